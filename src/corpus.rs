@@ -1,0 +1,141 @@
+//! Loading a corpus: runs read → clean → extract → group → timeline and
+//! hands back the one `Timeline` both views read. Cleaning and extraction
+//! are per-file and run on every core.
+
+use std::path::PathBuf;
+use std::thread;
+
+use crate::clean::clean;
+use crate::extract::extract;
+use crate::leaders::Leaders;
+use crate::model::{Article, Timeline};
+use crate::read::{self, RawDoc};
+use crate::topics::Topics;
+use crate::{group, timeline};
+
+/// Where articles come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inputs {
+    /// The corpus compiled in from `assets/articles/`.
+    Embedded,
+    /// Files and directories given by the user.
+    Paths(Vec<PathBuf>),
+}
+
+impl Inputs {
+    /// No paths means the embedded corpus.
+    pub fn from_paths(paths: Vec<PathBuf>) -> Inputs {
+        if paths.is_empty() {
+            Inputs::Embedded
+        } else {
+            Inputs::Paths(paths)
+        }
+    }
+}
+
+/// The data files that steer extraction.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub leaders: Leaders,
+    pub topics: Topics,
+}
+
+impl Lexicon {
+    pub fn embedded() -> Lexicon {
+        Lexicon {
+            leaders: Leaders::embedded(),
+            topics: Topics::embedded(),
+        }
+    }
+}
+
+/// Read, clean, extract and group everything `inputs` names.
+pub fn load(inputs: &Inputs, lexicon: &Lexicon) -> Timeline {
+    let (docs, warnings) = match inputs {
+        Inputs::Embedded => (read::embedded(), Vec::new()),
+        Inputs::Paths(paths) => read::read_paths(paths),
+    };
+    let articles = build_articles(docs, lexicon);
+    assemble(articles, warnings, lexicon)
+}
+
+/// Group finished articles into calls and eras.
+pub fn assemble(
+    articles: Vec<Article>,
+    mut warnings: Vec<crate::model::Warning>,
+    lexicon: &Lexicon,
+) -> Timeline {
+    for article in &articles {
+        for message in &article.warnings {
+            warnings.push(crate::model::Warning {
+                file: article.path.clone(),
+                message: message.clone(),
+            });
+        }
+    }
+    let grouping = group::group(&articles, &lexicon.leaders, &lexicon.topics);
+    timeline::build(articles, grouping, warnings, lexicon.leaders.clone())
+}
+
+/// Clean and extract every document, splitting the work across cores.
+/// The result keeps the input order.
+pub fn build_articles(docs: Vec<RawDoc>, lexicon: &Lexicon) -> Vec<Article> {
+    let workers = thread::available_parallelism().map_or(1, |n| n.get());
+    if workers < 2 || docs.len() < 64 {
+        return docs.into_iter().map(|d| build_article(d, lexicon)).collect();
+    }
+    let chunk = docs.len().div_ceil(workers);
+    let mut chunks: Vec<Vec<RawDoc>> = Vec::new();
+    let mut docs = docs.into_iter();
+    loop {
+        let part: Vec<RawDoc> = docs.by_ref().take(chunk).collect();
+        if part.is_empty() {
+            break;
+        }
+        chunks.push(part);
+    }
+    thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|part| {
+                scope.spawn(move || {
+                    part.into_iter()
+                        .map(|d| build_article(d, lexicon))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(articles) => articles,
+                // A panic in extraction is a bug; surface it rather than
+                // silently dropping a slice of the corpus.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
+/// One document through clean and extract.
+pub fn build_article(doc: RawDoc, lexicon: &Lexicon) -> Article {
+    let cleaned = clean(&doc.text);
+    let extracted = extract(&cleaned, &lexicon.leaders, &lexicon.topics);
+    let words = cleaned
+        .paragraphs
+        .iter()
+        .map(|p| p.text.split_whitespace().count())
+        .sum();
+    Article {
+        id: doc.id,
+        path: doc.path,
+        file: doc.file,
+        published: extracted.published,
+        title: extracted.title,
+        source: extracted.source,
+        paragraphs: cleaned.paragraphs,
+        facts: extracted.facts,
+        words,
+        warnings: doc.warnings,
+    }
+}

@@ -1,0 +1,2 @@
+//! Writing a timeline out: the JSON contract (`hotline.timeline/1`), CSV and
+//! Markdown.

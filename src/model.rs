@@ -1,0 +1,212 @@
+//! The plain data every stage passes along: articles, the facts read from
+//! them, calls, eras and the whole timeline. No behaviour lives here beyond
+//! small accessors, so any stage can be tested by building these by hand.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use crate::leaders::{LeaderId, Leaders};
+
+/// A problem with one input file. Loading goes on; the file is named so the
+/// user can find it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub file: String,
+    pub message: String,
+}
+
+/// A paragraph of cleaned reading text. Sentences are byte ranges into
+/// `text`, so search hits and highlights can point into the same string the
+/// detail pane draws.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    pub sentences: Vec<(usize, usize)>,
+}
+
+impl Paragraph {
+    pub fn sentence_texts(&self) -> impl Iterator<Item = &str> {
+        self.sentences.iter().map(|&(s, e)| &self.text[s..e])
+    }
+}
+
+/// The first line of a seed-format file: ` date YYYY-MM-DD` and whatever
+/// follows it on that line (a headline, a photo caption, or nothing).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    pub published: Option<NaiveDate>,
+    pub rest: Option<String>,
+}
+
+/// One article after reading and cleaning, before extraction.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    pub header: Header,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// How a call date was found. Ordered from weakest to strongest so the best
+/// basis among a call's articles is simply the maximum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBasis {
+    /// No date could be found at all.
+    #[default]
+    Unknown,
+    /// Joined to a call by its leaders and facts; the article itself gives no date.
+    Inferred,
+    /// Only the publication date was available ("today", or no day word).
+    Published,
+    /// A weekday name resolved against the publication date ("on Tuesday").
+    Weekday,
+    /// An explicit calendar date in the text ("June 10", "Jan. 26").
+    Stated,
+}
+
+impl DateBasis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateBasis::Unknown => "unknown",
+            DateBasis::Inferred => "inferred",
+            DateBasis::Published => "published",
+            DateBasis::Weekday => "weekday",
+            DateBasis::Stated => "stated",
+        }
+    }
+}
+
+/// The facts of the call an article reports, as far as the article states
+/// them. Every field is optional: unknown is `None`, never a guess.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallFacts {
+    /// The home-country leader on the call (South Korea for the first corpus).
+    pub home: Option<LeaderId>,
+    /// The foreign leader on the other end.
+    pub counterpart: Option<LeaderId>,
+    pub date: Option<NaiveDate>,
+    pub date_basis: DateBasis,
+    /// A weekday the text gives for the call even when no date could be
+    /// resolved (no publication date); used to join the right call.
+    pub weekday: Option<chrono::Weekday>,
+    /// A day of month the text gives ("today (20th)") without month or year.
+    pub day_of_month: Option<u32>,
+    pub duration_minutes: Option<u32>,
+    pub start_time: Option<NaiveTime>,
+    /// Topic names from the lexicon, in lexicon order.
+    pub topics: Vec<String>,
+}
+
+/// One article, fully read. `id` is the file stem.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    pub id: String,
+    /// The path as given (or `embedded:NAME` for the built-in corpus).
+    pub path: String,
+    /// The file name with extension.
+    pub file: String,
+    pub published: Option<NaiveDate>,
+    pub title: String,
+    pub source: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub facts: CallFacts,
+    pub words: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Reports of one fact that the articles of a call may disagree on.
+/// `value` is the majority (ties: the earliest article's); `reports` keeps
+/// every article's own value so the disagreement stays visible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reported<T> {
+    pub value: Option<T>,
+    /// (article index, value that article states)
+    pub reports: Vec<(usize, T)>,
+}
+
+impl<T: PartialEq> Reported<T> {
+    pub fn disagrees(&self) -> bool {
+        self.reports.iter().any(|(_, v)| Some(v) != self.value.as_ref())
+    }
+}
+
+impl<T> Default for Reported<T> {
+    fn default() -> Self {
+        Reported {
+            value: None,
+            reports: Vec::new(),
+        }
+    }
+}
+
+/// A phone call between two leaders on one day, told by one or more articles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
+    /// `YYYY-MM-DD-<home>-<counterpart>`, e.g. `2025-06-10-lee-xi`.
+    pub id: String,
+    pub date: NaiveDate,
+    pub date_basis: DateBasis,
+    pub home: LeaderId,
+    pub counterpart: LeaderId,
+    pub duration_minutes: Reported<u32>,
+    pub start_time: Reported<NaiveTime>,
+    pub topics: Vec<String>,
+    /// Indices into `Timeline::articles`, in article order.
+    pub articles: Vec<usize>,
+}
+
+/// A home-country leader's time in office. An era with no calls still
+/// exists: a gap is information.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Era {
+    pub leader: LeaderId,
+    pub from: NaiveDate,
+    /// `None` while the term is running.
+    pub to: Option<NaiveDate>,
+    /// Indices into `Timeline::calls`, newest first.
+    pub calls: Vec<usize>,
+}
+
+/// The whole model both views read: articles, calls, eras, warnings, and
+/// the leader registry the ids point into.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    pub leaders: Leaders,
+    pub articles: Vec<Article>,
+    /// Ordered newest first.
+    pub calls: Vec<Call>,
+    /// Ordered newest first.
+    pub eras: Vec<Era>,
+    /// Articles placed in no call, by index.
+    pub unassigned: Vec<usize>,
+    pub warnings: Vec<Warning>,
+    /// For each article, the call it belongs to.
+    pub call_of_article: Vec<Option<usize>>,
+}
+
+impl Timeline {
+    pub fn call_by_id(&self, id: &str) -> Option<usize> {
+        self.calls.iter().position(|c| c.id == id)
+    }
+
+    pub fn article_by_id(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+
+    pub fn leader_name(&self, id: LeaderId) -> &str {
+        &self.leaders.get(id).name
+    }
+
+    /// "Lee–Xi": the short label of a call's two leaders, home first.
+    pub fn call_label(&self, call: &Call) -> String {
+        let short = |id| capitalize(&self.leaders.get(id).surname);
+        format!("{}–{}", short(call.home), short(call.counterpart))
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
