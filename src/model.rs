@@ -31,17 +31,22 @@ impl Paragraph {
 }
 
 /// The first line of a seed-format file: ` date YYYY-MM-DD` and whatever
-/// follows it on that line (a headline, a photo caption, or nothing).
+/// follows it on that line. A headline lands in `headline`; a photo caption
+/// or credit on that line goes to `Cleaned::captions` instead.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Header {
     pub published: Option<NaiveDate>,
-    pub rest: Option<String>,
+    pub headline: Option<String>,
 }
 
 /// One article after reading and cleaning, before extraction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cleaned {
     pub header: Header,
+    /// Photo captions and credits, kept out of the reading text (so a
+    /// credit such as "(Cheong Wa Dae)" is never taken for the source).
+    pub captions: Vec<String>,
+    /// The reading text: boilerplate dropped, control characters inert.
     pub paragraphs: Vec<Paragraph>,
 }
 
@@ -90,6 +95,9 @@ pub struct CallFacts {
     pub weekday: Option<chrono::Weekday>,
     /// A day of month the text gives ("today (20th)") without month or year.
     pub day_of_month: Option<u32>,
+    /// Month and day stated without a year and no publication date to
+    /// anchor them ("SEOUL, Jan. 11 (Yonhap)"): (month, day).
+    pub month_day: Option<(u32, u32)>,
     pub duration_minutes: Option<u32>,
     pub start_time: Option<NaiveTime>,
     /// Topic names from the lexicon, in lexicon order.
