@@ -1,2 +1,211 @@
 //! The command line: argument parsing and the non-interactive subcommands.
-//! Each subcommand is a thin view over `corpus::load`.
+//! Each subcommand is a thin view over `corpus::load`; nothing here decides
+//! what an article means.
+
+mod check;
+pub mod search;
+mod show;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::corpus::{self, Inputs, Lexicon};
+use crate::export;
+use crate::leaders::Leaders;
+use crate::model::Timeline;
+use crate::sanitize::inert;
+use crate::topics::Topics;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hotline",
+    version,
+    about = "Browse the timeline of phone calls between leaders, built from news articles.",
+    long_about = "Browse the timeline of phone calls between leaders, built from news articles.\n\n\
+        With no subcommand, opens the terminal browser on PATHS (files or folders of .txt \
+        articles), or on the built-in corpus when none are given.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Article files or folders for the terminal browser (default: built-in corpus).
+    paths: Vec<PathBuf>,
+    /// Use this leaders file instead of the built-in one (see assets/leaders.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    leaders: Option<PathBuf>,
+    /// Use this topic lexicon instead of the built-in one (see assets/topics.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    topics: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Calls, one line each: date, leaders, minutes, sources.
+    List {
+        paths: Vec<PathBuf>,
+        /// Print the calls as JSON (the `calls` of `export --format json`).
+        #[arg(long)]
+        json: bool,
+    },
+    /// A call (by id, e.g. 2025-06-10-lee-xi) or an article (by file stem) as readable text.
+    Show {
+        /// Call id or article id; a unique prefix is enough.
+        id: String,
+        paths: Vec<PathBuf>,
+    },
+    /// Search with the same matcher and ranking as the filter bar.
+    Search {
+        /// Words are ANDed; 'exact, !not, src:, era:, with:, year:, topic: prefixes.
+        query: String,
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The whole timeline as JSON, CSV or Markdown.
+    Export {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Read and parse only; print warnings; exit 1 if any file failed.
+    Check { paths: Vec<PathBuf> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Csv,
+    Markdown,
+}
+
+/// Parse the command line and run it.
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    let lexicon = lexicon(&cli)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        None => {
+            let inputs = Inputs::from_paths(cli.paths);
+            if !io::stdout().is_terminal() {
+                // Not a terminal: a pipe wants the list, not a screen.
+                let timeline = load(&inputs, &lexicon);
+                write_list(&timeline, &mut out)?;
+            } else {
+                drop(out);
+                let timeline = corpus::load(&inputs, &lexicon);
+                crate::ui::run(timeline, inputs, lexicon)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::List { paths, json }) => {
+            let timeline = load(&Inputs::from_paths(paths), &lexicon);
+            if json {
+                serde_json::to_writer_pretty(&mut out, &export::calls_json(&timeline))?;
+                writeln!(out)?;
+            } else {
+                write_list(&timeline, &mut out)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Show { id, paths }) => {
+            let timeline = load(&Inputs::from_paths(paths), &lexicon);
+            show::run(&id, &timeline, &mut out)?
+        }
+        Some(Command::Search { query, paths, json }) => {
+            let timeline = load(&Inputs::from_paths(paths), &lexicon);
+            search::run(&query, json, &timeline, &mut out)?;
+            ExitCode::SUCCESS
+        }
+        Some(Command::Export { paths, format }) => {
+            let timeline = load(&Inputs::from_paths(paths), &lexicon);
+            match format {
+                Format::Json => export::write_json(&timeline, &mut out)?,
+                Format::Csv => export::write_csv(&timeline, &mut out)?,
+                Format::Markdown => export::write_markdown(&timeline, &mut out)?,
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Check { paths }) => check::run(&Inputs::from_paths(paths), &lexicon, &mut out)?,
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+fn lexicon(cli: &Cli) -> Result<Lexicon> {
+    let mut lexicon = Lexicon::embedded();
+    if let Some(path) = &cli.leaders {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read leaders file {}", path.display()))?;
+        lexicon.leaders =
+            Leaders::parse(&text).with_context(|| format!("in leaders file {}", path.display()))?;
+    }
+    if let Some(path) = &cli.topics {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read topics file {}", path.display()))?;
+        lexicon.topics =
+            Topics::parse(&text).with_context(|| format!("in topics file {}", path.display()))?;
+    }
+    Ok(lexicon)
+}
+
+/// Load, and tell stderr about every file that had a problem: the output
+/// on stdout stays clean for pipes.
+fn load(inputs: &Inputs, lexicon: &Lexicon) -> Timeline {
+    let timeline = corpus::load(inputs, lexicon);
+    for warning in &timeline.warnings {
+        eprintln!(
+            "hotline: warning: {}: {}",
+            inert(&warning.file, false),
+            inert(&warning.message, false)
+        );
+    }
+    timeline
+}
+
+/// `list`: one line a call, newest first, then the articles no call holds.
+pub fn write_list(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
+    for call in &timeline.calls {
+        let minutes = call
+            .duration_minutes
+            .value
+            .map_or("  ? min".to_string(), |m| format!("{m:>3} min"));
+        let start = call
+            .start_time
+            .value
+            .map_or("     ".to_string(), |t| t.format("%H:%M").to_string());
+        let leaders = format!(
+            "{} ↔ {}",
+            timeline.leader_name(call.home),
+            timeline.leader_name(call.counterpart)
+        );
+        writeln!(
+            out,
+            "{}  {:<30}  {}  {}  {}",
+            call.date,
+            leaders,
+            minutes,
+            start,
+            inert(&export::outlets(timeline, call).join(", "), false)
+        )?;
+    }
+    if timeline.calls.is_empty() {
+        writeln!(out, "no calls found in {} articles", timeline.articles.len())?;
+    }
+    for &a in &timeline.unassigned {
+        let article = &timeline.articles[a];
+        writeln!(
+            out,
+            "not in a call  {}  {}",
+            inert(&article.id, false),
+            inert(&article.title, false)
+        )?;
+    }
+    Ok(())
+}
