@@ -178,7 +178,9 @@ pub fn write_csv(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
             json.era.unwrap_or_default(),
             json.participants[0].clone(),
             json.participants[1].clone(),
-            json.duration_minutes.map(|m| m.to_string()).unwrap_or_default(),
+            json.duration_minutes
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
             json.start_time.unwrap_or_default(),
             json.topics.join("; "),
             outlets(timeline, call).join("; "),

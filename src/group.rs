@@ -52,7 +52,9 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
     for (i, pair) in undated {
         let facts = &articles[i].facts;
         let fits: Vec<usize> = (0..members.len())
-            .filter(|&c| members[c].0 == pair && fits_call(facts, articles, &members[c].2, members[c].1))
+            .filter(|&c| {
+                members[c].0 == pair && fits_call(facts, articles, &members[c].2, members[c].1)
+            })
             .collect();
         let chosen = match fits.as_slice() {
             [only] => Some(*only),
@@ -78,7 +80,9 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
 
     let calls = members
         .into_iter()
-        .map(|(pair, date, arts)| make_call(pair, date, &arts, articles, &date_basis, leaders, topics))
+        .map(|(pair, date, arts)| {
+            make_call(pair, date, &arts, articles, &date_basis, leaders, topics)
+        })
         .collect();
     Grouping {
         calls,
@@ -105,16 +109,40 @@ fn pair_of(facts: &CallFacts, leaders: &Leaders) -> Option<Pair> {
 fn fits_call(facts: &CallFacts, articles: &[Article], members: &[usize], date: NaiveDate) -> bool {
     let weekday_ok = facts.weekday.is_none_or(|w| w == date.weekday());
     let day_ok = facts.day_of_month.is_none_or(|d| d == date.day());
-    let month_day_ok = facts.month_day.is_none_or(|(m, d)| m == date.month() && d == date.day());
+    let month_day_ok = facts
+        .month_day
+        .is_none_or(|md| month_day_fits(md, facts.weekday, date));
     let agrees = |ours: Option<u32>, theirs: &dyn Fn(&CallFacts) -> Option<u32>| {
         ours.is_none_or(|v| {
-            let stated: Vec<u32> = members.iter().filter_map(|&m| theirs(&articles[m].facts)).collect();
+            let stated: Vec<u32> = members
+                .iter()
+                .filter_map(|&m| theirs(&articles[m].facts))
+                .collect();
             stated.is_empty() || stated.contains(&v)
         })
     };
     let minutes_ok = agrees(facts.duration_minutes, &|f| f.duration_minutes);
-    let time_ok = agrees(facts.start_time.map(minutes_of_day), &|f| f.start_time.map(minutes_of_day));
+    let time_ok = agrees(facts.start_time.map(minutes_of_day), &|f| {
+        f.start_time.map(minutes_of_day)
+    });
     weekday_ok && day_ok && month_day_ok && minutes_ok && time_ok
+}
+
+/// A month and day without a year may be the call date itself ("on Jan.
+/// 26") or a wire dateline a few days after it ("SEOUL, Jan. 28 (Yonhap) --
+/// ... on Tuesday"); the later reading needs the weekday to agree.
+fn month_day_fits(
+    (month, day): (u32, u32),
+    weekday: Option<chrono::Weekday>,
+    date: NaiveDate,
+) -> bool {
+    [date.year(), date.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .any(|stated| {
+            let after = (stated - date).num_days();
+            after == 0 || (weekday.is_some() && (1..=6).contains(&after))
+        })
 }
 
 fn minutes_of_day(t: chrono::NaiveTime) -> u32 {
@@ -133,7 +161,12 @@ fn best_by_topics(
         facts
             .topics
             .iter()
-            .filter(|t| members[c].2.iter().any(|&m| articles[m].facts.topics.contains(t)))
+            .filter(|t| {
+                members[c]
+                    .2
+                    .iter()
+                    .any(|&m| articles[m].facts.topics.contains(t))
+            })
             .count()
     };
     let mut scored: Vec<(usize, usize)> = candidates.iter().map(|&c| (shared(c), c)).collect();
@@ -152,12 +185,17 @@ fn unique_date_in_terms(facts: &CallFacts, pair: Pair, leaders: &Leaders) -> Opt
     let counterpart = leaders.get(pair.1);
     let years = home.terms.iter().flat_map(|t| {
         let from = t.elect_from.unwrap_or(t.from).year();
-        let to = t.to.map_or_else(|| chrono::Local::now().year(), |d| d.year());
+        let to =
+            t.to.map_or_else(|| chrono::Local::now().year(), |d| d.year());
         from..=to
     });
-    let mut found = years.filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).filter(|&d| {
-        home.in_office(d) && counterpart.in_office(d) && facts.weekday.is_none_or(|w| w == d.weekday())
-    });
+    let mut found = years
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .filter(|&d| {
+            home.in_office(d)
+                && counterpart.in_office(d)
+                && facts.weekday.is_none_or(|w| w == d.weekday())
+        });
     let first = found.next()?;
     found.next().is_none().then_some(first)
 }
@@ -204,7 +242,10 @@ fn make_call(
 
 /// The value most articles state; a tie goes to the first article's value,
 /// so the result never depends on anything but input order.
-fn majority<T: Clone + PartialEq>(members: &[usize], value: impl Fn(usize) -> Option<T>) -> Reported<T> {
+fn majority<T: Clone + PartialEq>(
+    members: &[usize],
+    value: impl Fn(usize) -> Option<T>,
+) -> Reported<T> {
     let reports: Vec<(usize, T)> = members
         .iter()
         .filter_map(|&m| value(m).map(|v| (m, v)))
@@ -248,7 +289,11 @@ mod tests {
             home: Some(leader(leaders, home)),
             counterpart: Some(leader(leaders, other)),
             date: on.map(date),
-            date_basis: if on.is_some() { DateBasis::Weekday } else { DateBasis::Unknown },
+            date_basis: if on.is_some() {
+                DateBasis::Weekday
+            } else {
+                DateBasis::Unknown
+            },
             ..CallFacts::default()
         }
     }
@@ -367,6 +412,19 @@ mod tests {
         assert_eq!(g.calls.len(), 1);
         assert_eq!(g.calls[0].date, date("2021-01-26"));
         assert_eq!(g.calls[0].date_basis, DateBasis::Inferred);
+    }
+
+    #[test]
+    fn dateline_days_after_the_call_still_joins_it() {
+        let l = Leaders::embedded();
+        let dated = facts(&l, "moon-jae-in", "xi-jinping", Some("2021-01-26"));
+        let mut wire = facts(&l, "moon-jae-in", "xi-jinping", None);
+        wire.month_day = Some((1, 27));
+        wire.weekday = Some(Weekday::Tue);
+        let mut wrong = wire.clone();
+        wrong.month_day = Some((1, 20));
+        let g = run(&[article("a", dated), article("b", wire), article("c", wrong)]);
+        assert_eq!(g.call_of_article, vec![Some(0), Some(0), None]);
     }
 
     #[test]

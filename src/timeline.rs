@@ -147,19 +147,30 @@ mod tests {
     }
 
     fn names(leaders: &Leaders, eras: &[Era]) -> Vec<String> {
-        eras.iter().map(|e| leaders.get(e.leader).name.clone()).collect()
+        eras.iter()
+            .map(|e| leaders.get(e.leader).name.clone())
+            .collect()
     }
 
     #[test]
     fn eras_span_first_to_last_call_including_empty_ones() {
         let l = Leaders::embedded();
-        let calls = [call(&l, "lee-jae-myung", "2025-06-10"), call(&l, "moon-jae-in", "2020-02-20")];
+        let calls = [
+            call(&l, "lee-jae-myung", "2025-06-10"),
+            call(&l, "moon-jae-in", "2020-02-20"),
+        ];
         let eras = eras(&calls, &l);
-        assert_eq!(names(&l, &eras), ["Lee Jae-myung", "Yoon Suk Yeol", "Moon Jae-in"]);
+        assert_eq!(
+            names(&l, &eras),
+            ["Lee Jae-myung", "Yoon Suk Yeol", "Moon Jae-in"]
+        );
         assert_eq!(eras[0].to, None);
         assert_eq!(eras[1].calls, Vec::<usize>::new());
         assert_eq!(eras[2].from.to_string(), "2017-05-10");
-        assert_eq!(eras[2].to.map(|d| d.to_string()).as_deref(), Some("2022-05-09"));
+        assert_eq!(
+            eras[2].to.map(|d| d.to_string()).as_deref(),
+            Some("2022-05-09")
+        );
         assert_eq!(eras[2].calls, vec![1]);
     }
 
@@ -172,14 +183,20 @@ mod tests {
             call(&l, "yoon-suk-yeol", "2022-08-24"),
         ];
         let eras = eras(&calls, &l);
-        assert_eq!(names(&l, &eras), ["Lee Jae-myung", "Choi Sang-mok", "Yoon Suk Yeol"]);
+        assert_eq!(
+            names(&l, &eras),
+            ["Lee Jae-myung", "Choi Sang-mok", "Yoon Suk Yeol"]
+        );
         assert_eq!(eras[1].calls, vec![1]);
     }
 
     #[test]
     fn president_elect_call_belongs_to_their_era() {
         let l = Leaders::embedded();
-        let calls = [call(&l, "yoon-suk-yeol", "2022-03-25"), call(&l, "moon-jae-in", "2022-01-02")];
+        let calls = [
+            call(&l, "yoon-suk-yeol", "2022-03-25"),
+            call(&l, "moon-jae-in", "2022-01-02"),
+        ];
         let eras = eras(&calls, &l);
         assert_eq!(names(&l, &eras), ["Yoon Suk Yeol", "Moon Jae-in"]);
         assert_eq!(eras[0].calls, vec![0]);

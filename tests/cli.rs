@@ -48,8 +48,14 @@ fn list_shows_calls_newest_first_with_majority_minutes() {
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2, "{text}");
-    assert!(lines[0].starts_with("2022-05-12  Yoon Suk Yeol ↔ Joe Biden"), "{text}");
-    assert!(lines[1].starts_with("2017-05-11  Moon Jae-in ↔ Shinzo Abe"), "{text}");
+    assert!(
+        lines[0].starts_with("2022-05-12  Yoon Suk Yeol ↔ Joe Biden"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("2017-05-11  Moon Jae-in ↔ Shinzo Abe"),
+        "{text}"
+    );
     assert!(!text.contains('\x1b'), "no escape codes in a pipe");
 }
 
@@ -72,9 +78,17 @@ fn show_call_keeps_disagreement_visible() {
 
 #[test]
 fn list_json_is_the_calls_of_the_export() {
-    let list: Value = serde_json::from_slice(&hotline().args(["list", "--json"]).output().unwrap().stdout).unwrap();
-    let export: Value =
-        serde_json::from_slice(&hotline().args(["export", "--format", "json"]).output().unwrap().stdout).unwrap();
+    let list: Value =
+        serde_json::from_slice(&hotline().args(["list", "--json"]).output().unwrap().stdout)
+            .unwrap();
+    let export: Value = serde_json::from_slice(
+        &hotline()
+            .args(["export", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
     assert_eq!(list, export["calls"]);
 }
 
@@ -99,14 +113,23 @@ fn show_accepts_a_unique_prefix_and_rejects_an_ambiguous_one() {
 
 #[test]
 fn export_csv_and_markdown() {
-    let csv = hotline().args(["export", "--format", "csv"]).output().unwrap();
+    let csv = hotline()
+        .args(["export", "--format", "csv"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(csv.stdout).unwrap();
     assert!(text.starts_with("id,date,date_basis,era,"), "{text}");
     assert_eq!(text.lines().count(), 4, "{text}");
     assert!(text.contains("2025-06-10-lee-xi,2025-06-10,"), "{text}");
-    let md = hotline().args(["export", "--format", "markdown"]).output().unwrap();
+    let md = hotline()
+        .args(["export", "--format", "markdown"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(md.stdout).unwrap();
-    assert!(text.contains("## Yoon Suk Yeol (2022-05-10 – 2025-04-04)"), "{text}");
+    assert!(
+        text.contains("## Yoon Suk Yeol (2022-05-10 – 2025-04-04)"),
+        "{text}"
+    );
     assert!(text.contains("No calls in this corpus."), "{text}");
 }
 
@@ -116,7 +139,11 @@ fn check_reports_bad_files_by_name_and_fails() {
     corpus(dir.path());
     fs::write(dir.path().join("binary.txt"), b"abc\0def").unwrap();
     fs::write(dir.path().join("empty.txt"), b"").unwrap();
-    fs::write(dir.path().join("latin1.txt"), b" date 2020-02-20\nCaf\xe9 talk by phone.\n").unwrap();
+    fs::write(
+        dir.path().join("latin1.txt"),
+        b" date 2020-02-20\nCaf\xe9 talk by phone.\n",
+    )
+    .unwrap();
     let out = hotline().arg("check").arg(dir.path()).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{text}");
@@ -146,14 +173,23 @@ fn reading_never_modifies_the_corpus() {
             .map(|e| {
                 let e = e.unwrap();
                 let meta = e.metadata().unwrap();
-                (e.file_name().to_string_lossy().into_owned(), fs::read(e.path()).unwrap(), meta.modified().unwrap())
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    fs::read(e.path()).unwrap(),
+                    meta.modified().unwrap(),
+                )
             })
             .collect();
         files.sort();
         files
     };
     let before = snapshot(dir.path());
-    for args in [vec!["list"], vec!["check"], vec!["export"], vec!["search", "phone"]] {
+    for args in [
+        vec!["list"],
+        vec!["check"],
+        vec!["export"],
+        vec!["search", "phone"],
+    ] {
         let _ = hotline().args(&args).arg(dir.path()).output().unwrap();
     }
     assert_eq!(before, snapshot(dir.path()));
@@ -169,9 +205,18 @@ fn escape_sequences_in_articles_never_reach_the_output() {
          \x1b]52;c;ZXZpbA==\x07for 30 minutes.\x1b[2J\n",
     )
     .unwrap();
-    for args in [vec!["list"], vec!["show", "evil"], vec!["export", "--format", "markdown"], vec!["check"]] {
+    for args in [
+        vec!["list"],
+        vec!["show", "evil"],
+        vec!["export", "--format", "markdown"],
+        vec!["check"],
+    ] {
         let out = hotline().args(&args).arg(dir.path()).output().unwrap();
-        assert!(!out.stdout.contains(&0x1b), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+        assert!(
+            !out.stdout.contains(&0x1b),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
         assert!(!out.stderr.contains(&0x1b), "{args:?}");
     }
 }
@@ -209,5 +254,9 @@ fn closing_the_pipe_early_is_not_an_error() {
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{out:?}");
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -13,7 +13,11 @@ fn export() -> Value {
         .args(["export", "--format", "json"])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
@@ -56,7 +60,10 @@ fn export_matches_gold_calls() {
             "{date}"
         );
         assert_eq!(mine["era"], expected["korean_leader"], "{date}");
-        assert_eq!(mine["duration_minutes"], expected["duration_minutes"], "{date}");
+        assert_eq!(
+            mine["duration_minutes"], expected["duration_minutes"],
+            "{date}"
+        );
         assert_eq!(mine["start_time"], expected["start_time"], "{date}");
         let articles: BTreeSet<&str> = mine["articles"]
             .as_array()
@@ -107,13 +114,23 @@ fn export_matches_gold_topics_order_where_gold_is_complete() {
     // order, so where the sets agree the sequences must too.
     let ours = export();
     let gold = gold();
-    for (mine, expected) in ours["calls"].as_array().unwrap().iter().zip(gold["calls"].as_array().unwrap()) {
+    for (mine, expected) in ours["calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(gold["calls"].as_array().unwrap())
+    {
         let beyond = |t: &Value| {
             REPORTED_BEYOND_GOLD
                 .iter()
                 .any(|(on, topic, _, _)| mine["date"] == *on && t.as_str() == Some(topic))
         };
-        let mine: Vec<&Value> = mine["topics"].as_array().unwrap().iter().filter(|t| !beyond(t)).collect();
+        let mine: Vec<&Value> = mine["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| !beyond(t))
+            .collect();
         let expected: Vec<&Value> = expected["topics"].as_array().unwrap().iter().collect();
         assert_eq!(mine, expected);
     }
@@ -140,7 +157,10 @@ fn export_matches_gold_articles() {
             .find(|c| c["id"] == mine["call"])
             .unwrap_or_else(|| panic!("{file} is in no call"));
         assert_eq!(call["date"], want["call_date"], "{file}");
-        assert!(mine["title"].as_str().is_some_and(|t| !t.is_empty()), "{file}");
+        assert!(
+            mine["title"].as_str().is_some_and(|t| !t.is_empty()),
+            "{file}"
+        );
         assert!(mine["words"].as_u64().unwrap() > 50, "{file}");
         assert_eq!(mine["warnings"], serde_json::json!([]), "{file}");
     }

@@ -24,11 +24,21 @@ pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<Ex
         };
         writeln!(out, "ok      {}  {}", inert(&article.path, false), placed)?;
         for warning in &article.warnings {
-            writeln!(out, "warning {}: {}", inert(&article.path, false), inert(warning, false))?;
+            writeln!(
+                out,
+                "warning {}: {}",
+                inert(&article.path, false),
+                inert(warning, false)
+            )?;
         }
     }
     for failure in &failures {
-        writeln!(out, "failed  {}: {}", inert(&failure.file, false), inert(&failure.message, false))?;
+        writeln!(
+            out,
+            "failed  {}: {}",
+            inert(&failure.file, false),
+            inert(&failure.message, false)
+        )?;
     }
     writeln!(
         out,
@@ -37,5 +47,9 @@ pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<Ex
         failures.len(),
         timeline.calls.len()
     )?;
-    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -132,7 +132,9 @@ pub fn run() -> Result<ExitCode> {
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Check { paths }) => check::run(&Inputs::from_paths(paths), &lexicon, &mut out)?,
+        Some(Command::Check { paths }) => {
+            check::run(&Inputs::from_paths(paths), &lexicon, &mut out)?
+        }
     };
     out.flush()?;
     Ok(code)
@@ -196,7 +198,11 @@ pub fn write_list(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
         )?;
     }
     if timeline.calls.is_empty() {
-        writeln!(out, "no calls found in {} articles", timeline.articles.len())?;
+        writeln!(
+            out,
+            "no calls found in {} articles",
+            timeline.articles.len()
+        )?;
     }
     for &a in &timeline.unassigned {
         let article = &timeline.articles[a];

@@ -31,8 +31,16 @@ fn resolve(id: &str, timeline: &Timeline) -> Result<Target> {
     if let Some(a) = timeline.article_by_id(id) {
         return Ok(Target::Article(a));
     }
-    let calls = timeline.calls.iter().enumerate().filter(|(_, c)| c.id.starts_with(id));
-    let articles = timeline.articles.iter().enumerate().filter(|(_, a)| a.id.starts_with(id));
+    let calls = timeline
+        .calls
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.id.starts_with(id));
+    let articles = timeline
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.id.starts_with(id));
     let mut found: Vec<(String, Target)> = calls
         .map(|(i, c)| (c.id.clone(), Target::Call(i)))
         .chain(articles.map(|(i, a)| (a.id.clone(), Target::Article(i))))
@@ -44,8 +52,15 @@ fn resolve(id: &str, timeline: &Timeline) -> Result<Target> {
             inert(id, false)
         ),
         _ => {
-            let names: Vec<String> = found.iter().map(|(n, _)| inert(n, false).into_owned()).collect();
-            bail!("id {:?} is ambiguous: {}", inert(id, false), names.join(", "))
+            let names: Vec<String> = found
+                .iter()
+                .map(|(n, _)| inert(n, false).into_owned())
+                .collect();
+            bail!(
+                "id {:?} is ambiguous: {}",
+                inert(id, false),
+                names.join(", ")
+            )
         }
     }
 }
@@ -54,18 +69,38 @@ fn write_call(timeline: &Timeline, index: usize, out: &mut dyn Write) -> Result<
     let call = &timeline.calls[index];
     let name = |id| timeline.leader_name(id);
     writeln!(out, "{}", call.id)?;
-    writeln!(out, "  date       {} ({})", call.date, call.date_basis.as_str())?;
-    writeln!(out, "  leaders    {} ↔ {}", name(call.home), name(call.counterpart))?;
+    writeln!(
+        out,
+        "  date       {} ({})",
+        call.date,
+        call.date_basis.as_str()
+    )?;
+    writeln!(
+        out,
+        "  leaders    {} ↔ {}",
+        name(call.home),
+        name(call.counterpart)
+    )?;
     if let Some(era) = era_leader(timeline, index) {
         writeln!(out, "  era        {era}")?;
     }
     let minutes = reported(timeline, &call.duration_minutes, |m| format!("{m} min"));
     writeln!(out, "  duration   {minutes}")?;
-    let start = reported(timeline, &call.start_time, |t| t.format("%H:%M").to_string());
+    let start = reported(timeline, &call.start_time, |t| {
+        t.format("%H:%M").to_string()
+    });
     writeln!(out, "  start      {start}")?;
-    let topics = if call.topics.is_empty() { "—".to_string() } else { call.topics.join(", ") };
+    let topics = if call.topics.is_empty() {
+        "—".to_string()
+    } else {
+        call.topics.join(", ")
+    };
     writeln!(out, "  topics     {}", inert(&topics, false))?;
-    writeln!(out, "  sources    {}", inert(&outlets(timeline, call).join(", "), false))?;
+    writeln!(
+        out,
+        "  sources    {}",
+        inert(&outlets(timeline, call).join(", "), false)
+    )?;
     writeln!(out, "  articles")?;
     for &a in &call.articles {
         let article = &timeline.articles[a];
@@ -88,7 +123,11 @@ fn write_call(timeline: &Timeline, index: usize, out: &mut dyn Write) -> Result<
 
 /// "30 min" when the articles agree; "30 min (majority; KBS: 30 min,
 /// Yonhap: 32 min)" when they don't, so the disagreement stays visible.
-fn reported<T: PartialEq>(timeline: &Timeline, fact: &Reported<T>, show: impl Fn(&T) -> String) -> String {
+fn reported<T: PartialEq>(
+    timeline: &Timeline,
+    fact: &Reported<T>,
+    show: impl Fn(&T) -> String,
+) -> String {
     let Some(value) = &fact.value else {
         return "unknown".into();
     };
@@ -109,16 +148,38 @@ fn reported<T: PartialEq>(timeline: &Timeline, fact: &Reported<T>, show: impl Fn
 
 fn write_article(timeline: &Timeline, index: usize, out: &mut dyn Write) -> Result<()> {
     let article: &Article = &timeline.articles[index];
-    let width = if std::io::stdout().is_terminal() { 100 } else { 78 };
+    let width = if std::io::stdout().is_terminal() {
+        100
+    } else {
+        78
+    };
     writeln!(out, "{}", inert(&article.title, false))?;
-    let published = article.published.map_or("date unknown".to_string(), |d| d.to_string());
+    let published = article
+        .published
+        .map_or("date unknown".to_string(), |d| d.to_string());
     let source = article.source.as_deref().unwrap_or("source unknown");
-    writeln!(out, "{} · {} · {}", inert(source, false), published, inert(&article.path, false))?;
+    writeln!(
+        out,
+        "{} · {} · {}",
+        inert(source, false),
+        published,
+        inert(&article.path, false)
+    )?;
     match timeline.call_of_article[index] {
         Some(c) => {
             let call = &timeline.calls[c];
-            let how = if article.facts.date_basis == DateBasis::Inferred { ", date inferred" } else { "" };
-            writeln!(out, "call: {} ({}{})", call.id, timeline.call_label(call), how)?;
+            let how = if article.facts.date_basis == DateBasis::Inferred {
+                ", date inferred"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "call: {} ({}{})",
+                call.id,
+                timeline.call_label(call),
+                how
+            )?;
         }
         None => writeln!(out, "call: not placed in any call")?,
     }
