@@ -1,16 +1,93 @@
-//! The terminal UI: events become `Action`s, `update` changes the `App`,
-//! `render` draws it.
+//! The terminal UI (SPEC §5): events become `Action`s through one key table
+//! (`keys`), `update` changes the `App`, `render` draws it.
+//!
+//! ```text
+//! crossterm Event ─ event::action_for ─▶ Action ─ update(&mut App) ─▶ App ─ render(&mut Frame, &App)
+//!                         ▲                                 │
+//!        matcher / loader ┘ (MatchesReady, Reloaded)        └ effects (Search, Reload) ─▶ tui::Runner
+//! ```
+//!
+//! One file per pane: `ribbon`, `timeline`, `detail`, `filter`, `side`,
+//! `help`, `status`. `tui` owns the real terminal and the run loop (generic
+//! over the backend, so tests use `TestBackend`).
+
+pub mod action;
+pub mod app;
+pub mod detail;
+pub mod event;
+pub mod filter;
+#[doc(hidden)]
+pub mod fixture;
+pub mod help;
+pub mod keys;
+pub mod layout;
+pub mod ribbon;
+pub mod side;
+pub mod status;
+pub mod text;
+pub mod theme;
+pub mod timeline;
+pub mod tui;
+mod update;
 
 use anyhow::Result;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Wrap};
 
+pub use action::{Action, Edit, Effect, Motion};
+pub use app::App;
+pub use theme::Theme;
+pub use update::{resolve_searches, search_now, update};
+
+use crate::corpus::{Inputs, Lexicon};
 use crate::model::Timeline;
 
-/// Run the interactive browser until the user quits.
-pub fn run(
-    timeline: Timeline,
-    inputs: crate::corpus::Inputs,
-    lexicon: crate::corpus::Lexicon,
-) -> Result<()> {
-    let _ = (timeline, inputs, lexicon);
-    anyhow::bail!("the terminal UI is not built yet")
+/// Run the interactive browser until the user quits. `inputs` and `lexicon`
+/// let `R` load the corpus again.
+pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
+    tui::run(timeline, inputs, lexicon)
 }
+
+/// Draw the whole screen. Reads `app`, draws, nothing else.
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if layout::too_small(area) {
+        too_small(frame, area, app);
+        return;
+    }
+    let a = layout::areas(area);
+    ribbon::render(frame, a.ribbon, app);
+    if app.side.is_some() {
+        side::render(frame, &a, app);
+    } else {
+        timeline::render(frame, a.list, app);
+        detail::render(frame, a.detail, app);
+    }
+    filter::render(frame, a.filter, app);
+    status::render(frame, a.hints, app);
+    if app.help.is_some() {
+        help::render(frame, area, app);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, app: &App) {
+    let text = format!(
+        "Terminal too small ({}×{}). hotline needs at least {}×{}. Enlarge the window, or press q to quit.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let y = area.height.saturating_sub(3) / 2;
+    let inner = Rect::new(area.x, area.y + y, area.width, area.height - y);
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(app.theme.bold())
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        inner,
+    );
+}
+#[cfg(test)]
+mod tests;

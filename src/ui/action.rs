@@ -1,0 +1,115 @@
+//! Everything that can happen to the UI, as plain data: key presses become
+//! `Action`s through the key table, the matcher and the loader report back
+//! with `Action`s, and `update` is the only thing that reads them.
+//! Work `update` wants done outside (matching, reloading) comes back out as
+//! `Effect`s for the run loop.
+
+use std::sync::Arc;
+
+use crate::model::Timeline;
+use crate::query::SearchIndex;
+
+/// A movement, applied to whatever has focus (list, detail, a side pane, help).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motion {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfUp,
+    HalfDown,
+    Top,
+    Bottom,
+}
+
+/// Line editing in the filter bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    /// Ctrl-u: delete from the start of the line to the cursor.
+    KillToStart,
+    /// Ctrl-w: delete the word before the cursor.
+    KillWord,
+}
+
+/// The matcher's answer for one filter text (from the worker thread, or
+/// computed in place by `update::resolve_searches`).
+pub type Matches = crate::query::MatchOutcome;
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    Reload,
+    FocusFilter,
+    FocusNext,
+    FocusPrev,
+    FocusList,
+    CycleCounterpart,
+    Pin,
+    SideBySide,
+    ToggleSync,
+    /// Esc outside the filter bar: leave side by side, else clear the filter.
+    Back,
+    PrevEra,
+    NextEra,
+    FirstCall,
+    LastCall,
+    NextHit,
+    PrevHit,
+    /// Move whatever has focus.
+    Move(Motion),
+    /// Scroll the detail pane whatever has focus (Space / b from the list).
+    ScrollDetail(Motion),
+    /// Enter on the list: expand or collapse.
+    Toggle,
+    Expand,
+    Collapse,
+    Edit(Edit),
+    FilterAccept,
+    FilterCancel,
+    Resize(u16, u16),
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The matcher finished (possibly a stale generation: ignored then).
+    MatchesReady(Matches),
+    /// A reload finished.
+    Reloaded(Reloaded),
+    /// A reload failed; the message says why.
+    ReloadFailed(String),
+}
+
+/// A freshly loaded corpus, index included (built off the UI thread).
+#[derive(Clone)]
+pub struct Reloaded {
+    pub timeline: Arc<Timeline>,
+    pub index: Arc<SearchIndex>,
+}
+
+impl std::fmt::Debug for Reloaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Reloaded({} articles)", self.timeline.articles.len())
+    }
+}
+
+/// Work `update` asks the run loop to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Match `text`; answer with `Action::MatchesReady` for `generation`.
+    Search { generation: u64, text: String },
+    /// Load the corpus again; answer with `Reloaded` or `ReloadFailed`.
+    Reload,
+}

@@ -1,0 +1,631 @@
+//! The UI state: what is loaded, what is selected, what the filter holds.
+//! Only `update` (in `update.rs`) changes it; `render` only reads it.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+
+use super::action::Effect;
+use super::filter::LineInput;
+use super::keys::Context;
+use super::layout::{self, Areas};
+use super::theme::Theme;
+use crate::leaders::LeaderId;
+use crate::model::Timeline;
+use crate::query::{Hit, Query, SearchIndex};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Detail,
+    Filter,
+}
+
+/// A group header in the timeline list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// Index into `Timeline::eras`.
+    Era(usize),
+    /// Calls that fall in no era (only when the eras do not cover them).
+    Orphans,
+    /// Articles placed in no call: listed last, never hidden.
+    Unassigned,
+}
+
+/// One line of the timeline list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Group(Group),
+    Call(usize),
+    Article { article: usize, call: Option<usize> },
+}
+
+/// A group that keeps its identity across reloads.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum GroupId {
+    Era(LeaderId, NaiveDate),
+    Orphans,
+    Unassigned,
+}
+
+/// What is selected, by identity rather than position, so the selection
+/// survives filtering and reloading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum SelKey {
+    Group(GroupId),
+    Call(String),
+    Article(String),
+}
+
+/// A remembered selection: see `App::selection_key`.
+#[derive(Debug, Clone)]
+pub(super) struct SelectionKey {
+    key: Option<SelKey>,
+    parent: Option<SelKey>,
+    index: usize,
+}
+
+/// The hits of the applied filter.
+#[derive(Debug, Clone, Default)]
+pub struct HitSet {
+    /// Best first.
+    pub hits: Vec<Hit>,
+    /// Per article: does it match.
+    pub matched: Vec<bool>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FilterState {
+    pub input: LineInput,
+    /// Bumped on every text change; answers for older generations are stale.
+    pub generation: u64,
+    /// The generation `hits` answers.
+    pub applied_generation: u64,
+    /// The query the hits answer, for highlighting.
+    pub query: Option<Query>,
+    /// `None`: no filter, everything shows.
+    pub hits: Option<HitSet>,
+    /// Why the current text is not a valid query.
+    pub error: Option<String>,
+}
+
+impl FilterState {
+    /// Matching for the current text has not answered yet.
+    pub fn pending(&self) -> bool {
+        self.generation != self.applied_generation
+    }
+
+    pub fn active(&self) -> bool {
+        self.hits.is_some()
+    }
+}
+
+/// Two articles side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideState {
+    /// Article indices: pinned (or current) on the left.
+    pub left: usize,
+    pub right: usize,
+    pub scroll: [usize; 2],
+    /// Both panes scroll together.
+    pub sync: bool,
+    /// Which pane has focus: 0 left, 1 right.
+    pub focus: usize,
+}
+
+pub struct App {
+    pub timeline: Arc<Timeline>,
+    pub index: Arc<SearchIndex>,
+    pub theme: Theme,
+    /// Terminal size (columns, rows), kept current by `Action::Resize`.
+    pub size: (u16, u16),
+    pub focus: Focus,
+    /// `Some(scroll)` while the help overlay is open.
+    pub help: Option<usize>,
+    pub filter: FilterState,
+    /// Counterparts present in the corpus, most calls first.
+    pub counterparts: Vec<LeaderId>,
+    /// `None`: all counterparts.
+    pub counterpart: Option<LeaderId>,
+    collapsed: HashSet<GroupId>,
+    expanded: HashSet<String>,
+    /// For each call, its era (index into `Timeline::eras`).
+    pub call_era: Vec<Option<usize>>,
+    pub rows: Vec<Row>,
+    pub selected: usize,
+    pub list_offset: usize,
+    pub detail_scroll: usize,
+    /// The hit `n`/`N` last moved to.
+    pub hit_cursor: Option<usize>,
+    pub pinned: Option<usize>,
+    pub side: Option<SideState>,
+    /// A one-off message on the hint line, cleared by the next key.
+    pub message: Option<String>,
+    /// Work for the run loop (matching, reloading).
+    pub effects: Vec<Effect>,
+    pub reloading: bool,
+    pub should_quit: bool,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("size", &self.size)
+            .field("focus", &self.focus)
+            .field("rows", &self.rows.len())
+            .field("selected", &self.selected)
+            .finish_non_exhaustive()
+    }
+}
+
+impl App {
+    /// Build the UI state over a loaded corpus (the search index is built here).
+    pub fn new(timeline: Timeline) -> App {
+        let index = SearchIndex::build(&timeline);
+        App::with_index(Arc::new(timeline), Arc::new(index))
+    }
+
+    pub fn with_index(timeline: Arc<Timeline>, index: Arc<SearchIndex>) -> App {
+        let mut app = App {
+            timeline,
+            index,
+            theme: Theme::color(),
+            size: (80, 24),
+            focus: Focus::List,
+            help: None,
+            filter: FilterState::default(),
+            counterparts: Vec::new(),
+            counterpart: None,
+            collapsed: HashSet::new(),
+            expanded: HashSet::new(),
+            call_era: Vec::new(),
+            rows: Vec::new(),
+            selected: 0,
+            list_offset: 0,
+            detail_scroll: 0,
+            hit_cursor: None,
+            pinned: None,
+            side: None,
+            message: None,
+            effects: Vec::new(),
+            reloading: false,
+            should_quit: false,
+        };
+        app.index_corpus();
+        app.rebuild_rows();
+        app.select_first_call();
+        app
+    }
+
+    /// Monochrome (NO_COLOR) or colour.
+    pub fn with_theme(mut self, theme: Theme) -> App {
+        self.theme = theme;
+        self
+    }
+
+    /// Derived tables that depend only on the timeline.
+    pub(super) fn index_corpus(&mut self) {
+        let t = &self.timeline;
+        let mut call_era = vec![None; t.calls.len()];
+        for (ei, era) in t.eras.iter().enumerate() {
+            for &c in &era.calls {
+                if let Some(slot) = call_era.get_mut(c) {
+                    *slot = Some(ei);
+                }
+            }
+        }
+        self.call_era = call_era;
+        let mut counts: Vec<(LeaderId, usize)> = Vec::new();
+        for call in &t.calls {
+            match counts.iter_mut().find(|(id, _)| *id == call.counterpart) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((call.counterpart, 1)),
+            }
+        }
+        counts.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| t.leader_name(a.0).cmp(t.leader_name(b.0)))
+        });
+        self.counterparts = counts.into_iter().map(|(id, _)| id).collect();
+        if let Some(cp) = self.counterpart
+            && !self.counterparts.contains(&cp)
+        {
+            self.counterpart = None;
+        }
+        if self.pinned.is_some_and(|a| a >= t.articles.len()) {
+            self.pinned = None;
+        }
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// Rows of the timeline list that fit on screen.
+    pub fn list_height(&self) -> usize {
+        layout::inner(self.areas().list).height as usize
+    }
+
+    /// (width, height) of the detail pane's text.
+    pub fn detail_size(&self) -> (usize, usize) {
+        let r = layout::inner(self.areas().detail);
+        (r.width as usize, r.height as usize)
+    }
+
+    /// (width, height) of one side-by-side pane's text.
+    pub fn side_size(&self) -> (usize, usize) {
+        let r = layout::inner(self.areas().left);
+        (r.width as usize, r.height as usize)
+    }
+
+    /// Which part of the key table applies now.
+    pub fn context(&self) -> Context {
+        if self.help.is_some() {
+            Context::Help
+        } else if self.focus == Focus::Filter {
+            Context::Filter
+        } else if self.side.is_some() {
+            Context::Side
+        } else if self.focus == Focus::Detail {
+            Context::Detail
+        } else {
+            Context::List
+        }
+    }
+
+    // ---- visibility ------------------------------------------------------
+
+    fn counterpart_ok(&self, article: usize) -> bool {
+        let Some(cp) = self.counterpart else {
+            return true;
+        };
+        let t = &self.timeline;
+        match t.call_of_article.get(article).copied().flatten() {
+            Some(c) => t.calls.get(c).is_some_and(|call| call.counterpart == cp),
+            None => t
+                .articles
+                .get(article)
+                .is_none_or(|a| a.facts.counterpart.is_none_or(|id| id == cp)),
+        }
+    }
+
+    /// Shown under the current filter and counterpart.
+    pub fn article_visible(&self, article: usize) -> bool {
+        let matched = match &self.filter.hits {
+            Some(h) => h.matched.get(article).copied().unwrap_or(false),
+            None => true,
+        };
+        matched && self.counterpart_ok(article)
+    }
+
+    pub fn call_visible(&self, call: usize) -> bool {
+        let Some(c) = self.timeline.calls.get(call) else {
+            return false;
+        };
+        if self.counterpart.is_some_and(|cp| cp != c.counterpart) {
+            return false;
+        }
+        match &self.filter.hits {
+            None => true,
+            Some(_) => c.articles.iter().any(|&a| self.article_visible(a)),
+        }
+    }
+
+    pub fn visible_articles_of_call(&self, call: usize) -> Vec<usize> {
+        self.timeline
+            .calls
+            .get(call)
+            .map(|c| {
+                c.articles
+                    .iter()
+                    .copied()
+                    .filter(|&a| self.article_visible(a))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn visible_calls_of_era(&self, era: usize) -> Vec<usize> {
+        self.timeline
+            .eras
+            .get(era)
+            .map(|e| {
+                e.calls
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.call_visible(c))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn orphan_calls(&self) -> Vec<usize> {
+        (0..self.timeline.calls.len())
+            .filter(|&c| self.call_era[c].is_none() && self.call_visible(c))
+            .collect()
+    }
+
+    fn visible_unassigned(&self) -> Vec<usize> {
+        self.timeline
+            .unassigned
+            .iter()
+            .copied()
+            .filter(|&a| self.article_visible(a))
+            .collect()
+    }
+
+    /// (articles shown, calls shown) under filter and counterpart.
+    pub fn counts(&self) -> (usize, usize) {
+        let t = &self.timeline;
+        let articles = (0..t.articles.len())
+            .filter(|&a| self.article_visible(a))
+            .count();
+        let calls = (0..t.calls.len()).filter(|&c| self.call_visible(c)).count();
+        (articles, calls)
+    }
+
+    /// The filter is on and nothing matches.
+    pub fn no_matches(&self) -> bool {
+        self.filter.active() && self.counts().0 == 0
+    }
+
+    // ---- rows ------------------------------------------------------------
+
+    fn group_id(&self, g: Group) -> GroupId {
+        match g {
+            Group::Era(e) => match self.timeline.eras.get(e) {
+                Some(era) => GroupId::Era(era.leader, era.from),
+                None => GroupId::Orphans,
+            },
+            Group::Orphans => GroupId::Orphans,
+            Group::Unassigned => GroupId::Unassigned,
+        }
+    }
+
+    pub fn is_collapsed(&self, g: Group) -> bool {
+        self.collapsed.contains(&self.group_id(g))
+    }
+
+    pub(super) fn set_collapsed(&mut self, g: Group, collapsed: bool) {
+        let id = self.group_id(g);
+        if collapsed {
+            self.collapsed.insert(id);
+        } else {
+            self.collapsed.remove(&id);
+        }
+    }
+
+    pub fn is_expanded(&self, call: usize) -> bool {
+        self.timeline
+            .calls
+            .get(call)
+            .is_some_and(|c| self.expanded.contains(&c.id))
+    }
+
+    pub(super) fn set_expanded(&mut self, call: usize, expanded: bool) {
+        if let Some(c) = self.timeline.calls.get(call) {
+            if expanded {
+                self.expanded.insert(c.id.clone());
+            } else {
+                self.expanded.remove(&c.id);
+            }
+        }
+    }
+
+    fn key_of(&self, row: Row) -> SelKey {
+        let t = &self.timeline;
+        match row {
+            Row::Group(g) => SelKey::Group(self.group_id(g)),
+            Row::Call(c) => SelKey::Call(t.calls.get(c).map(|c| c.id.clone()).unwrap_or_default()),
+            Row::Article { article, .. } => SelKey::Article(
+                t.articles
+                    .get(article)
+                    .map(|a| a.id.clone())
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+
+    fn find_key(&self, key: &SelKey) -> Option<usize> {
+        self.rows.iter().position(|&r| &self.key_of(r) == key)
+    }
+
+    /// The selection by identity (and its call, for when an article row
+    /// goes away), to find it again after the rows change.
+    pub(super) fn selection_key(&self) -> SelectionKey {
+        let key = self.rows.get(self.selected).map(|&r| self.key_of(r));
+        let parent = match self.rows.get(self.selected) {
+            Some(&Row::Article { call: Some(c), .. }) => Some(self.key_of(Row::Call(c))),
+            _ => None,
+        };
+        SelectionKey {
+            key,
+            parent,
+            index: self.selected,
+        }
+    }
+
+    /// Recompute the rows and put the selection back on the same thing; if
+    /// it is gone (filtered out), on the first call.
+    pub(super) fn restore_selection(&mut self, sel: SelectionKey) {
+        self.rows = self.compute_rows();
+        let found = sel
+            .key
+            .as_ref()
+            .and_then(|k| self.find_key(k))
+            .or_else(|| sel.parent.as_ref().and_then(|k| self.find_key(k)));
+        match found {
+            Some(i) => {
+                if i != sel.index {
+                    self.detail_scroll = 0;
+                    self.hit_cursor = None;
+                }
+                self.selected = i;
+            }
+            None => {
+                self.detail_scroll = 0;
+                self.hit_cursor = None;
+                if sel.key.is_some() {
+                    self.select_first_call();
+                } else {
+                    self.selected = sel.index.min(self.rows.len().saturating_sub(1));
+                }
+            }
+        }
+        self.clamp_list_offset();
+    }
+
+    /// Recompute the list after anything that changes what is visible,
+    /// keeping the selection on the same thing when it is still there.
+    pub(super) fn rebuild_rows(&mut self) {
+        let sel = self.selection_key();
+        self.restore_selection(sel);
+    }
+
+    fn compute_rows(&self) -> Vec<Row> {
+        let t = &self.timeline;
+        let mut rows = Vec::new();
+        if self.no_matches() {
+            return rows;
+        }
+        let push_call = |rows: &mut Vec<Row>, c: usize| {
+            rows.push(Row::Call(c));
+            if self.is_expanded(c) {
+                for a in self.visible_articles_of_call(c) {
+                    rows.push(Row::Article {
+                        article: a,
+                        call: Some(c),
+                    });
+                }
+            }
+        };
+        for ei in 0..t.eras.len() {
+            let g = Group::Era(ei);
+            rows.push(Row::Group(g));
+            if self.is_collapsed(g) {
+                continue;
+            }
+            for c in self.visible_calls_of_era(ei) {
+                push_call(&mut rows, c);
+            }
+        }
+        let orphans = self.orphan_calls();
+        if !orphans.is_empty() {
+            rows.push(Row::Group(Group::Orphans));
+            if !self.is_collapsed(Group::Orphans) {
+                for c in orphans {
+                    push_call(&mut rows, c);
+                }
+            }
+        }
+        if !t.unassigned.is_empty() {
+            let shown = self.visible_unassigned();
+            if !shown.is_empty() || (!self.filter.active() && self.counterpart.is_none()) {
+                rows.push(Row::Group(Group::Unassigned));
+                if !self.is_collapsed(Group::Unassigned) {
+                    for a in shown {
+                        rows.push(Row::Article {
+                            article: a,
+                            call: None,
+                        });
+                    }
+                }
+            }
+        }
+        rows
+    }
+
+    pub(super) fn select_first_call(&mut self) {
+        self.selected = self
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Call(_)))
+            .or_else(|| {
+                self.rows
+                    .iter()
+                    .position(|r| matches!(r, Row::Article { .. }))
+            })
+            .unwrap_or(0);
+        self.clamp_list_offset();
+    }
+
+    /// Keep the selected row on screen, with a little context around it.
+    pub(super) fn clamp_list_offset(&mut self) {
+        let h = self.list_height().max(1);
+        let n = self.rows.len();
+        if self.selected >= n {
+            self.selected = n.saturating_sub(1);
+        }
+        let margin = if h > 6 { 2 } else { 0 };
+        if self.selected < self.list_offset + margin {
+            self.list_offset = self.selected.saturating_sub(margin);
+        }
+        if self.selected + margin >= self.list_offset + h {
+            self.list_offset = (self.selected + margin + 1).saturating_sub(h);
+        }
+        self.list_offset = self.list_offset.min(n.saturating_sub(h));
+    }
+
+    // ---- selection -------------------------------------------------------
+
+    pub fn selected_row(&self) -> Option<Row> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// The call the selection is on or under.
+    pub fn selected_call(&self) -> Option<usize> {
+        match self.selected_row()? {
+            Row::Call(c) => Some(c),
+            Row::Article { call, .. } => call,
+            Row::Group(_) => None,
+        }
+    }
+
+    /// The article the detail pane shows: the selected one, or the first
+    /// (visible) article of the selected call.
+    pub fn selected_article(&self) -> Option<usize> {
+        match self.selected_row()? {
+            Row::Article { article, .. } => Some(article),
+            Row::Call(c) => self.visible_articles_of_call(c).first().copied(),
+            Row::Group(_) => None,
+        }
+    }
+
+    /// The era the selection sits in.
+    pub fn selected_era(&self) -> Option<usize> {
+        match self.selected_row()? {
+            Row::Group(Group::Era(e)) => Some(e),
+            Row::Group(_) => None,
+            Row::Call(c) => self.call_era.get(c).copied().flatten(),
+            Row::Article { call, .. } => call.and_then(|c| self.call_era.get(c).copied().flatten()),
+        }
+    }
+
+    /// Visible articles in list order (calls newest first, then unassigned),
+    /// regardless of expansion: for "the next article" in side by side.
+    pub fn article_order(&self) -> Vec<usize> {
+        let t = &self.timeline;
+        let mut order = Vec::new();
+        let mut calls: Vec<usize> = t
+            .eras
+            .iter()
+            .flat_map(|e| e.calls.iter().copied())
+            .collect();
+        let mut listed = vec![false; t.calls.len()];
+        for &c in &calls {
+            if let Some(l) = listed.get_mut(c) {
+                *l = true;
+            }
+        }
+        calls.extend((0..t.calls.len()).filter(|&c| !listed[c]));
+        for c in calls {
+            if self.call_visible(c) {
+                order.extend(self.visible_articles_of_call(c));
+            }
+        }
+        order.extend(self.visible_unassigned());
+        order
+    }
+}

@@ -1,0 +1,548 @@
+//! The detail pane: the selected call's facts (with disagreements between
+//! outlets kept visible), then the selected article in full, wrapped to the
+//! pane, filter matches highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::app::{App, Focus, Group, Row};
+use super::text::{Cells, safe};
+use crate::model::{Article, Call, Reported};
+
+/// The pane's whole text, wrapped, and the line each filter hit is on.
+#[derive(Debug, Clone, Default)]
+pub struct DetailView {
+    pub lines: Vec<Line<'static>>,
+    /// Line of hit k, in reading order (title hits first).
+    pub hit_lines: Vec<usize>,
+}
+
+/// Accumulates wrapped lines and where the hits landed.
+struct Out {
+    width: usize,
+    lines: Vec<Line<'static>>,
+    hit_lines: Vec<(usize, usize)>,
+}
+
+impl Out {
+    fn new(width: usize) -> Out {
+        Out {
+            width: width.max(1),
+            lines: Vec::new(),
+            hit_lines: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, cells: Cells) {
+        for line in cells.wrap(self.width) {
+            let n = self.lines.len();
+            for tag in line.tags() {
+                if !self.hit_lines.iter().any(|&(t, _)| t == tag) {
+                    self.hit_lines.push((tag, n));
+                }
+            }
+            self.lines.push(line.into_line());
+        }
+    }
+
+    /// A "label   value" line: continuation lines start under the value.
+    fn push_hanging(&mut self, cells: Cells, indent: usize) {
+        for line in cells.wrap_hanging(self.width, indent) {
+            self.lines.push(line.into_line());
+        }
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    /// "─ label ─────" across the pane.
+    fn rule(&mut self, label: Cells, style: Style) {
+        let mut c = Cells::new();
+        c.push("─ ", style);
+        c.append(label);
+        c.push(" ", style);
+        let w = c.width();
+        c.push(&"─".repeat(self.width.saturating_sub(w)), style);
+        c.truncate(self.width);
+        self.lines.push(c.into_line());
+    }
+
+    fn finish(mut self) -> DetailView {
+        self.hit_lines.sort();
+        DetailView {
+            lines: self.lines,
+            hit_lines: self.hit_lines.into_iter().map(|(_, l)| l).collect(),
+        }
+    }
+}
+
+/// Everything the pane shows for the current selection, `width` columns wide.
+pub fn build(app: &App, width: usize) -> DetailView {
+    let mut out = Out::new(width);
+    let t = &app.timeline;
+    let theme = &app.theme;
+    if t.articles.is_empty() {
+        empty_corpus(app, &mut out);
+        return out.finish();
+    }
+    if app.no_matches() {
+        let mut c = Cells::new();
+        c.push("Nothing matches ", theme.bold());
+        c.push("“", theme.text());
+        c.push_untrusted(app.filter.input.text(), theme.highlight());
+        c.push("”.", theme.text());
+        out.push(c);
+        out.blank();
+        let mut c = Cells::new();
+        c.push(
+            "Words are ANDed: try fewer. Esc clears the filter.",
+            theme.dim(),
+        );
+        out.push(c);
+        return out.finish();
+    }
+    match app.selected_row() {
+        Some(Row::Group(Group::Era(e))) => era_summary(app, e, &mut out),
+        Some(Row::Group(Group::Unassigned)) => unassigned_summary(app, &mut out),
+        Some(Row::Group(Group::Orphans)) => {
+            let mut c = Cells::new();
+            c.push("Calls outside every era", theme.bold());
+            out.push(c);
+        }
+        Some(Row::Call(call)) => {
+            call_facts(app, call, &mut out);
+            if let Some(a) = app.selected_article() {
+                article_rule(app, Some(call), a, &mut out);
+                article_section(app, a, app.hit_cursor, &mut out);
+            }
+        }
+        Some(Row::Article { article, call }) => {
+            match call {
+                Some(c) => call_facts(app, c, &mut out),
+                None => unassigned_facts(app, article, &mut out),
+            }
+            article_rule(app, call, article, &mut out);
+            article_section(app, article, app.hit_cursor, &mut out);
+        }
+        None => {}
+    }
+    out.finish()
+}
+
+/// One article alone (title, meta line, paragraphs): the side-by-side panes.
+pub fn article_only(app: &App, article: usize, width: usize) -> DetailView {
+    let mut out = Out::new(width);
+    article_section(app, article, None, &mut out);
+    out.finish()
+}
+
+fn empty_corpus(app: &App, out: &mut Out) {
+    let theme = &app.theme;
+    let mut c = Cells::new();
+    c.push("No articles loaded.", theme.bold());
+    out.push(c);
+    out.blank();
+    let mut c = Cells::new();
+    c.push(
+        "Give hotline a folder of .txt articles or some files: hotline ~/clips/ or hotline a.txt b.txt. With no paths it opens the corpus built into the program.",
+        theme.text(),
+    );
+    out.push(c);
+    if !app.timeline.warnings.is_empty() {
+        out.blank();
+        let mut c = Cells::new();
+        c.push("Warnings", theme.bold());
+        out.push(c);
+        for w in &app.timeline.warnings {
+            let mut c = Cells::new();
+            c.push("⚠ ", theme.warning());
+            c.push_untrusted(&w.file, theme.bold());
+            c.push(": ", theme.text());
+            c.push_untrusted(&w.message, theme.text());
+            out.push(c);
+        }
+    }
+}
+
+/// Width of the labels before call facts ("topics   ").
+const LABEL_WIDTH: usize = 9;
+
+fn label(c: &mut Cells, name: &str, app: &App) {
+    c.push(&format!("{name:<LABEL_WIDTH$}"), app.theme.dim());
+}
+
+fn unknown(c: &mut Cells, app: &App) {
+    c.push("unknown", app.theme.dim());
+}
+
+/// Name of the outlet that published an article, for fact disagreements.
+fn outlet_of(app: &App, article: usize) -> String {
+    app.timeline
+        .articles
+        .get(article)
+        .map(|a| a.source.clone().unwrap_or_else(|| a.id.clone()))
+        .unwrap_or_default()
+}
+
+/// "30 min (Yonhap: 32)": the majority value and every outlet that said otherwise.
+fn reported<T: PartialEq + Copy>(
+    app: &App,
+    r: &Reported<T>,
+    show: impl Fn(T) -> String,
+    c: &mut Cells,
+    suffix: &str,
+) {
+    match r.value {
+        Some(v) => {
+            c.push(&format!("{}{suffix}", show(v)), app.theme.text());
+        }
+        None => unknown(c, app),
+    }
+    if r.disagrees() {
+        let others: Vec<String> = r
+            .reports
+            .iter()
+            .filter(|(_, v)| Some(*v) != r.value)
+            .map(|&(a, v)| format!("{}: {}", outlet_of(app, a), show(v)))
+            .collect();
+        c.push(" (", app.theme.warning());
+        c.push_untrusted(&others.join(", "), app.theme.warning());
+        c.push(")", app.theme.warning());
+    }
+}
+
+fn call_facts(app: &App, call: usize, out: &mut Out) {
+    let Some(call) = app.timeline.calls.get(call) else {
+        return;
+    };
+    let t = &app.timeline;
+    let theme = &app.theme;
+    let mut c = Cells::new();
+    c.push(&call.date.to_string(), theme.date().patch(theme.bold()));
+    if let Some(time) = call.start_time.value {
+        c.push(
+            &format!(" {}", time.format("%H:%M")),
+            theme.date().patch(theme.bold()),
+        );
+    }
+    c.push(" · ", theme.dim());
+    c.push(t.leader_name(call.home), theme.bold());
+    c.push(" ↔ ", theme.dim());
+    c.push(t.leader_name(call.counterpart), theme.bold());
+    out.push(c);
+
+    let mut c = Cells::new();
+    label(&mut c, "date", app);
+    c.push(&call.date.to_string(), theme.text());
+    c.push(&format!(" · {}", call.date_basis.as_str()), theme.dim());
+    out.push_hanging(c, LABEL_WIDTH);
+
+    let mut c = Cells::new();
+    label(&mut c, "start", app);
+    reported(
+        app,
+        &call.start_time,
+        |t| t.format("%H:%M").to_string(),
+        &mut c,
+        "",
+    );
+    out.push_hanging(c, LABEL_WIDTH);
+
+    let mut c = Cells::new();
+    label(&mut c, "length", app);
+    reported(
+        app,
+        &call.duration_minutes,
+        |m| m.to_string(),
+        &mut c,
+        " min",
+    );
+    out.push_hanging(c, LABEL_WIDTH);
+
+    let mut c = Cells::new();
+    label(&mut c, "topics", app);
+    if call.topics.is_empty() {
+        c.push("none found", theme.dim());
+    } else {
+        c.push_untrusted(&call.topics.join(", "), theme.text());
+    }
+    out.push_hanging(c, LABEL_WIDTH);
+
+    let mut c = Cells::new();
+    label(&mut c, "outlets", app);
+    outlets(app, call, &mut c);
+    out.push_hanging(c, LABEL_WIDTH);
+}
+
+fn outlets(app: &App, call: &Call, c: &mut Cells) {
+    for (i, &a) in call.articles.iter().enumerate() {
+        if i > 0 {
+            c.push(" · ", app.theme.dim());
+        }
+        match app
+            .timeline
+            .articles
+            .get(a)
+            .and_then(|a| a.source.as_deref())
+        {
+            Some(s) => {
+                c.push_untrusted(s, app.theme.outlet());
+            }
+            None => unknown(c, app),
+        }
+    }
+}
+
+fn unassigned_facts(app: &App, article: usize, out: &mut Out) {
+    let theme = &app.theme;
+    let mut c = Cells::new();
+    c.push("Not placed in any call", theme.bold());
+    out.push(c);
+    let Some(a) = app.timeline.articles.get(article) else {
+        return;
+    };
+    let f = &a.facts;
+    let t = &app.timeline;
+    let mut c = Cells::new();
+    label(&mut c, "it says", app);
+    let mut parts = Vec::new();
+    match (f.home, f.counterpart) {
+        (Some(h), Some(cp)) => parts.push(format!("{} ↔ {}", t.leader_name(h), t.leader_name(cp))),
+        (Some(h), None) => parts.push(t.leader_name(h).to_string()),
+        (None, Some(cp)) => parts.push(format!("with {}", t.leader_name(cp))),
+        (None, None) => parts.push("no leaders found".into()),
+    }
+    parts.push(match f.date {
+        Some(d) => format!("{d} ({})", f.date_basis.as_str()),
+        None => "no call date".into(),
+    });
+    if let Some(m) = f.duration_minutes {
+        parts.push(format!("{m} min"));
+    }
+    c.push(&parts.join(" · "), theme.text());
+    out.push_hanging(c, LABEL_WIDTH);
+}
+
+fn article_rule(app: &App, call: Option<usize>, article: usize, out: &mut Out) {
+    let theme = &app.theme;
+    let mut label = Cells::new();
+    let name = app
+        .timeline
+        .articles
+        .get(article)
+        .and_then(|a| a.source.clone())
+        .unwrap_or_else(|| "unknown outlet".into());
+    label.push_untrusted(&name, theme.outlet());
+    if let Some(call) = call.and_then(|c| app.timeline.calls.get(c)) {
+        let pos = call
+            .articles
+            .iter()
+            .position(|&a| a == article)
+            .map_or(0, |p| p + 1);
+        label.push(&format!(" ({pos}/{})", call.articles.len()), theme.dim());
+    }
+    if app.pinned == Some(article) {
+        label.push(" · pinned", theme.bold());
+    }
+    out.rule(label, theme.dim());
+}
+
+/// Valid, sorted, non-overlapping highlight ranges in `text`.
+fn valid_ranges(text: &str, mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in ranges {
+        if s >= e || text.get(s..e).is_none() {
+            continue;
+        }
+        if out.last().is_some_and(|&(_, pe)| s < pe) {
+            continue;
+        }
+        out.push((s, e));
+    }
+    out
+}
+
+fn article_section(app: &App, article: usize, current: Option<usize>, out: &mut Out) {
+    let Some(a) = app.timeline.articles.get(article) else {
+        return;
+    };
+    let theme = &app.theme;
+    let hl = match &app.filter.query {
+        Some(q) if app.filter.active() => app.index.highlights(&app.timeline, q, article),
+        _ => Default::default(),
+    };
+    let style_for = |k: usize| {
+        if current == Some(k) {
+            theme.current_hit()
+        } else {
+            theme.highlight()
+        }
+    };
+    let mut hit = 0;
+    let title_ranges = valid_ranges(&a.title, hl.title.clone());
+    let styled: Vec<(usize, usize, Style)> = title_ranges
+        .iter()
+        .enumerate()
+        .map(|(k, &(s, e))| (s, e, style_for(k)))
+        .collect();
+    let mut c = Cells::new();
+    c.push_ranges(&a.title, theme.bold(), &styled, hit);
+    hit += styled.len();
+    out.push(c);
+    out.push(meta_line(app, a));
+    for w in &a.warnings {
+        let mut c = Cells::new();
+        c.push("⚠ ", theme.warning());
+        c.push_untrusted(w, theme.warning());
+        out.push(c);
+    }
+    for (pi, p) in a.paragraphs.iter().enumerate() {
+        out.blank();
+        let ranges = valid_ranges(
+            &p.text,
+            hl.body
+                .iter()
+                .filter(|&&(para, _, _)| para == pi)
+                .map(|&(_, s, e)| (s, e))
+                .collect(),
+        );
+        let styled: Vec<(usize, usize, Style)> = ranges
+            .iter()
+            .enumerate()
+            .map(|(k, &(s, e))| (s, e, style_for(hit + k)))
+            .collect();
+        let mut c = Cells::new();
+        c.push_ranges(&p.text, theme.text(), &styled, hit);
+        hit += styled.len();
+        out.push(c);
+    }
+}
+
+fn meta_line(app: &App, a: &Article) -> Cells {
+    let theme = &app.theme;
+    let mut c = Cells::new();
+    match &a.source {
+        Some(s) => {
+            c.push_untrusted(s, theme.outlet());
+        }
+        None => {
+            c.push("unknown outlet", theme.dim());
+        }
+    }
+    c.push(" · ", theme.dim());
+    match a.published {
+        Some(d) => c.push(&format!("published {d}"), theme.text()),
+        None => c.push("no publication date", theme.dim()),
+    };
+    c.push(&format!(" · {} words · ", a.words), theme.dim());
+    c.push_untrusted(&a.file, theme.dim());
+    c
+}
+
+fn era_summary(app: &App, era: usize, out: &mut Out) {
+    let t = &app.timeline;
+    let theme = &app.theme;
+    let Some(e) = t.eras.get(era) else { return };
+    let mut c = Cells::new();
+    c.push(t.leader_name(e.leader), theme.era());
+    out.push(c);
+    let mut c = Cells::new();
+    label(&mut c, "term", app);
+    c.push(&e.from.to_string(), theme.text());
+    c.push(" – ", theme.dim());
+    match e.to {
+        Some(to) => c.push(&to.to_string(), theme.text()),
+        None => c.push("in office", theme.text()),
+    };
+    out.push_hanging(c, LABEL_WIDTH);
+    let mut c = Cells::new();
+    label(&mut c, "calls", app);
+    let shown = app.visible_calls_of_era(era);
+    if e.calls.is_empty() {
+        c.push("none in this corpus", theme.text());
+    } else if shown.len() == e.calls.len() {
+        c.push(&format!("{}", e.calls.len()), theme.text());
+    } else {
+        c.push(
+            &format!("{} of {} shown", shown.len(), e.calls.len()),
+            theme.text(),
+        );
+    }
+    out.push_hanging(c, LABEL_WIDTH);
+    if e.calls.is_empty() {
+        out.blank();
+        let mut c = Cells::new();
+        c.push(
+            "No article in this corpus reports a call during this term. A gap is information.",
+            theme.dim(),
+        );
+        out.push(c);
+    }
+    for call in shown {
+        let Some(cl) = t.calls.get(call) else {
+            continue;
+        };
+        let mut c = Cells::new();
+        c.push("  ", theme.text());
+        c.push(&cl.date.to_string(), theme.date());
+        c.push(" ", theme.text());
+        c.push(&t.call_label(cl), theme.bold());
+        if let Some(m) = cl.duration_minutes.value {
+            c.push(&format!(" · {m} min"), theme.text());
+        }
+        c.push(" · ", theme.dim());
+        outlets(app, cl, &mut c);
+        out.push(c);
+    }
+}
+
+fn unassigned_summary(app: &App, out: &mut Out) {
+    let theme = &app.theme;
+    let mut c = Cells::new();
+    c.push(
+        &format!(
+            "{} articles not placed in any call",
+            app.timeline.unassigned.len()
+        ),
+        theme.bold(),
+    );
+    out.push(c);
+    out.blank();
+    let mut c = Cells::new();
+    c.push(
+        "hotline could not tie these to one call: no usable date, no pair of leaders, or more than one call they could belong to. They are listed here, never hidden.",
+        theme.dim(),
+    );
+    out.push(c);
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let focused = app.focus == Focus::Detail;
+    let inner_w = area.width.saturating_sub(2) as usize;
+    let inner_h = area.height.saturating_sub(2) as usize;
+    let view = build(app, inner_w);
+    let max = view.lines.len().saturating_sub(inner_h);
+    let scroll = app.detail_scroll.min(max);
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(theme.border_type(focused))
+        .border_style(theme.border(focused))
+        .title(Line::styled(" Detail ", theme.title(focused)));
+    if view.lines.len() > inner_h && inner_h > 0 {
+        let pct = (scroll * 100).checked_div(max).unwrap_or(100);
+        block = block.title_bottom(Line::styled(format!(" {pct}% "), theme.dim()).right_aligned());
+    }
+    let lines: Vec<Line> = view.lines.into_iter().skip(scroll).take(inner_h).collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The text of an untrusted string for a title bar.
+pub fn safe_title(s: &str) -> String {
+    safe(s).into_owned()
+}

@@ -1,0 +1,229 @@
+//! The filter bar: a one-line editor (cursor, Ctrl-u, Ctrl-w, …) and its
+//! drawing. Matching happens elsewhere; this only edits and shows text.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+
+use super::action::Edit;
+use super::app::{App, Focus};
+use super::text::{Cells, char_width};
+
+/// The text being typed and the cursor position (in characters).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineInput {
+    text: String,
+    cursor: usize,
+}
+
+impl LineInput {
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+
+    pub fn set(&mut self, text: &str) {
+        self.text = text.to_string();
+        self.cursor = self.len();
+    }
+
+    fn len(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    fn byte_at(&self, char_index: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_index)
+            .map_or(self.text.len(), |(b, _)| b)
+    }
+
+    /// Apply an edit; true when the text (not only the cursor) changed.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        match edit {
+            Edit::Insert(c) => {
+                if c.is_control() {
+                    return false;
+                }
+                let at = self.byte_at(self.cursor);
+                self.text.insert(at, c);
+                self.cursor += 1;
+                true
+            }
+            Edit::Backspace => {
+                if self.cursor == 0 {
+                    return false;
+                }
+                let from = self.byte_at(self.cursor - 1);
+                let to = self.byte_at(self.cursor);
+                self.text.replace_range(from..to, "");
+                self.cursor -= 1;
+                true
+            }
+            Edit::Delete => {
+                if self.cursor >= self.len() {
+                    return false;
+                }
+                let from = self.byte_at(self.cursor);
+                let to = self.byte_at(self.cursor + 1);
+                self.text.replace_range(from..to, "");
+                true
+            }
+            Edit::Left => {
+                self.cursor = self.cursor.saturating_sub(1);
+                false
+            }
+            Edit::Right => {
+                self.cursor = (self.cursor + 1).min(self.len());
+                false
+            }
+            Edit::Home => {
+                self.cursor = 0;
+                false
+            }
+            Edit::End => {
+                self.cursor = self.len();
+                false
+            }
+            Edit::KillToStart => {
+                if self.cursor == 0 {
+                    return false;
+                }
+                let to = self.byte_at(self.cursor);
+                self.text.replace_range(..to, "");
+                self.cursor = 0;
+                true
+            }
+            Edit::KillWord => {
+                if self.cursor == 0 {
+                    return false;
+                }
+                let chars: Vec<char> = self.text.chars().collect();
+                let mut start = self.cursor;
+                while start > 0 && chars[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                while start > 0 && !chars[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                let from = self.byte_at(start);
+                let to = self.byte_at(self.cursor);
+                self.text.replace_range(from..to, "");
+                self.cursor = start;
+                true
+            }
+        }
+    }
+}
+
+/// The filter bar on the left of the bottom line, the counts on its right.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let theme = &app.theme;
+    let focused = app.focus == Focus::Filter;
+    let status = super::status::counts(app);
+    let status_w = status.width();
+    let columns = area.width as usize;
+
+    let mut left = Cells::new();
+    let prompt_style = if focused {
+        theme.title(true)
+    } else {
+        theme.bold()
+    };
+    left.push("/ ", prompt_style);
+    let input = &app.filter.input;
+    let room = columns.saturating_sub(status_w + 4).max(8.min(columns));
+    if input.text().is_empty() && !focused {
+        left.push("type / to filter", theme.dim());
+    } else {
+        // Show the tail of long input so the cursor stays visible.
+        let chars: Vec<char> = input.text().chars().collect();
+        let mut start = 0;
+        let width_to_cursor = |s: usize| {
+            chars[s..input.cursor().min(chars.len())]
+                .iter()
+                .map(|&c| char_width(c))
+                .sum::<usize>()
+        };
+        while start < input.cursor() && width_to_cursor(start) + 3 > room {
+            start += 1;
+        }
+        let style = if app.filter.error.is_some() {
+            theme.error()
+        } else {
+            theme.text()
+        };
+        for (i, &c) in chars.iter().enumerate().skip(start) {
+            let s = if focused && i == input.cursor() {
+                style.patch(theme.cursor())
+            } else {
+                style
+            };
+            left.push_untrusted(c.encode_utf8(&mut [0u8; 4]), s);
+        }
+        if focused && input.cursor() >= chars.len() {
+            left.push(" ", theme.cursor());
+        }
+        if let Some(err) = &app.filter.error {
+            left.push("  ", theme.text());
+            left.push_untrusted(err, theme.error());
+        }
+    }
+    let line = Cells::spread(left, status, columns);
+    frame.render_widget(Paragraph::new(line.into_line()), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(s: &str) -> LineInput {
+        let mut l = LineInput::default();
+        for c in s.chars() {
+            l.apply(Edit::Insert(c));
+        }
+        l
+    }
+
+    #[test]
+    fn editing_keys_behave_like_a_shell() {
+        let mut l = typed("apec denuc");
+        assert!(l.apply(Edit::KillWord));
+        assert_eq!(l.text(), "apec ");
+        l.apply(Edit::Home);
+        l.apply(Edit::Insert('!'));
+        assert_eq!(l.text(), "!apec ");
+        l.apply(Edit::End);
+        l.apply(Edit::Backspace);
+        assert_eq!(l.text(), "!apec");
+        l.apply(Edit::Left);
+        l.apply(Edit::Left);
+        assert!(l.apply(Edit::KillToStart));
+        assert_eq!(l.text(), "ec");
+        assert_eq!(l.cursor(), 0);
+        l.apply(Edit::Delete);
+        assert_eq!(l.text(), "c");
+        assert!(!l.apply(Edit::Backspace));
+    }
+
+    #[test]
+    fn wide_characters_edit_by_character() {
+        let mut l = typed("이재명");
+        l.apply(Edit::Backspace);
+        assert_eq!(l.text(), "이재");
+        l.apply(Edit::Left);
+        l.apply(Edit::Insert('x'));
+        assert_eq!(l.text(), "이x재");
+    }
+}

@@ -1,0 +1,194 @@
+//! The era ribbon: a horizontal time axis from the first era to the last,
+//! each era's span labelled with its leader, a mark for each call shown,
+//! and the selected call's mark highlighted.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::app::App;
+use super::text::{Cells, char_width};
+
+/// An era's place on the axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// Index into `Timeline::eras`.
+    pub era: usize,
+    pub x: usize,
+    pub width: usize,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// Eras oldest first, laid out over `width` columns: each gets a share
+/// proportional to its length, and at least a few columns so a short
+/// (or just begun) term stays visible.
+pub fn segments(app: &App, width: usize) -> Vec<Segment> {
+    let t = &app.timeline;
+    let n = t.eras.len();
+    if n == 0 || width == 0 {
+        return Vec::new();
+    }
+    let spans: Vec<(usize, NaiveDate, NaiveDate)> = (0..n)
+        .rev()
+        .filter_map(|e| {
+            let era = t.eras.get(e)?;
+            let last_call = era
+                .calls
+                .iter()
+                .filter_map(|&c| t.calls.get(c))
+                .map(|c| c.date)
+                .max();
+            let to = era.to.unwrap_or_else(|| {
+                let floor = era.from + Duration::days(365);
+                last_call.map_or(floor, |d| (d + Duration::days(30)).max(floor))
+            });
+            Some((e, era.from, to.max(era.from)))
+        })
+        .collect();
+    let days: Vec<i64> = spans
+        .iter()
+        .map(|&(_, f, t)| (t - f).num_days().max(1))
+        .collect();
+    let total: i64 = days.iter().sum();
+    let min_w = (width / n).min(6);
+    let spare = width - min_w * n;
+    let mut widths: Vec<usize> = days
+        .iter()
+        .map(|&d| min_w + (spare as i64 * d / total.max(1)) as usize)
+        .collect();
+    let used: usize = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last += width.saturating_sub(used);
+    }
+    let mut x = 0;
+    spans
+        .iter()
+        .zip(widths)
+        .map(|(&(era, from, to), w)| {
+            let s = Segment {
+                era,
+                x,
+                width: w,
+                from,
+                to,
+            };
+            x += w;
+            s
+        })
+        .collect()
+}
+
+/// Column of `date` inside a segment.
+pub fn column_of(seg: &Segment, date: NaiveDate) -> usize {
+    if seg.width < 2 {
+        return seg.x;
+    }
+    let span = (seg.to - seg.from).num_days().max(1);
+    let into = (date - seg.from).num_days().clamp(0, span);
+    let inner = (seg.width - 1) as i64;
+    seg.x + 1 + ((into * (inner - 1).max(0)) / span) as usize
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let theme = &app.theme;
+    let width = area.width as usize;
+    let segs = segments(app, width);
+    if segs.is_empty() {
+        let mut c = Cells::new();
+        c.push("no eras to show", theme.dim());
+        c.truncate(width);
+        frame.render_widget(Paragraph::new(c.into_line()), area);
+        return;
+    }
+    let current = app.selected_era();
+    let selected_call = app.selected_call();
+    let mut axis: Vec<(char, Style)> = vec![('─', theme.dim()); width];
+    let mut labels: Vec<(char, Style)> = vec![(' ', Style::default()); width];
+    for (i, seg) in segs.iter().enumerate() {
+        let style = if current == Some(seg.era) {
+            theme.era_current()
+        } else {
+            theme.dim()
+        };
+        for cell in axis.iter_mut().skip(seg.x).take(seg.width) {
+            *cell = ('─', style);
+        }
+        if seg.width > 0 {
+            axis[seg.x] = (if i == 0 { '├' } else { '┼' }, style);
+        }
+        // Label: "2017 Moon", else "Moon", else "2017".
+        let Some(era) = app.timeline.eras.get(seg.era) else {
+            continue;
+        };
+        let leader = app.timeline.leaders.get(era.leader);
+        let surname = &leader.surname;
+        let room = seg.width.saturating_sub(1);
+        let year = seg.from.year().to_string();
+        let text = [format!("{year} {surname}"), surname.clone(), year]
+            .into_iter()
+            .find(|s| super::text::width(s) <= room)
+            .unwrap_or_default();
+        let lstyle = if current == Some(seg.era) {
+            theme.era_current()
+        } else {
+            theme.text()
+        };
+        let mut x = seg.x;
+        for ch in text.chars() {
+            let w = char_width(ch);
+            if x + w > seg.x + room {
+                break;
+            }
+            labels[x] = (ch, lstyle);
+            // A wide character covers the next cell too.
+            for k in 1..w {
+                labels[x + k] = ('\u{0}', lstyle);
+            }
+            x += w.max(1);
+        }
+    }
+    if width > 1 {
+        let (_, s) = axis[width - 1];
+        axis[width - 1] = ('┤', s);
+    }
+    // Marks: every call shown, the selected one drawn last.
+    let mut selected_at = None;
+    for seg in &segs {
+        for c in app.visible_calls_of_era(seg.era) {
+            let Some(call) = app.timeline.calls.get(c) else {
+                continue;
+            };
+            let x = column_of(seg, call.date).min(width - 1);
+            if Some(c) == selected_call {
+                selected_at = Some(x);
+            } else {
+                axis[x] = ('●', theme.mark());
+            }
+        }
+    }
+    if let Some(x) = selected_at {
+        axis[x] = ('◆', theme.mark_selected());
+    }
+    let to_line = |cells: Vec<(char, Style)>| {
+        let mut c = Cells::new();
+        for (ch, s) in cells {
+            if ch != '\u{0}' {
+                let mut buf = [0u8; 4];
+                c.push(ch.encode_utf8(&mut buf), s);
+            }
+        }
+        c.into_line()
+    };
+    let mut lines: Vec<Line> = vec![to_line(axis)];
+    if area.height > 1 {
+        lines.push(to_line(labels));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

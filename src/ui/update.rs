@@ -1,0 +1,684 @@
+//! `update`: the only place the UI state changes. Pure: no terminal, no
+//! files, no threads; work for outside comes back as `App::effects`.
+
+use super::action::{Action, Effect, Matches, Motion, Reloaded};
+use super::app::{App, Focus, Group, HitSet, Row, SideState};
+use super::layout;
+use super::{detail, side};
+use crate::query;
+
+/// Lines the mouse wheel moves.
+const WHEEL_LINES: usize = 3;
+
+pub fn update(app: &mut App, action: Action) {
+    if !matches!(
+        action,
+        Action::MatchesReady(_)
+            | Action::Resize(..)
+            | Action::Reloaded(_)
+            | Action::ReloadFailed(_)
+    ) {
+        app.message = None;
+    }
+    match action {
+        Action::Quit => app.should_quit = true,
+        Action::ToggleHelp => {
+            app.help = match app.help {
+                Some(_) => None,
+                None => Some(0),
+            }
+        }
+        Action::Reload => {
+            if !app.reloading {
+                app.reloading = true;
+                app.effects.push(Effect::Reload);
+            }
+            app.message = Some("reloading…".into());
+        }
+        Action::FocusFilter => app.focus = Focus::Filter,
+        Action::FocusNext | Action::FocusPrev => {
+            if let Some(side) = app.side.as_mut() {
+                side.focus = 1 - side.focus.min(1);
+            } else {
+                app.focus = match app.focus {
+                    Focus::List => Focus::Detail,
+                    _ => Focus::List,
+                };
+            }
+        }
+        Action::FocusList => app.focus = Focus::List,
+        Action::CycleCounterpart => cycle_counterpart(app),
+        Action::Pin => pin(app),
+        Action::SideBySide => open_side(app),
+        Action::ToggleSync => {
+            if let Some(side) = app.side.as_mut() {
+                side.sync = !side.sync;
+                if side.sync {
+                    let s = side.scroll[side.focus.min(1)];
+                    side.scroll = [s, s];
+                }
+                app.message = Some(
+                    if side.sync {
+                        "scrolling in sync"
+                    } else {
+                        "scrolling each side on its own"
+                    }
+                    .into(),
+                );
+                clamp_side(app);
+            }
+        }
+        Action::Back => {
+            if app.side.is_some() {
+                app.side = None;
+            } else if app.filter.active() || !app.filter.input.text().is_empty() {
+                clear_filter(app);
+            }
+        }
+        Action::PrevEra => jump_era(app, true),
+        Action::NextEra => jump_era(app, false),
+        Action::FirstCall => match app.rows.iter().position(|r| matches!(r, Row::Call(_))) {
+            Some(i) => select(app, i),
+            None => app.message = Some("no calls shown".into()),
+        },
+        Action::LastCall => match app.rows.iter().rposition(|r| matches!(r, Row::Call(_))) {
+            Some(i) => select(app, i),
+            None => app.message = Some("no calls shown".into()),
+        },
+        Action::NextHit => jump_hit(app, true),
+        Action::PrevHit => jump_hit(app, false),
+        Action::Move(m) => {
+            if app.help.is_some() {
+                update_move_help(app, m);
+            } else if app.side.is_some() {
+                scroll_side(app, m);
+            } else if app.focus == Focus::Detail {
+                scroll_detail(app, m);
+            } else {
+                move_list(app, m);
+            }
+        }
+        Action::ScrollDetail(m) => scroll_detail(app, m),
+        Action::Toggle => toggle(app),
+        Action::Expand => expand(app),
+        Action::Collapse => collapse(app),
+        Action::Edit(e) => {
+            if app.filter.input.apply(e) {
+                filter_changed(app);
+            }
+        }
+        Action::FilterAccept => app.focus = Focus::List,
+        Action::FilterCancel => {
+            clear_filter(app);
+            app.focus = Focus::List;
+        }
+        Action::Resize(w, h) => {
+            app.size = (w, h);
+            app.clamp_list_offset();
+            clamp_detail(app);
+            clamp_side(app);
+        }
+        Action::Wheel { column, row, down } => wheel(app, column, row, down),
+        Action::Click { column, row } => click(app, column, row),
+        Action::MatchesReady(m) => apply_matches(app, m),
+        Action::Reloaded(r) => apply_reload(app, r),
+        Action::ReloadFailed(why) => {
+            app.reloading = false;
+            app.message = Some(format!("reload failed: {why}"));
+        }
+    }
+}
+
+/// Run pending `Search` effects right here, synchronously. The run loop
+/// hands them to the matcher thread instead; tests and tiny corpora can
+/// use this.
+pub fn resolve_searches(app: &mut App) {
+    let effects = std::mem::take(&mut app.effects);
+    for effect in effects {
+        match effect {
+            Effect::Search { generation, text } => {
+                let result = search_now(app, &text);
+                update(
+                    app,
+                    Action::MatchesReady(Matches {
+                        generation,
+                        text,
+                        result,
+                    }),
+                );
+            }
+            other => app.effects.push(other),
+        }
+    }
+}
+
+/// The matcher, synchronously, over the app's corpus.
+pub fn search_now(app: &App, text: &str) -> Result<Vec<query::Hit>, query::QueryError> {
+    let q = query::parse(text)?;
+    Ok(app.index.search(&app.timeline, &q))
+}
+
+// ---- movement --------------------------------------------------------
+
+fn moved(pos: usize, m: Motion, page: usize, max: usize) -> usize {
+    let page = page.max(1);
+    let half = (page / 2).max(1);
+    let p = match m {
+        Motion::Up => pos.saturating_sub(1),
+        Motion::Down => pos + 1,
+        Motion::PageUp => pos.saturating_sub(page),
+        Motion::PageDown => pos + page,
+        Motion::HalfUp => pos.saturating_sub(half),
+        Motion::HalfDown => pos + half,
+        Motion::Top => 0,
+        Motion::Bottom => max,
+    };
+    p.min(max)
+}
+
+pub(super) fn select(app: &mut App, row: usize) {
+    let row = row.min(app.rows.len().saturating_sub(1));
+    if row != app.selected {
+        app.selected = row;
+        app.detail_scroll = 0;
+        app.hit_cursor = None;
+    }
+    app.clamp_list_offset();
+}
+
+fn move_list(app: &mut App, m: Motion) {
+    let page = app.list_height().max(1);
+    let max = app.rows.len().saturating_sub(1);
+    let to = moved(app.selected, m, page, max);
+    select(app, to);
+}
+
+fn detail_max_scroll(app: &App) -> usize {
+    let (w, h) = app.detail_size();
+    detail::build(app, w).lines.len().saturating_sub(h)
+}
+
+fn clamp_detail(app: &mut App) {
+    app.detail_scroll = app.detail_scroll.min(detail_max_scroll(app));
+}
+
+fn scroll_detail(app: &mut App, m: Motion) {
+    let (_, h) = app.detail_size();
+    let max = detail_max_scroll(app);
+    app.detail_scroll = moved(app.detail_scroll.min(max), m, h.saturating_sub(1), max);
+}
+
+fn side_max(app: &App, article: usize) -> usize {
+    let (w, h) = app.side_size();
+    side::pane_lines(app, article, w).len().saturating_sub(h)
+}
+
+fn clamp_side(app: &mut App) {
+    let Some(s) = app.side.clone() else { return };
+    let maxes = [side_max(app, s.left), side_max(app, s.right)];
+    if let Some(side) = app.side.as_mut() {
+        for (scroll, max) in side.scroll.iter_mut().zip(maxes) {
+            *scroll = (*scroll).min(max);
+        }
+    }
+}
+
+fn scroll_side(app: &mut App, m: Motion) {
+    let Some(s) = app.side.clone() else { return };
+    let (_, h) = app.side_size();
+    let maxes = [side_max(app, s.left), side_max(app, s.right)];
+    let focus = s.focus.min(1);
+    let mut scroll = s.scroll;
+    if s.sync {
+        for k in 0..2 {
+            scroll[k] = moved(scroll[k], m, h.saturating_sub(1), maxes[k]);
+        }
+    } else {
+        scroll[focus] = moved(scroll[focus], m, h.saturating_sub(1), maxes[focus]);
+    }
+    if let Some(side) = app.side.as_mut() {
+        side.scroll = scroll;
+    }
+}
+
+// ---- timeline structure ------------------------------------------------
+
+fn group_row_of(app: &App, row: usize) -> Option<usize> {
+    (0..=row.min(app.rows.len().saturating_sub(1)))
+        .rev()
+        .find(|&i| matches!(app.rows[i], Row::Group(_)))
+}
+
+fn call_row(app: &App, call: usize) -> Option<usize> {
+    app.rows.iter().position(|&r| r == Row::Call(call))
+}
+
+fn toggle(app: &mut App) {
+    match app.selected_row() {
+        Some(Row::Group(g)) => {
+            let c = app.is_collapsed(g);
+            app.set_collapsed(g, !c);
+            app.rebuild_rows();
+        }
+        Some(Row::Call(c)) => {
+            let e = app.is_expanded(c);
+            app.set_expanded(c, !e);
+            app.rebuild_rows();
+        }
+        Some(Row::Article { .. }) => app.focus = Focus::Detail,
+        None => {}
+    }
+}
+
+fn expand(app: &mut App) {
+    match app.selected_row() {
+        Some(Row::Group(g)) => {
+            if app.is_collapsed(g) {
+                app.set_collapsed(g, false);
+                app.rebuild_rows();
+            } else if app
+                .rows
+                .get(app.selected + 1)
+                .is_some_and(|r| !matches!(r, Row::Group(_)))
+            {
+                select(app, app.selected + 1);
+            }
+        }
+        Some(Row::Call(c)) => {
+            if app.is_expanded(c) {
+                if matches!(app.rows.get(app.selected + 1), Some(Row::Article { .. })) {
+                    select(app, app.selected + 1);
+                }
+            } else {
+                app.set_expanded(c, true);
+                app.rebuild_rows();
+            }
+        }
+        Some(Row::Article { .. }) => app.focus = Focus::Detail,
+        None => {}
+    }
+}
+
+fn collapse(app: &mut App) {
+    match app.selected_row() {
+        Some(Row::Group(g)) if !app.is_collapsed(g) => {
+            app.set_collapsed(g, true);
+            app.rebuild_rows();
+        }
+        Some(Row::Group(_)) => {}
+        Some(Row::Call(c)) => {
+            if app.is_expanded(c) {
+                app.set_expanded(c, false);
+                app.rebuild_rows();
+            } else if let Some(g) = group_row_of(app, app.selected) {
+                select(app, g);
+            }
+        }
+        Some(Row::Article { call: Some(c), .. }) => {
+            if let Some(r) = call_row(app, c) {
+                select(app, r);
+            }
+            app.set_expanded(c, false);
+            app.rebuild_rows();
+        }
+        Some(Row::Article { call: None, .. }) => {
+            if let Some(g) = group_row_of(app, app.selected) {
+                select(app, g);
+            }
+        }
+        None => {}
+    }
+}
+
+/// `[` (older) and `]` (newer): to the newest shown call of that era, or
+/// its header when it has none.
+fn jump_era(app: &mut App, older: bool) {
+    let n = app.timeline.eras.len();
+    if n == 0 {
+        app.message = Some("no eras".into());
+        return;
+    }
+    let target = match app.selected_era() {
+        Some(e) if older && e + 1 < n => e + 1,
+        Some(e) if !older && e > 0 => e - 1,
+        Some(_) => {
+            app.message = Some(
+                if older {
+                    "already at the oldest era"
+                } else {
+                    "already at the newest era"
+                }
+                .into(),
+            );
+            return;
+        }
+        None if older => n - 1,
+        None => 0,
+    };
+    let call_row = app.rows.iter().position(|&r| match r {
+        Row::Call(c) => app.call_era.get(c).copied().flatten() == Some(target),
+        _ => false,
+    });
+    let header = app
+        .rows
+        .iter()
+        .position(|&r| r == Row::Group(Group::Era(target)));
+    if let Some(r) = call_row.or(header) {
+        select(app, r);
+    }
+}
+
+fn cycle_counterpart(app: &mut App) {
+    if app.counterparts.len() < 2 {
+        app.message = Some(match app.counterparts.first() {
+            Some(&id) => format!("every call is with {}", app.timeline.leader_name(id)),
+            None => "no calls".into(),
+        });
+        return;
+    }
+    app.counterpart = match app.counterpart {
+        None => app.counterparts.first().copied(),
+        Some(cp) => {
+            let i = app.counterparts.iter().position(|&c| c == cp).unwrap_or(0);
+            app.counterparts.get(i + 1).copied()
+        }
+    };
+    app.message = Some(match app.counterpart {
+        Some(id) => format!("showing calls with {}", app.timeline.leader_name(id)),
+        None => "showing calls with every counterpart".into(),
+    });
+    app.rebuild_rows();
+}
+
+fn pin(app: &mut App) {
+    let Some(a) = app.selected_article() else {
+        app.message = Some("select an article or a call to pin".into());
+        return;
+    };
+    if app.pinned == Some(a) {
+        app.pinned = None;
+        app.message = Some("unpinned".into());
+    } else {
+        app.pinned = Some(a);
+        app.message = Some(format!(
+            "pinned {} — s opens side by side",
+            article_name(app, a)
+        ));
+    }
+}
+
+fn article_name(app: &App, a: usize) -> String {
+    app.timeline
+        .articles
+        .get(a)
+        .map(|art| {
+            let name = art.source.clone().unwrap_or_else(|| art.id.clone());
+            super::text::safe(&name).into_owned()
+        })
+        .unwrap_or_default()
+}
+
+fn open_side(app: &mut App) {
+    let Some(current) = app.selected_article() else {
+        app.message = Some("select an article or a call first".into());
+        return;
+    };
+    let pair = match app.pinned {
+        Some(p) if p != current => Some((p, current)),
+        _ => {
+            let order = app.article_order();
+            let pos = order.iter().position(|&a| a == current);
+            let other = pos.and_then(|i| {
+                order
+                    .get(i + 1)
+                    .or_else(|| i.checked_sub(1).and_then(|j| order.get(j)))
+            });
+            other.map(|&o| (current, o))
+        }
+    };
+    match pair {
+        Some((left, right)) => {
+            app.side = Some(SideState {
+                left,
+                right,
+                scroll: [0, 0],
+                sync: false,
+                focus: 1,
+            });
+            if app.focus == Focus::Filter {
+                app.focus = Focus::List;
+            }
+        }
+        None => app.message = Some("only one article: nothing to compare".into()),
+    }
+}
+
+fn jump_hit(app: &mut App, forward: bool) {
+    if !app.filter.active() {
+        app.message = Some("no filter: / to search".into());
+        return;
+    }
+    let (w, h) = app.detail_size();
+    let view = detail::build(app, w);
+    let n = view.hit_lines.len();
+    if n == 0 {
+        app.message = Some("no filter hits in this text".into());
+        return;
+    }
+    let next = match app.hit_cursor {
+        Some(k) if forward => (k + 1) % n,
+        Some(k) => (k + n - 1) % n,
+        None if forward => view
+            .hit_lines
+            .iter()
+            .position(|&l| l >= app.detail_scroll)
+            .unwrap_or(0),
+        None => view
+            .hit_lines
+            .iter()
+            .rposition(|&l| l < app.detail_scroll + h)
+            .unwrap_or(n - 1),
+    };
+    app.hit_cursor = Some(next);
+    let line = view.hit_lines[next];
+    if line < app.detail_scroll || line >= app.detail_scroll + h.max(1) {
+        app.detail_scroll = line.saturating_sub(h / 3);
+    }
+    app.detail_scroll = app.detail_scroll.min(view.lines.len().saturating_sub(h));
+    app.message = Some(format!("hit {} of {n}", next + 1));
+}
+
+// ---- filter ------------------------------------------------------------
+
+fn filter_changed(app: &mut App) {
+    app.filter.generation += 1;
+    let text = app.filter.input.text().to_string();
+    if text.trim().is_empty() {
+        app.filter.applied_generation = app.filter.generation;
+        app.filter.hits = None;
+        app.filter.query = None;
+        app.filter.error = None;
+        app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
+        app.rebuild_rows();
+    } else {
+        // Only the newest search matters.
+        app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
+        app.effects.push(Effect::Search {
+            generation: app.filter.generation,
+            text,
+        });
+    }
+}
+
+fn clear_filter(app: &mut App) {
+    app.filter.input.clear();
+    filter_changed(app);
+}
+
+fn hit_set(app: &App, hits: Vec<query::Hit>) -> HitSet {
+    let mut matched = vec![false; app.timeline.articles.len()];
+    for h in &hits {
+        if let Some(m) = matched.get_mut(h.article) {
+            *m = true;
+        }
+    }
+    HitSet { hits, matched }
+}
+
+fn apply_matches(app: &mut App, m: Matches) {
+    if m.generation != app.filter.generation {
+        return; // stale: the user typed on
+    }
+    app.filter.applied_generation = m.generation;
+    match m.result {
+        Ok(hits) => {
+            let before = app.selected_article();
+            app.filter.hits = Some(hit_set(app, hits));
+            app.filter.query = query::parse(&m.text).ok();
+            app.filter.error = None;
+            app.rebuild_rows();
+            app.hit_cursor = None;
+            if app.selected_article() != before {
+                app.detail_scroll = 0;
+            }
+            clamp_detail(app);
+        }
+        Err(e) => app.filter.error = Some(e.to_string()),
+    }
+}
+
+// ---- reload ----------------------------------------------------------------
+
+fn apply_reload(app: &mut App, r: Reloaded) {
+    app.reloading = false;
+    let key = app.selection_key();
+    let pinned = app
+        .pinned
+        .and_then(|a| app.timeline.articles.get(a).map(|a| a.id.clone()));
+    app.timeline = r.timeline;
+    app.index = r.index;
+    app.side = None;
+    app.pinned = pinned.and_then(|id| app.timeline.article_by_id(&id));
+    app.index_corpus();
+    // Matching again at once keeps the filter without a flash of everything.
+    if let Some(q) = app.filter.query.clone() {
+        let hits = app.index.search(&app.timeline, &q);
+        app.filter.hits = Some(hit_set(app, hits));
+    }
+    app.restore_selection(key);
+    clamp_detail(app);
+    let t = &app.timeline;
+    app.message = Some(format!(
+        "reloaded: {} articles, {} calls{}",
+        t.articles.len(),
+        t.calls.len(),
+        if t.warnings.is_empty() {
+            String::new()
+        } else {
+            format!(", {} warnings", t.warnings.len())
+        }
+    ));
+}
+
+// ---- mouse -------------------------------------------------------------------
+
+fn inside(r: ratatui::layout::Rect, column: u16, row: u16) -> bool {
+    column >= r.x && column < r.right() && row >= r.y && row < r.bottom()
+}
+
+fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
+    let m = if down { Motion::Down } else { Motion::Up };
+    let a = app.areas();
+    for _ in 0..WHEEL_LINES {
+        if app.help.is_some() {
+            update_move_help(app, m);
+        } else if let Some(side) = app.side.as_mut() {
+            if inside(a.left, column, row) {
+                side.focus = 0;
+            } else if inside(a.right, column, row) {
+                side.focus = 1;
+            }
+            scroll_side(app, m);
+        } else if inside(a.list, column, row) {
+            move_list(app, m);
+        } else if inside(a.detail, column, row) {
+            scroll_detail(app, m);
+        }
+    }
+}
+
+fn update_move_help(app: &mut App, m: Motion) {
+    let (rows, page) = super::help::rows_for_size(app);
+    let max = rows.saturating_sub(page);
+    app.help = Some(moved(app.help.unwrap_or(0), m, page, max));
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    if app.help.is_some() {
+        return;
+    }
+    let a = app.areas();
+    if let Some(side) = app.side.as_mut() {
+        if inside(a.left, column, row) {
+            side.focus = 0;
+        } else if inside(a.right, column, row) {
+            side.focus = 1;
+        }
+        return;
+    }
+    if inside(a.ribbon, column, row) {
+        click_ribbon(app, column);
+    } else if inside(a.filter, column, row) {
+        app.focus = Focus::Filter;
+    } else if inside(a.detail, column, row) {
+        app.focus = Focus::Detail;
+    } else if inside(a.list, column, row) {
+        app.focus = Focus::List;
+        let inner = layout::inner(a.list);
+        if inside(inner, column, row) {
+            let r = app.list_offset + (row - inner.y) as usize;
+            if r < app.rows.len() {
+                if r == app.selected {
+                    toggle(app);
+                } else {
+                    select(app, r);
+                }
+            }
+        }
+    }
+}
+
+/// A click on the era ribbon selects the call whose mark is nearest (within
+/// a column), or the era clicked.
+fn click_ribbon(app: &mut App, column: u16) {
+    let width = app.size.0 as usize;
+    let x = column as usize;
+    let segs = super::ribbon::segments(app, width);
+    let mut best: Option<(usize, usize)> = None;
+    for seg in &segs {
+        for c in app.visible_calls_of_era(seg.era) {
+            let Some(call) = app.timeline.calls.get(c) else {
+                continue;
+            };
+            let d = super::ribbon::column_of(seg, call.date).abs_diff(x);
+            if d <= 1 && best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((c, d));
+            }
+        }
+    }
+    let target = match best {
+        Some((c, _)) => app.rows.iter().position(|&r| r == Row::Call(c)),
+        None => segs
+            .iter()
+            .find(|s| x >= s.x && x < s.x + s.width)
+            .and_then(|s| {
+                app.rows
+                    .iter()
+                    .position(|&r| r == Row::Group(Group::Era(s.era)))
+            }),
+    };
+    if let Some(r) = target {
+        app.focus = Focus::List;
+        select(app, r);
+    }
+}

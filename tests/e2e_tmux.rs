@@ -1,0 +1,358 @@
+//! End to end: the real `hotline` binary inside tmux at a fixed size,
+//! driven by keys, read back with `capture-pane`. Waits poll for text with a
+//! timeout instead of sleeping. Covers the embedded corpus start, filtering,
+//! era jumps, side by side, help, resizing (down to the too-small message),
+//! quitting with status 0 and a restored terminal, and SIGTERM.
+//!
+//! Needs tmux. Without it the tests are skipped with a message locally, but
+//! fail when `CI` is set (`.ci/run` installs tmux).
+//!
+//! The binary is the one cargo builds for this test run
+//! (`CARGO_BIN_EXE_hotline`: the test profile's build, not `--release`).
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_hotline");
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// A tmux server of our own (`-L`), so nothing touches the user's sessions.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn available() -> bool {
+        let found = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !found {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is required for the end-to-end test in CI (.ci/run installs it)"
+            );
+            eprintln!("SKIPPED: tmux is not installed; the end-to-end TUI test did not run");
+        }
+        found
+    }
+
+    /// Start `command` in a detached 120×40 session.
+    fn start(name: &str, command: &str) -> Tmux {
+        let t = Tmux {
+            socket: format!("hotline-e2e-{}-{name}", std::process::id()),
+        };
+        let out = t.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        t
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("NO_COLOR")
+            .env("TERM", "xterm-256color")
+            .output()
+            .expect("run tmux")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        let out = self.run(&args);
+        assert!(out.status.success(), "send-keys {keys:?}");
+    }
+
+    /// Type literal text.
+    fn text(&self, text: &str) {
+        let out = self.run(&["send-keys", "-t", "e2e", "-l", text]);
+        assert!(out.status.success(), "send-keys -l {text:?}");
+    }
+
+    /// The screen with its SGR styling escapes (`capture-pane -e`).
+    fn capture_styled(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout)
+            .into_owned()
+    }
+
+    fn capture(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    fn display(&self, format: &str) -> String {
+        String::from_utf8_lossy(
+            &self
+                .run(&["display-message", "-p", "-t", "e2e", format])
+                .stdout,
+        )
+        .trim()
+        .to_string()
+    }
+
+    /// Wait until the screen satisfies `ok`; fail with the screen if it never does.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if ok(&screen) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; the screen was:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn wait_text(&self, text: &str) -> String {
+        self.wait_for(&format!("{text:?}"), |s| s.contains(text))
+    }
+
+    fn resize(&self, w: u16, h: u16) {
+        let out = self.run(&[
+            "resize-window",
+            "-t",
+            "e2e",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]);
+        assert!(
+            out.status.success(),
+            "resize-window: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// Run hotline, then say how it ended and keep the pane open to be read.
+/// The inner shell records its pid and `exec`s hotline, so the pid is
+/// hotline's.
+fn command(pid_file: &Path) -> String {
+    command_with_env(pid_file, "")
+}
+
+/// `command`, with `env` (e.g. `NO_COLOR=1 `) set for hotline only.
+fn command_with_env(pid_file: &Path, env: &str) -> String {
+    format!(
+        "sh -c 'echo $$ > {pid}; {env}exec {bin}'; echo \"hotline exited with status $?\"; sleep 600",
+        pid = pid_file.display(),
+        bin = BIN
+    )
+}
+
+fn assert_restored(t: &Tmux) {
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "0",
+        "still on the alternate screen"
+    );
+    assert_eq!(t.display("#{cursor_flag}"), "1", "cursor left hidden");
+    assert_eq!(t.display("#{mouse_any_flag}"), "0", "mouse capture left on");
+}
+
+#[test]
+fn drives_the_real_binary_through_every_screen() {
+    if !Tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start("main", &command(&dir.path().join("pid")));
+
+    // Start on the embedded corpus.
+    let screen = t.wait_text("Timeline");
+    assert!(screen.contains("Detail"), "{screen}");
+    t.wait_text("Lee–Xi");
+    t.wait_text("2017 Moon");
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "1",
+        "the UI runs on the alternate screen"
+    );
+
+    // Filter live, keep it with Enter, clear it with Esc.
+    t.keys(&["/"]);
+    t.text("apec");
+    let screen = t.wait_for("the filtered counts", |s| {
+        s.contains("/ apec") && s.contains(" of 5 articles")
+    });
+    assert!(screen.contains("2025-06-10"), "{screen}");
+    assert!(
+        !screen.contains("2021-01-26 Moon"),
+        "apec must not list the 2021 call:\n{screen}"
+    );
+    t.keys(&["Enter"]);
+    t.keys(&["Escape"]);
+    t.wait_for("the filter cleared", |s| {
+        s.contains("type / to filter") && s.contains("2021-01-26")
+    });
+
+    // Jump eras: older, to the Yoon era that has no calls, then to Moon's.
+    t.keys(&["["]);
+    t.wait_text("none in this corpus");
+    t.keys(&["["]);
+    t.wait_text("Moon Jae-in ↔ Xi Jinping");
+    t.keys(&["]", "]"]);
+    t.wait_text("Lee Jae-myung ↔ Xi Jinping");
+
+    // Side by side, then back.
+    t.keys(&["s"]);
+    t.wait_for("side by side", |s| {
+        (s.contains("Differ:") || s.contains("Same facts:")) && s.contains("current ·")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the timeline again", |s| {
+        s.contains("Timeline") && !s.contains("current ·")
+    });
+
+    // Help, generated from the key table, and closed again.
+    t.keys(&["?"]);
+    t.wait_text("Keys · Esc or ? closes");
+    t.wait_text("synchronized scrolling on/off");
+    t.keys(&["?"]);
+    t.wait_for("help closed", |s| !s.contains("Keys · Esc or ? closes"));
+
+    // Resize: smaller, too small, and back.
+    t.resize(80, 24);
+    t.wait_for("the 80×24 layout", |s| {
+        s.contains("Timeline")
+            && s.lines().all(|l| l.chars().count() <= 80)
+            && s.lines().count() <= 24
+    });
+    t.resize(40, 10);
+    t.wait_text("Terminal too small");
+    t.resize(120, 40);
+    t.wait_for("the full layout again", |s| {
+        s.contains("Timeline") && s.contains("Detail")
+    });
+
+    // Quit: status 0, terminal restored.
+    t.keys(&["q"]);
+    t.wait_text("hotline exited with status 0");
+    assert_restored(&t);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    if !Tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pid_file = dir.path().join("pid");
+    let t = Tmux::start("term", &command(&pid_file));
+    t.wait_text("Timeline");
+    let pid = std::fs::read_to_string(&pid_file).expect("pid file");
+    let status = Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    t.wait_text("hotline exited with status 143");
+    assert_restored(&t);
+}
+
+#[test]
+fn ctrl_c_quits_even_while_typing_a_filter() {
+    if !Tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start("ctrlc", &command(&dir.path().join("pid")));
+    t.wait_text("Timeline");
+    t.keys(&["/"]);
+    t.text("q");
+    t.wait_text("/ q");
+    t.keys(&["C-c"]);
+    t.wait_text("hotline exited with status 0");
+    assert_restored(&t);
+}
+
+/// The parameter lists of the SGR (`ESC [ … m`) sequences in `text`.
+fn sgr_params(text: &str) -> Vec<Vec<u32>> {
+    text.split("\u{1b}[")
+        .skip(1)
+        .filter_map(|seq| {
+            let end = seq.find(|c: char| c.is_ascii_alphabetic())?;
+            (&seq[end..=end] == "m").then(|| {
+                seq[..end]
+                    .split(';')
+                    .filter_map(|p| p.parse().ok())
+                    .collect()
+            })
+        })
+        .collect()
+}
+
+/// SGR parameter lists in `text` that set a colour (30–49 but the
+/// defaults 39/49, 90–107).
+fn colour_params(text: &str) -> Vec<Vec<u32>> {
+    sgr_params(text)
+        .into_iter()
+        .filter(|ps| {
+            ps.iter()
+                .any(|&n| ((30..=49).contains(&n) && n != 39 && n != 49) || (90..=107).contains(&n))
+        })
+        .collect()
+}
+
+#[test]
+fn no_color_gives_a_monochrome_screen_with_reverse_video_selection() {
+    if !Tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start(
+        "nocolor",
+        &command_with_env(&dir.path().join("pid"), "NO_COLOR=1 "),
+    );
+    t.wait_text("Timeline");
+    t.wait_text("Lee–Xi");
+    let styled = t.capture_styled();
+    assert!(
+        colour_params(&styled).is_empty(),
+        "colour under NO_COLOR: {:?}",
+        colour_params(&styled)
+    );
+    assert!(
+        sgr_params(&styled).iter().any(|ps| ps.contains(&7)),
+        "the selection is in reverse video"
+    );
+    t.keys(&["q"]);
+    t.wait_text("hotline exited with status 0");
+
+    // And without NO_COLOR there is colour, so the check above means something.
+    let t = Tmux::start("colour", &command(&dir.path().join("pid2")));
+    t.wait_text("Lee–Xi");
+    assert!(
+        !colour_params(&t.capture_styled()).is_empty(),
+        "expected colour without NO_COLOR"
+    );
+    t.keys(&["q"]);
+    t.wait_text("hotline exited with status 0");
+}
