@@ -170,7 +170,7 @@ fn best_by_topics(
             .count()
     };
     let mut scored: Vec<(usize, usize)> = candidates.iter().map(|&c| (shared(c), c)).collect();
-    scored.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_unstable_by_key(|s| std::cmp::Reverse(s.0));
     match scored.as_slice() {
         [(best, c), (second, _), ..] if best > second => Some(*c),
         _ => None,
