@@ -2,8 +2,17 @@
 //! embedded from `assets/articles/`, decoded into text. Owns every decision
 //! about bytes (BOM, line endings, invalid UTF-8, NUL, size limits) and never
 //! writes to the corpus.
+//!
+//! A file that cannot be used gives exactly one warning naming it (the path
+//! as the user gave it, or as reached from a directory they gave) and the
+//! rest loads. Directory walks take `.txt` files only, skip hidden entries,
+//! visit each real directory once (so symlink loops end) and are sorted, so
+//! the same tree always loads in the same order.
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use crate::model::Warning;
 
@@ -27,14 +36,511 @@ pub struct RawDoc {
 /// Files larger than this are skipped with a warning.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
-/// The built-in corpus.
+/// The built-in corpus. The seeds are known-good, so a file that somehow
+/// fails to decode is simply left out.
 pub fn embedded() -> Vec<RawDoc> {
-    todo!("read::embedded")
+    let docs = EMBEDDED_ARTICLES.iter().filter_map(|(name, bytes)| {
+        let (text, warnings) = decode(bytes).ok()?;
+        Some(RawDoc {
+            id: stem(Path::new(name)),
+            path: format!("embedded:{name}"),
+            file: (*name).to_string(),
+            text,
+            warnings,
+        })
+    });
+    docs.collect()
 }
 
 /// Read files and directories (recursively, `.txt` only), sorted. Files that
 /// cannot be used give one warning each and are skipped.
 pub fn read_paths(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<Warning>) {
-    let _ = paths;
-    todo!("read::read_paths")
+    let mut found = Vec::new();
+    let mut visited = HashSet::new();
+    for path in paths {
+        collect(path, &mut found, &mut visited);
+    }
+    let mut seen_files = HashSet::new();
+    let mut docs = Vec::new();
+    let mut warnings = Vec::new();
+    for item in found {
+        let path = match item {
+            Found::File(path) => path,
+            Found::Problem(w) => {
+                warnings.push(w);
+                continue;
+            }
+        };
+        // The same file named twice (or reached through a link) is one article.
+        if let Ok(real) = fs::canonicalize(&path) {
+            if !seen_files.insert(real) {
+                continue;
+            }
+        }
+        match read_file(&path) {
+            Ok(doc) => docs.push(doc),
+            Err(message) => warnings.push(warning(&path, message)),
+        }
+    }
+    make_ids_unique(&mut docs);
+    (docs, warnings)
+}
+
+/// Bytes to text: a pure function, so every rule is testable without files.
+/// `Err` means the file is skipped, with that message; `Ok` may still carry
+/// warnings (lossy decoding).
+pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let mut warnings = Vec::new();
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        decode_utf16(rest, u16::from_le_bytes, &mut warnings)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        decode_utf16(rest, u16::from_be_bytes, &mut warnings)
+    } else {
+        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        if bytes.contains(&0) {
+            return Err("binary file (contains NUL bytes), skipped".to_string());
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                let bad = text.matches('\u{fffd}').count();
+                warnings.push(format!(
+                    "not valid UTF-8; decoded lossily ({bad} invalid sequence{} replaced by �)",
+                    if bad == 1 { "" } else { "s" }
+                ));
+                text
+            }
+        }
+    };
+    if text.contains('\0') {
+        return Err("binary file (contains NUL characters), skipped".to_string());
+    }
+    if text.trim().is_empty() {
+        return Err("empty file, skipped".to_string());
+    }
+    Ok((normalize_newlines(text), warnings))
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
+    let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+    let mut bad = 0usize;
+    let text: String = char::decode_utf16(units)
+        .map(|r| {
+            r.unwrap_or_else(|_| {
+                bad += 1;
+                '\u{fffd}'
+            })
+        })
+        .collect();
+    if bytes.len() % 2 == 1 {
+        bad += 1;
+    }
+    if bad > 0 {
+        warnings.push(format!(
+            "invalid UTF-16; decoded lossily ({bad} bad code unit{} replaced by �)",
+            if bad == 1 { "" } else { "s" }
+        ));
+    }
+    text
+}
+
+/// CRLF and lone CR become LF.
+fn normalize_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn too_large(len: u64) -> String {
+    format!(
+        "file is larger than {} MiB ({len} bytes), skipped",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+fn warning(path: &Path, message: String) -> Warning {
+    Warning {
+        file: path.display().to_string(),
+        message,
+    }
+}
+
+/// What a walk finds, in order, so warnings come out where the file would
+/// have been.
+enum Found {
+    File(PathBuf),
+    Problem(Warning),
+}
+
+/// Expand one command-line path into the files to read, in order.
+fn collect(path: &Path, found: &mut Vec<Found>, visited: &mut HashSet<PathBuf>) {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => walk(path, found, visited),
+        // Named explicitly: read whatever the extension; read_file rejects
+        // FIFOs and devices so nothing can block.
+        Ok(_) => found.push(Found::File(path.to_path_buf())),
+        Err(err) => found.push(problem(path, missing_message(path, &err))),
+    }
+}
+
+fn missing_message(path: &Path, err: &std::io::Error) -> String {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && err.kind() == std::io::ErrorKind::NotFound {
+        "broken symbolic link, skipped".to_string()
+    } else if err.kind() == std::io::ErrorKind::NotFound {
+        "no such file or directory".to_string()
+    } else {
+        format!("cannot read: {}", io_reason(err))
+    }
+}
+
+/// Depth-first with an explicit stack (deep trees can't overflow ours), each
+/// directory's entries sorted by name.
+fn walk(root: &Path, found: &mut Vec<Found>, visited: &mut HashSet<PathBuf>) {
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        match fs::canonicalize(&dir) {
+            Ok(real) => {
+                if !visited.insert(real) {
+                    continue;
+                }
+            }
+            Err(err) => {
+                found.push(problem(
+                    &dir,
+                    format!("cannot read directory: {}", io_reason(&err)),
+                ));
+                continue;
+            }
+        }
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(err) => {
+                found.push(problem(
+                    &dir,
+                    format!("cannot read directory: {}", io_reason(&err)),
+                ));
+                continue;
+            }
+        };
+        let mut names: Vec<_> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .collect();
+        names.sort();
+        let mut subdirs = Vec::new();
+        for name in names {
+            if name.as_encoded_bytes().starts_with(b".") {
+                continue;
+            }
+            let path = dir.join(&name);
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => subdirs.push(path),
+                Ok(_) if has_txt_extension(&path) => found.push(Found::File(path)),
+                Ok(_) => {}
+                Err(err) if has_txt_extension(&path) => {
+                    found.push(problem(&path, missing_message(&path, &err)));
+                }
+                Err(_) => {}
+            }
+        }
+        // Files of a directory before its subdirectories; subdirectories in
+        // name order (the stack pops the last pushed first).
+        stack.extend(subdirs.into_iter().rev());
+    }
+}
+
+fn problem(path: &Path, message: String) -> Found {
+    Found::Problem(warning(path, message))
+}
+
+fn has_txt_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+fn read_file(path: &Path) -> Result<RawDoc, String> {
+    let meta = fs::metadata(path).map_err(|e| missing_message(path, &e))?;
+    if !meta.is_file() {
+        return Err("not a regular file, skipped".to_string());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = File::open(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    // Cap the read: a file growing while we read can't exceed the budget.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    let (text, warnings) = decode(&bytes)?;
+    Ok(RawDoc {
+        id: stem(path),
+        path: path.display().to_string(),
+        file: path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        text,
+        warnings,
+    })
+}
+
+/// The OS message without the "(os error 13)" noise.
+fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+}
+
+/// Two folders may hold the same file name. Ids must stay unique and the
+/// same from run to run, so later ones (in load order) get `~2`, `~3`, ….
+fn make_ids_unique(docs: &mut [RawDoc]) {
+    let mut taken: HashSet<String> = HashSet::new();
+    let all: HashSet<String> = docs.iter().map(|d| d.id.clone()).collect();
+    for doc in docs.iter_mut() {
+        if taken.insert(doc.id.clone()) {
+            continue;
+        }
+        let mut n = 2;
+        let new_id = loop {
+            let candidate = format!("{}~{n}", doc.id);
+            if !all.contains(&candidate) && !taken.contains(&candidate) {
+                break candidate;
+            }
+            n += 1;
+        };
+        doc.warnings.push(format!(
+            "another file has the id '{}'; this one is '{new_id}'",
+            doc.id
+        ));
+        taken.insert(new_id.clone());
+        doc.id = new_id;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn decode_plain_and_bom() {
+        assert_eq!(decode(b"hello\n").unwrap(), ("hello\n".to_string(), vec![]));
+        assert_eq!(decode(b"\xef\xbb\xbfhello").unwrap().0, "hello");
+    }
+
+    #[test]
+    fn decode_line_endings() {
+        assert_eq!(decode(b"a\r\nb\rc\n").unwrap().0, "a\nb\nc\n");
+        assert_eq!(decode(b"a\r\r\nb").unwrap().0, "a\n\nb");
+    }
+
+    #[test]
+    fn decode_invalid_utf8_is_lossy_with_one_warning() {
+        let (text, warnings) = decode(b"caf\xe9 and \xff\xfe!").unwrap();
+        assert!(text.starts_with("caf\u{fffd} and "));
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("UTF-8"), "{warnings:?}");
+    }
+
+    #[test]
+    fn decode_rejects_binary_empty_and_huge() {
+        assert!(decode(b"text\0more").unwrap_err().contains("binary"));
+        assert!(decode(b"").unwrap_err().contains("empty"));
+        assert!(decode(b" \n\t\r\n").unwrap_err().contains("empty"));
+        assert!(decode(b"\xef\xbb\xbf").unwrap_err().contains("empty"));
+        let huge = vec![b'a'; MAX_FILE_BYTES as usize + 1];
+        assert!(decode(&huge).unwrap_err().contains("larger"));
+    }
+
+    #[test]
+    fn decode_utf16_with_bom() {
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("대통령\r\nXi".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode(&le).unwrap(), ("대통령\nXi".to_string(), vec![]));
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain("Moon".encode_utf16().flat_map(|u| u.to_be_bytes()))
+            .collect();
+        assert_eq!(decode(&be).unwrap().0, "Moon");
+        // A lone surrogate and an odd trailing byte: lossy, one warning.
+        let (text, warnings) = decode(&[0xff, 0xfe, b'a', 0, 0x00, 0xd8, b'b']).unwrap();
+        assert_eq!(text, "a\u{fffd}");
+        assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn embedded_corpus_loads() {
+        let docs = embedded();
+        assert_eq!(docs.len(), EMBEDDED_ARTICLES.len());
+        assert!(docs.len() >= 5);
+        assert_eq!(docs[0].id, "000_d4689abd9a63b843");
+        assert_eq!(docs[0].file, "000_d4689abd9a63b843.txt");
+        assert_eq!(docs[0].path, "embedded:000_d4689abd9a63b843.txt");
+        assert!(
+            docs.iter()
+                .all(|d| d.warnings.is_empty() && !d.text.contains('\r'))
+        );
+    }
+
+    fn write(path: &Path, bytes: &[u8]) {
+        let mut f = File::create(path).unwrap();
+        f.write_all(bytes).unwrap();
+    }
+
+    fn ids(docs: &[RawDoc]) -> Vec<&str> {
+        docs.iter().map(|d| d.id.as_str()).collect()
+    }
+
+    #[test]
+    fn directories_recursive_sorted_txt_only() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fs::create_dir_all(root.join("b/deeper")).unwrap();
+        fs::create_dir_all(root.join(".hidden")).unwrap();
+        write(&root.join("z.txt"), b"z");
+        write(&root.join("a.TXT"), b"a");
+        write(&root.join("notes.md"), b"md");
+        write(&root.join("b/m.txt"), b"m");
+        write(&root.join("b/deeper/k.txt"), b"k");
+        write(&root.join(".hidden/h.txt"), b"h");
+        let (docs, warnings) = read_paths(&[root.to_path_buf()]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(ids(&docs), ["a", "z", "m", "k"]);
+        assert_eq!(docs[2].path, root.join("b/m.txt").display().to_string());
+        assert_eq!(docs[1].file, "z.txt");
+        // Deterministic.
+        assert_eq!(read_paths(&[root.to_path_buf()]).0, docs);
+    }
+
+    #[test]
+    fn explicit_file_any_extension() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("article.md");
+        write(&p, b"body");
+        let (docs, warnings) = read_paths(std::slice::from_ref(&p));
+        assert!(warnings.is_empty());
+        assert_eq!(ids(&docs), ["article"]);
+        assert_eq!(docs[0].path, p.display().to_string());
+    }
+
+    #[test]
+    fn bad_files_warn_once_and_loading_goes_on() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        write(&root.join("01_good.txt"), b"\xef\xbb\xbfgood\r\ntext");
+        write(&root.join("02_binary.txt"), b"PK\x03\x04\0\0");
+        write(&root.join("03_empty.txt"), b"  \n ");
+        write(&root.join("04_latin1.txt"), b"Gr\xfc\xdfe");
+        let big = File::create(root.join("05_big.txt")).unwrap();
+        big.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let missing = root.join("nope.txt");
+        let (docs, warnings) = read_paths(&[root.to_path_buf(), missing.clone()]);
+        assert_eq!(ids(&docs), ["01_good", "04_latin1"]);
+        assert_eq!(docs[0].text, "good\ntext");
+        assert_eq!(docs[1].warnings.len(), 1);
+        let named: Vec<(&str, &str)> = warnings
+            .iter()
+            .map(|w| (w.file.as_str(), w.message.as_str()))
+            .collect();
+        assert_eq!(warnings.len(), 4, "{named:?}");
+        let file_of = |name: &str| root.join(name).display().to_string();
+        assert_eq!(warnings[0].file, file_of("02_binary.txt"));
+        assert!(warnings[0].message.contains("binary"));
+        assert_eq!(warnings[1].file, file_of("03_empty.txt"));
+        assert_eq!(warnings[2].file, file_of("05_big.txt"));
+        assert!(warnings[2].message.contains("larger"));
+        assert_eq!(warnings[3].file, missing.display().to_string());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_broken_and_looping() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fs::create_dir(root.join("sub")).unwrap();
+        write(&root.join("sub/a.txt"), b"a");
+        symlink(root, root.join("sub/loop")).unwrap();
+        symlink(root.join("gone.txt"), root.join("sub/broken.txt")).unwrap();
+        symlink(root.join("sub/a.txt"), root.join("sub/alias.txt")).unwrap();
+        let (docs, warnings) = read_paths(&[root.to_path_buf()]);
+        assert_eq!(ids(&docs), ["a"]);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].file.ends_with("broken.txt"));
+        assert!(warnings[0].message.contains("broken"));
+        // Named directly, too.
+        let (_, warnings) = read_paths(&[root.join("sub/broken.txt")]);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].message.contains("broken"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unreadable_file_and_fifo_warn() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let locked = tmp.path().join("locked.txt");
+        write(&locked, b"secret");
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+        let (docs, warnings) = read_paths(std::slice::from_ref(&locked));
+        // Root can read anything; then the file simply loads.
+        if docs.is_empty() {
+            assert_eq!(warnings.len(), 1);
+            assert!(warnings[0].message.contains("permission"));
+        }
+        let fifo = tmp.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let (docs, warnings) = read_paths(&[fifo]);
+            assert!(docs.is_empty());
+            assert!(warnings[0].message.contains("regular"));
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_get_stable_suffixes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        for dir in ["x", "y", "z"] {
+            fs::create_dir(root.join(dir)).unwrap();
+            write(&root.join(dir).join("same.txt"), dir.as_bytes());
+        }
+        write(&root.join("x/same~2.txt"), b"taken");
+        let (docs, _) = read_paths(&[root.to_path_buf()]);
+        assert_eq!(ids(&docs), ["same", "same~2", "same~3", "same~4"]);
+        assert_eq!(docs[2].text, "y");
+        assert_eq!(docs[2].warnings.len(), 1);
+        assert!(docs[2].warnings[0].contains("same~3"));
+    }
+
+    #[test]
+    fn same_file_twice_loads_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("a.txt");
+        write(&p, b"a");
+        let (docs, warnings) = read_paths(&[p.clone(), tmp.path().to_path_buf()]);
+        assert_eq!(ids(&docs), ["a"]);
+        assert!(warnings.is_empty());
+    }
 }
