@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::thread;
 
 use crate::clean::clean;
-use crate::extract::extract;
+use crate::extract::Extractor;
 use crate::leaders::Leaders;
 use crate::model::{Article, Timeline};
 use crate::read::{self, RawDoc};
@@ -80,9 +80,15 @@ pub fn assemble(
 /// Clean and extract every document, splitting the work across cores.
 /// The result keeps the input order.
 pub fn build_articles(docs: Vec<RawDoc>, lexicon: &Lexicon) -> Vec<Article> {
+    // Compiling the name, topic and outlet matchers costs milliseconds:
+    // once per load, shared by every worker.
+    let extractor = &Extractor::new(&lexicon.leaders, &lexicon.topics);
     let workers = thread::available_parallelism().map_or(1, |n| n.get());
     if workers < 2 || docs.len() < 64 {
-        return docs.into_iter().map(|d| build_article(d, lexicon)).collect();
+        return docs
+            .into_iter()
+            .map(|d| build_article(d, extractor))
+            .collect();
     }
     let chunk = docs.len().div_ceil(workers);
     let mut chunks: Vec<Vec<RawDoc>> = Vec::new();
@@ -100,7 +106,7 @@ pub fn build_articles(docs: Vec<RawDoc>, lexicon: &Lexicon) -> Vec<Article> {
             .map(|part| {
                 scope.spawn(move || {
                     part.into_iter()
-                        .map(|d| build_article(d, lexicon))
+                        .map(|d| build_article(d, extractor))
                         .collect::<Vec<_>>()
                 })
             })
@@ -118,9 +124,9 @@ pub fn build_articles(docs: Vec<RawDoc>, lexicon: &Lexicon) -> Vec<Article> {
 }
 
 /// One document through clean and extract.
-pub fn build_article(doc: RawDoc, lexicon: &Lexicon) -> Article {
+pub fn build_article(doc: RawDoc, extractor: &Extractor) -> Article {
     let cleaned = clean(&doc.text);
-    let extracted = extract(&cleaned, &lexicon.leaders, &lexicon.topics);
+    let extracted = extractor.extract(&cleaned);
     let words = cleaned
         .paragraphs
         .iter()

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use hotline::clean::clean;
 use hotline::corpus::{Lexicon, build_article};
+use hotline::extract::Extractor;
 use hotline::model::{Article, Cleaned, Paragraph};
 use hotline::read::{self, RawDoc, decode};
 use proptest::prelude::*;
@@ -13,6 +14,12 @@ use proptest::prelude::*;
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(Lexicon::embedded)
+}
+
+/// Built once: compiling the matchers per case would dominate the run.
+fn extractor() -> &'static Extractor<'static> {
+    static EXTRACTOR: OnceLock<Extractor<'static>> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| Extractor::new(&lexicon().leaders, &lexicon().topics))
 }
 
 fn seeds() -> &'static [(&'static str, &'static [u8])] {
@@ -86,7 +93,7 @@ fn run(bytes: &[u8]) -> Result<(), TestCaseError> {
         text,
         warnings,
     };
-    let article = build_article(doc, lexicon());
+    let article = build_article(doc, extractor());
     check_article(&article)
 }
 

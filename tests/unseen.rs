@@ -62,7 +62,8 @@ fn machine_translated_korean_report() {
          well against the coronavirus.\n",
         Expect {
             call: "2020-05-13-moon-xi",
-            basis: DateBasis::Stated,
+            // "today (13th)" on a paper dated the 13th: the publication day.
+            basis: DateBasis::Published,
             minutes: Some(33),
             start: Some("22:00"),
             published: Some("2020-05-13"),

@@ -1,0 +1,485 @@
+//! Dates: the expressions news uses for a day ("on Tuesday", "late
+//! Tuesday", "today (20th)", "Jan. 26", "June 10, 2025", "on the 10th"),
+//! resolving them against the publication date, and reading a publication
+//! date from a page line in the body ("Published: 2020-02-20",
+//! "Briefings | … | May 11, 2017", "2020.02.20 10:31").
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+
+use crate::model::DateBasis;
+
+/// Month names and abbreviations, longest first so "March" is not read as "Mar".
+pub const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+pub fn month_number(name: &str) -> Option<u32> {
+    let prefix = name.get(..3)?.to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| *m == prefix)
+        .map(|i| i as u32 + 1)
+}
+
+/// What a date expression says about the day, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayRef {
+    Stated {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    /// "on the 10th": a day of the current month.
+    DayOfMonth(u32),
+    /// A weekday; `before` when "last Tuesday" rules out the same day.
+    Weekday {
+        day: Weekday,
+        before: bool,
+    },
+    /// "today", "earlier in the day"; Korean wire style adds the day of
+    /// month: "today (20th)".
+    Today(Option<u32>),
+    Yesterday,
+}
+
+/// A date expression found in a sentence, with its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateExpr {
+    pub start: usize,
+    pub end: usize,
+    pub day: DayRef,
+}
+
+static DATE_EXPR: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?x)
+        (?P<iso>(?-u:\b)(?P<iy>[0-9]{{4}})[-./](?P<im>[0-9]{{1,2}})[-./](?P<id>[0-9]{{1,2}})(?-u:\b))
+      | (?P<mdy>(?-u:\b)(?P<mon>{MONTHS})\.?\s+(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<my>[0-9]{{4}})(?-u:\b))?)
+      | (?P<dmy>(?-u:\b)(?P<dd>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<dy>[0-9]{{4}})(?-u:\b))?)
+      | (?P<nth>(?:(?-u:\b)[Oo]n\s+the\s+|\()(?P<nd>[0-9]{{1,2}})(?:st|nd|rd|th)(?-u:\b)\)?)
+      | (?P<wd>(?:(?-u:\b)(?P<wdq>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]revious|[Ee]very)\s+)?(?-u:\b)(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b))
+      | (?P<today>(?i:(?-u:\b)today(?-u:\b)(?:\s*\((?P<tday>[0-9]{{1,2}})(?:st|nd|rd|th)?\))?|(?-u:\b)tonight(?-u:\b)|(?-u:\b)earlier\s+in\s+the\s+day(?-u:\b)|(?-u:\b)later\s+in\s+the\s+day(?-u:\b)|(?-u:\b)this\s+(?:morning|afternoon|evening)(?-u:\b)))
+      | (?P<yday>(?i:(?-u:\b)yesterday(?-u:\b)|(?-u:\b)last\s+night(?-u:\b)))
+    "
+    );
+    Regex::new(&pattern).expect("date regex is valid")
+});
+
+/// Words that make a nearby date some other event's: inaugurations,
+/// elections, meetings, summits, visits, anniversaries, plans.
+static OTHER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:inaugura[a-z]*|election|vote|summit|met|meet|meeting|visit[a-z]*|since|until|till|sworn|took\s+office|anniversary|scheduled|slated|set\s+for|previous(?:ly)?)(?-u:\b)")
+        .expect("event regex is valid")
+});
+
+/// Date expressions in a sentence that can be the date of the call it
+/// reports: ranges ("June 16–17"), future or repeated days ("next Monday",
+/// "every Friday") and days tied to another event by the words just before
+/// or after them are left out.
+pub fn call_date_exprs(sentence: &str) -> Vec<DateExpr> {
+    if !might_hold_date(sentence) {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for caps in DATE_EXPR.captures_iter(sentence) {
+        let Some(whole) = caps.get(0) else { continue };
+        let (start, end) = (whole.start(), whole.end());
+        if is_range(&sentence[end..]) {
+            continue;
+        }
+        if near_other_event(sentence, start, end) {
+            continue;
+        }
+        if let Some(day) = day_ref(&caps) {
+            found.push(DateExpr { start, end, day });
+        }
+    }
+    found
+}
+
+/// Cheap test before running the date regex: a digit, a weekday or one of
+/// the relative words.
+fn might_hold_date(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+        || s.contains("day")
+        || s.contains("Day")
+        || s.contains("night")
+        || s.contains("morning")
+        || s.contains("afternoon")
+        || s.contains("evening")
+}
+
+/// "June 16–17", "June 16 and 17": several days are a span, not a call.
+fn is_range(after: &str) -> bool {
+    let after = after.trim_start();
+    let rest = after
+        .strip_prefix(['–', '—', '-', '~'])
+        .or_else(|| after.strip_prefix("and "))
+        .or_else(|| after.strip_prefix("to "));
+    rest.is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+fn near_other_event(sentence: &str, start: usize, end: usize) -> bool {
+    // Five words before, three after: the clause the date belongs to.
+    let before: Vec<&str> = sentence[..start].split_whitespace().rev().take(5).collect();
+    let after: Vec<&str> = sentence[end..].split_whitespace().take(3).collect();
+    let before = before.into_iter().rev().collect::<Vec<_>>().join(" ");
+    let after = after.join(" ");
+    OTHER_EVENT.is_match(&before) || OTHER_EVENT.is_match(&after)
+}
+
+fn day_ref(caps: &Captures) -> Option<DayRef> {
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+    let valid = |month: u32, day: u32| (1..=12).contains(&month) && (1..=31).contains(&day);
+    if caps.name("iso").is_some() {
+        let (month, day) = (num("im")?, num("id")?);
+        return valid(month, day).then_some(DayRef::Stated {
+            year: year("iy"),
+            month,
+            day,
+        });
+    }
+    if caps.name("mdy").is_some() {
+        let (month, day) = (month_number(caps.name("mon")?.as_str())?, num("md")?);
+        return valid(month, day).then_some(DayRef::Stated {
+            year: year("my"),
+            month,
+            day,
+        });
+    }
+    if caps.name("dmy").is_some() {
+        let (month, day) = (month_number(caps.name("mon2")?.as_str())?, num("dd")?);
+        return valid(month, day).then_some(DayRef::Stated {
+            year: year("dy"),
+            month,
+            day,
+        });
+    }
+    if caps.name("nth").is_some() {
+        let day = num("nd")?;
+        return (1..=31).contains(&day).then_some(DayRef::DayOfMonth(day));
+    }
+    if caps.name("wd").is_some() {
+        let qualifier = caps.name("wdq").map(|m| m.as_str().to_ascii_lowercase());
+        if matches!(qualifier.as_deref(), Some("next" | "coming" | "every")) {
+            return None;
+        }
+        let day: Weekday = caps.name("wday")?.as_str().parse().ok()?;
+        let before = matches!(qualifier.as_deref(), Some("last" | "previous"));
+        return Some(DayRef::Weekday { day, before });
+    }
+    if caps.name("today").is_some() {
+        return Some(DayRef::Today(num("tday").filter(|d| (1..=31).contains(d))));
+    }
+    caps.name("yday").map(|_| DayRef::Yesterday)
+}
+
+/// What one expression tells about the call's day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Resolved {
+    pub date: Option<NaiveDate>,
+    pub basis: DateBasis,
+    pub weekday: Option<Weekday>,
+    pub day_of_month: Option<u32>,
+    pub month_day: Option<(u32, u32)>,
+}
+
+/// Resolve against the publication date. Days without a year take the
+/// publication year, or the year before when that would put the call after
+/// publication; the same for days without a month.
+pub fn resolve(day: DayRef, published: Option<NaiveDate>) -> Resolved {
+    let mut r = Resolved::default();
+    match day {
+        DayRef::Stated { year, month, day } => {
+            r.date = match (year, published) {
+                (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day),
+                (None, Some(p)) => NaiveDate::from_ymd_opt(p.year(), month, day)
+                    .filter(|d| *d <= p)
+                    .or_else(|| NaiveDate::from_ymd_opt(p.year() - 1, month, day)),
+                (None, None) => None,
+            };
+            if r.date.is_none() && year.is_none() {
+                r.month_day = Some((month, day));
+            }
+            r.weekday = r.date.map(|d| d.weekday());
+            r.basis = if r.date.is_some() {
+                DateBasis::Stated
+            } else {
+                DateBasis::Unknown
+            };
+        }
+        DayRef::DayOfMonth(dom) => {
+            r.day_of_month = Some(dom);
+            r.date = published.and_then(|p| {
+                NaiveDate::from_ymd_opt(p.year(), p.month(), dom)
+                    .filter(|d| *d <= p)
+                    .or_else(|| {
+                        let prev = p.checked_sub_months(Months::new(1))?;
+                        NaiveDate::from_ymd_opt(prev.year(), prev.month(), dom)
+                    })
+            });
+            r.weekday = r.date.map(|d| d.weekday());
+            r.basis = if r.date.is_some() {
+                DateBasis::Stated
+            } else {
+                DateBasis::Unknown
+            };
+        }
+        DayRef::Weekday { day, before } => {
+            r.weekday = Some(day);
+            r.date = published.and_then(|p| {
+                let mut back =
+                    (7 + p.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
+                if before && back == 0 {
+                    back = 7;
+                }
+                p.checked_sub_days(Days::new(u64::from(back)))
+            });
+            r.basis = if r.date.is_some() {
+                DateBasis::Weekday
+            } else {
+                DateBasis::Unknown
+            };
+        }
+        DayRef::Today(Some(dom)) if published.is_none_or(|p| p.day() != dom) => {
+            // "today (20th)" in a report dated otherwise: the 20th it is.
+            return resolve(DayRef::DayOfMonth(dom), published);
+        }
+        DayRef::Today(_) | DayRef::Yesterday => {
+            let back = if day == DayRef::Yesterday { 1 } else { 0 };
+            if let DayRef::Today(Some(dom)) = day {
+                r.day_of_month = Some(dom);
+            }
+            r.date = published.and_then(|p| p.checked_sub_days(Days::new(back)));
+            r.weekday = r.date.map(|d| d.weekday());
+            r.basis = if r.date.is_some() {
+                DateBasis::Published
+            } else {
+                DateBasis::Unknown
+            };
+        }
+    }
+    r
+}
+
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<iy>[0-9]{{4}})[-./](?P<im>[0-9]{{1,2}})[-./](?P<id>[0-9]{{1,2}})(?-u:\b)|(?-u:\b)(?P<mon>{MONTHS})\.?\s+(?P<md>[0-9]{{1,2}}),?\s+(?P<my>[0-9]{{4}})(?-u:\b)|(?-u:\b)(?P<dd>[0-9]{{1,2}})\s+(?P<mon2>{MONTHS})\.?,?\s+(?P<dy>[0-9]{{4}})(?-u:\b)|(?P<ky>[0-9]{{4}})년\s*(?P<km>[0-9]{{1,2}})월\s*(?P<kd>[0-9]{{1,2}})일"
+    ))
+    .expect("full date regex is valid")
+});
+
+static PAGE_LINE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:published|posted|updated|modified|date|released|입력|수정|등록|기사입력)(?-u:\b)|\|",
+    )
+    .expect("page line regex is valid")
+});
+
+/// A full date (with year) on a page line: a short line that is mostly the
+/// date, or one marked as page metadata ("Published:", "A | B | date").
+/// Dates in running prose are never a publication date.
+pub fn page_line_date(line: &str) -> Option<NaiveDate> {
+    if line.len() > 160 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let caps = FULL_DATE.captures(line)?;
+    let whole = caps.get(0)?;
+    let rest = format!("{} {}", &line[..whole.start()], &line[whole.end()..]);
+    let words = rest
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    if words >= 3 && !PAGE_LINE_WORD.is_match(line) {
+        return None;
+    }
+    full_date(&caps)
+}
+
+fn full_date(caps: &Captures) -> Option<NaiveDate> {
+    let n = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let y = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+    if let Some(year) = y("iy") {
+        return NaiveDate::from_ymd_opt(year, n("im")?, n("id")?);
+    }
+    if let Some(year) = y("my") {
+        return NaiveDate::from_ymd_opt(year, month_number(caps.name("mon")?.as_str())?, n("md")?);
+    }
+    if let Some(year) = y("dy") {
+        return NaiveDate::from_ymd_opt(year, month_number(caps.name("mon2")?.as_str())?, n("dd")?);
+    }
+    NaiveDate::from_ymd_opt(y("ky")?, n("km")?, n("kd")?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn days(s: &str) -> Vec<DayRef> {
+        call_date_exprs(s).into_iter().map(|e| e.day).collect()
+    }
+
+    fn resolve_in(s: &str, published: Option<&str>) -> Resolved {
+        let e = call_date_exprs(s);
+        assert_eq!(e.len(), 1, "{s}: {e:?}");
+        resolve(e[0].day, published.map(date))
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_latest_such_day_on_or_before_publication() {
+        // 2021-01-27 was a Wednesday.
+        let r = resolve_in("Moon spoke with Xi on Tuesday.", Some("2021-01-27"));
+        assert_eq!(
+            (r.date, r.basis),
+            (Some(date("2021-01-26")), DateBasis::Weekday)
+        );
+        let r = resolve_in("The call took place late Tuesday.", Some("2021-01-27"));
+        assert_eq!(r.date, Some(date("2021-01-26")));
+        let r = resolve_in("They talked Thursday night.", Some("2020-02-20"));
+        assert_eq!(r.date, Some(date("2020-02-20")));
+        let r = resolve_in("They talked on Wednesday.", Some("2021-01-26"));
+        assert_eq!(r.date, Some(date("2021-01-20")));
+        let r = resolve_in("They talked last Wednesday.", Some("2021-01-27"));
+        assert_eq!(r.date, Some(date("2021-01-20")));
+    }
+
+    #[test]
+    fn weekday_without_publication_is_kept_unresolved() {
+        let r = resolve_in(
+            "Xi made the remarks in a phone call with Lee on Tuesday.",
+            None,
+        );
+        assert_eq!(
+            (r.date, r.basis, r.weekday),
+            (None, DateBasis::Unknown, Some(Weekday::Tue))
+        );
+    }
+
+    #[test]
+    fn today_and_yesterday_follow_publication() {
+        let r = resolve_in("Moon held phone talks with Abe today.", Some("2019-03-05"));
+        assert_eq!(
+            (r.date, r.basis),
+            (Some(date("2019-03-05")), DateBasis::Published)
+        );
+        let r = resolve_in(
+            "Earlier in the day, Yoon spoke with Biden.",
+            Some("2022-05-21"),
+        );
+        assert_eq!(r.date, Some(date("2022-05-21")));
+        let r = resolve_in("Park spoke with Xi by phone yesterday.", Some("2016-01-01"));
+        assert_eq!(r.date, Some(date("2015-12-31")));
+        let e = days("President Moon spoke with Xi today (20th).");
+        assert_eq!(e, vec![DayRef::Today(Some(20))]);
+        let r = resolve(e[0], Some(date("2020-02-20")));
+        assert_eq!(
+            (r.date, r.basis, r.day_of_month),
+            (Some(date("2020-02-20")), DateBasis::Published, Some(20))
+        );
+        let r = resolve(e[0], Some(date("2020-02-21")));
+        assert_eq!(
+            (r.date, r.basis),
+            (Some(date("2020-02-20")), DateBasis::Stated)
+        );
+        let r = resolve(e[0], None);
+        assert_eq!((r.date, r.day_of_month), (None, Some(20)));
+    }
+
+    #[test]
+    fn stated_dates_take_the_publication_year_unless_that_is_later() {
+        let r = resolve_in("They spoke on June 10.", Some("2025-06-11"));
+        assert_eq!(
+            (r.date, r.basis),
+            (Some(date("2025-06-10")), DateBasis::Stated)
+        );
+        let r = resolve_in("They spoke on Dec. 30.", Some("2025-01-02"));
+        assert_eq!(r.date, Some(date("2024-12-30")));
+        let r = resolve_in("BEIJING, Jan. 26 they spoke.", Some("2021-01-27"));
+        assert_eq!(r.date, Some(date("2021-01-26")));
+        let r = resolve_in("They spoke on June 10, 2025.", None);
+        assert_eq!(r.date, Some(date("2025-06-10")));
+        let r = resolve_in("They spoke on 3 March.", None);
+        assert_eq!((r.date, r.month_day), (None, Some((3, 3))));
+        let r = resolve_in("They spoke on the 10th.", Some("2025-06-11"));
+        assert_eq!(r.date, Some(date("2025-06-10")));
+        let r = resolve_in("They spoke on the 28th.", Some("2025-03-02"));
+        assert_eq!(r.date, Some(date("2025-02-28")));
+        let r = resolve_in("They spoke on the 10th.", None);
+        assert_eq!(r.day_of_month, Some(10));
+    }
+
+    #[test]
+    fn dates_of_other_events_are_left_out() {
+        assert!(days("six days after Lee's inauguration on June 4").is_empty());
+        assert!(days("They last met each other on Dec. 23, 2019, during Moon's visit").is_empty());
+        assert!(
+            days("Lee will attend the summit in Alberta on June 16–17 as an observer.").is_empty()
+        );
+        assert!(days("Abe will visit Seoul next Monday.").is_empty());
+        assert!(days("the 30th anniversary of diplomatic ties").is_empty());
+        assert!(days("He won the election on March 9.").is_empty());
+        assert!(days("The phone call in 2019 was their third.").is_empty());
+    }
+
+    #[test]
+    fn call_days_next_to_ordinary_words_are_kept() {
+        let d = days("Xi spoke with newly elected President Lee on Tuesday.");
+        assert_eq!(
+            d,
+            vec![DayRef::Weekday {
+                day: Weekday::Tue,
+                before: false
+            }]
+        );
+        let d = days("Moon will hold phone talks with Xi at 5 p.m. Thursday.");
+        assert_eq!(
+            d,
+            vec![DayRef::Weekday {
+                day: Weekday::Thu,
+                before: false
+            }]
+        );
+        assert_eq!(
+            days("They spoke on 2025-06-10."),
+            vec![DayRef::Stated {
+                year: Some(2025),
+                month: 6,
+                day: 10
+            }]
+        );
+    }
+
+    #[test]
+    fn publication_dates_come_only_from_page_lines() {
+        assert_eq!(
+            page_line_date("Briefings | Speeches | May 11, 2017"),
+            Some(date("2017-05-11"))
+        );
+        assert_eq!(
+            page_line_date("Published: 2020-02-20"),
+            Some(date("2020-02-20"))
+        );
+        assert_eq!(page_line_date("2020.02.20 10:31"), Some(date("2020-02-20")));
+        assert_eq!(
+            page_line_date("입력 2020년 2월 20일"),
+            Some(date("2020-02-20"))
+        );
+        assert_eq!(
+            page_line_date("Posted : 3 March 2018 09:00 KST"),
+            Some(date("2018-03-03"))
+        );
+        assert_eq!(
+            page_line_date("They last met each other on Dec. 23, 2019, in Beijing."),
+            None
+        );
+    }
+}
