@@ -1,44 +1,34 @@
 //! The matcher behind the filter bar and `hotline search`: parses a query,
 //! matches it against a prebuilt index of the timeline, ranks the hits and
-//! says which bytes to highlight.
+//! says which bytes to highlight. The TUI and the CLI call the same
+//! functions, so they never disagree.
 //!
-//! PLACEHOLDER API (the query issue replaces the body, keeps the shape):
-//! a naive case-insensitive substring match over titles, so the views can be
-//! built against it in the meantime.
+//! - `parse`: the query language (words ANDed, `'exact`, `!not`, `src:`,
+//!   `era:`, `with:`, `year:`, `topic:`).
+//! - `text`: folding, words, the close-match and short-field rules.
+//! - `index`: vocabulary + postings + short-field tables, built at load.
+//! - `eval`: scoring articles against a query, on both cores.
+//! - `rank`: field weights and hit order.
+//! - `show`: highlights and snippets for the articles on screen.
+//! - `worker`: matching off the UI thread, stale work abandoned.
+
+mod eval;
+mod index;
+mod parse;
+mod rank;
+mod show;
+mod text;
+pub mod worker;
+
+#[cfg(test)]
+mod tests;
+
+pub use index::SearchIndex;
+pub use parse::{Field, Query, QueryError, Term, parse};
+pub use show::line_match_indices;
+pub use worker::{MatchOutcome, MatchWorker};
 
 use crate::model::Timeline;
-
-/// A parsed filter. `parse` is the only way to make one.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Query {
-    pub text: String,
-    words: Vec<String>,
-}
-
-impl Query {
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-}
-
-/// Why a query could not be parsed ("a lone `!`", "unknown field `foo:`").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QueryError(pub String);
-
-impl std::fmt::Display for QueryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for QueryError {}
-
-pub fn parse(text: &str) -> Result<Query, QueryError> {
-    Ok(Query {
-        text: text.to_string(),
-        words: text.split_whitespace().map(str::to_lowercase).collect(),
-    })
-}
 
 /// One matching article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +38,8 @@ pub struct Hit {
     /// Index into `Timeline::calls`, if the article is in a call.
     pub call: Option<usize>,
     pub score: i64,
-    /// The best sentence, inert, one line.
+    /// The best sentence, inert, one line. Empty in hits from `ranked`,
+    /// `search_within` and the worker: ask `snippet` for the rows shown.
     pub snippet: String,
 }
 
@@ -61,43 +52,84 @@ pub struct Highlights {
     pub body: Vec<(usize, usize, usize)>,
 }
 
-/// Everything precomputed at load so a keystroke only matches.
-#[derive(Debug, Clone, Default)]
-pub struct SearchIndex {
-    titles: Vec<String>,
+/// Never cancelled.
+fn never() -> bool {
+    false
 }
 
 impl SearchIndex {
-    pub fn build(timeline: &Timeline) -> SearchIndex {
-        SearchIndex {
-            titles: timeline.articles.iter().map(|a| a.title.to_lowercase()).collect(),
+    /// Ranked hits, best first, with snippets. An empty query matches every
+    /// article, newest first.
+    pub fn search(&self, timeline: &Timeline, query: &Query) -> Vec<Hit> {
+        let mut hits = self.ranked(timeline, query);
+        for hit in &mut hits {
+            hit.snippet = self.snippet(timeline, query, hit.article);
+        }
+        hits
+    }
+
+    /// Ranked hits without snippets: what a keystroke needs.
+    pub fn ranked(&self, timeline: &Timeline, query: &Query) -> Vec<Hit> {
+        self.ranked_cancellable(timeline, query, None, &never)
+            .unwrap_or_default()
+    }
+
+    /// Like `ranked`, checking only `previous` (article indices): when
+    /// `query.narrows(&previous_query)`, this equals `ranked` and costs
+    /// less. No snippets.
+    pub fn search_within(
+        &self,
+        timeline: &Timeline,
+        query: &Query,
+        previous: &[usize],
+    ) -> Vec<Hit> {
+        self.ranked_cancellable(timeline, query, Some(previous), &never)
+            .unwrap_or_default()
+    }
+
+    /// The engine under all of the above: `None` once `cancel()` says the
+    /// work is stale.
+    pub fn ranked_cancellable(
+        &self,
+        timeline: &Timeline,
+        query: &Query,
+        within: Option<&[usize]>,
+        cancel: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
+        let mut scored = eval::run(self, query, within, cancel)?;
+        rank::sort(self, &mut scored);
+        Some(
+            scored
+                .into_iter()
+                .map(|(a, score)| Hit {
+                    article: a as usize,
+                    call: timeline.call_of_article.get(a as usize).copied().flatten(),
+                    score,
+                    snippet: String::new(),
+                })
+                .collect(),
+        )
+    }
+
+    /// The best sentence of one article for this query, inert, one line.
+    pub fn snippet(&self, timeline: &Timeline, query: &Query, article: usize) -> String {
+        timeline
+            .articles
+            .get(article)
+            .map(|a| show::snippet(a, query))
+            .unwrap_or_default()
+    }
+
+    /// What to highlight in one article: words of the title and body that
+    /// the query's plain and exact words match. Byte ranges, on character
+    /// boundaries of the article's own strings.
+    pub fn highlights(&self, timeline: &Timeline, query: &Query, article: usize) -> Highlights {
+        match timeline.articles.get(article) {
+            Some(a) => Highlights {
+                title: show::title_ranges(a, query),
+                body: show::body_ranges(a, query),
+            },
+            None => Highlights::default(),
         }
     }
-
-    /// Ranked hits, best first. An empty query matches every article.
-    pub fn search(&self, timeline: &Timeline, query: &Query) -> Vec<Hit> {
-        self.titles
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| query.words.iter().all(|w| t.contains(w.as_str())))
-            .map(|(i, _)| Hit {
-                article: i,
-                call: timeline.call_of_article[i],
-                score: 0,
-                snippet: timeline.articles[i].title.clone(),
-            })
-            .collect()
-    }
-
-    pub fn highlights(&self, timeline: &Timeline, query: &Query, article: usize) -> Highlights {
-        let _ = (timeline, query, article);
-        Highlights::default()
-    }
-}
-
-/// Character indices (not bytes) of `line` that the query matches, for
-/// highlighting a row of the timeline list.
-pub fn line_match_indices(line: &str, query: &Query) -> Vec<usize> {
-    let _ = (line, query);
-    Vec::new()
 }

@@ -1,0 +1,283 @@
+//! The search index, built once per timeline: the vocabulary of body and
+//! title words with postings (which articles hold each word, and in which
+//! sentences), and each article's short fields reduced to ids into small
+//! tables of distinct values (outlets, leaders, topics, dates), all
+//! lower-cased ahead of time. No per-occurrence positions are stored:
+//! highlights and snippets are recomputed for the articles on screen.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::text::{fold, fold_into, folded, for_each_word};
+use crate::leaders::LeaderId;
+use crate::model::{Article, Timeline};
+
+/// No value for this field.
+pub const NONE: u32 = u32::MAX;
+
+/// One article in one word's postings. `sentences` has bit `s % 32` set
+/// for each sentence `s` holding the word: enough to tell "in one
+/// sentence" from "scattered" without storing positions (exact for
+/// articles of up to 32 sentences, a rare false "together" beyond).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub article: u32,
+    pub sentences: u32,
+}
+
+/// A short field's distinct values, folded to chars for the piece matcher.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    /// Per entry, the spellings it answers to (a leader: name, surname,
+    /// aliases; others: one).
+    pub entries: Vec<Vec<Box<[char]>>>,
+}
+
+impl Table {
+    fn intern(&mut self, map: &mut HashMap<String, u32>, value: &str) -> u32 {
+        let key = folded(value);
+        if let Some(&id) = map.get(&key) {
+            return id;
+        }
+        let id = self.entries.len() as u32;
+        self.entries.push(vec![key.chars().collect()]);
+        map.insert(key, id);
+        id
+    }
+}
+
+/// An article's short fields as table ids (`NONE` when unknown).
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub source: u32,
+    pub home: u32,
+    pub counterpart: u32,
+    /// The home leader whose term the article falls in.
+    pub era: u32,
+    /// The call date (or the article's own date), then the publication date.
+    pub dates: [u32; 2],
+    /// Year of the call (or publication); 0 when unknown.
+    pub year: u16,
+    /// Range into `SearchIndex::topic_ids`.
+    pub topics: (u32, u32),
+    /// Days since the epoch of the call/publication date, for newest-first
+    /// ties; `i32::MIN` when undated.
+    pub day: i32,
+}
+
+/// Everything precomputed at load so a keystroke only matches.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    /// Folded words, sorted, so a prefix is a contiguous range.
+    pub vocab: Vec<Box<str>>,
+    pub body: Vec<Vec<Posting>>,
+    pub title: Vec<Vec<u32>>,
+    pub sources: Table,
+    /// One entry per leader, indexed like `Leaders::all`.
+    pub leaders: Table,
+    pub topics: Table,
+    pub dates: Table,
+    pub topic_ids: Vec<u32>,
+    pub fields: Vec<Fields>,
+}
+
+impl SearchIndex {
+    pub fn build(timeline: &Timeline) -> SearchIndex {
+        let (vocab, body, title) = build_words(&timeline.articles).finish();
+        let mut index = SearchIndex {
+            vocab,
+            body,
+            title,
+            ..SearchIndex::default()
+        };
+        index.leaders.entries = timeline
+            .leaders
+            .all
+            .iter()
+            .map(|l| {
+                let mut names: Vec<Box<[char]>> = Vec::new();
+                for name in [&l.name, &l.surname, &l.short]
+                    .into_iter()
+                    .chain(&l.aliases)
+                {
+                    let chars: Box<[char]> = name.chars().map(fold).collect();
+                    if !names.contains(&chars) {
+                        names.push(chars);
+                    }
+                }
+                names
+            })
+            .collect();
+        let mut maps: [HashMap<String, u32>; 3] = Default::default();
+        for (i, article) in timeline.articles.iter().enumerate() {
+            let fields = index.article_fields(timeline, i, article, &mut maps);
+            index.fields.push(fields);
+        }
+        index
+    }
+
+    fn article_fields(
+        &mut self,
+        timeline: &Timeline,
+        i: usize,
+        article: &Article,
+        maps: &mut [HashMap<String, u32>; 3],
+    ) -> Fields {
+        let call = timeline
+            .call_of_article
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|c| timeline.calls.get(c));
+        let facts = &article.facts;
+        let home = call.map(|c| c.home).or(facts.home);
+        let counterpart = call.map(|c| c.counterpart).or(facts.counterpart);
+        let date = call.map(|c| c.date).or(facts.date).or(article.published);
+        let era = home.or_else(|| {
+            let day = date?;
+            let ids = timeline.leaders.in_office(&timeline.leaders.home, day);
+            ids.first().copied()
+        });
+        let [sources, topics, dates] = maps;
+        let source = match &article.source {
+            Some(s) => self.sources.intern(sources, s),
+            None => NONE,
+        };
+        let topic_names = call.map_or(&facts.topics, |c| &c.topics);
+        let start = self.topic_ids.len() as u32;
+        for name in topic_names {
+            let id = self.topics.intern(topics, name);
+            self.topic_ids.push(id);
+        }
+        let mut date_id = |d: Option<NaiveDate>| match d {
+            Some(d) => self.dates.intern(dates, &d.format("%Y-%m-%d").to_string()),
+            None => NONE,
+        };
+        let own = date_id(date);
+        let published = match article.published {
+            Some(p) if Some(p) != date => date_id(Some(p)),
+            _ => NONE,
+        };
+        let leader = |id: Option<LeaderId>| id.map_or(NONE, |l| l.0 as u32);
+        Fields {
+            source,
+            home: leader(home),
+            counterpart: leader(counterpart),
+            era: leader(era),
+            dates: [own, published],
+            year: date.map_or(0, |d| d.year().clamp(0, u16::MAX as i32) as u16),
+            topics: (start, self.topic_ids.len() as u32),
+            day: date.map_or(i32::MIN, |d| d.num_days_from_ce()),
+        }
+    }
+
+    pub fn article_topics(&self, article: usize) -> &[u32] {
+        let (s, e) = self.fields[article].topics;
+        &self.topic_ids[s as usize..e as usize]
+    }
+
+    /// The vocabulary ids whose words start with `prefix` (folded).
+    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self.vocab.partition_point(|w| w.as_ref() < prefix);
+        let end = start + self.vocab[start..].partition_point(|w| w.as_ref().starts_with(prefix));
+        start..end
+    }
+}
+
+/// Sorted vocabulary, body postings, title postings.
+type Words = (Vec<Box<str>>, Vec<Vec<Posting>>, Vec<Vec<u32>>);
+
+/// The word index of all articles, in order. (Two threads building
+/// halves and merging measured slower and larger: the merge re-hashes the
+/// second vocabulary and regrows every postings list.)
+fn build_words(articles: &[Article]) -> WordsBuilder {
+    let mut words = WordsBuilder::default();
+    for (i, article) in articles.iter().enumerate() {
+        words.add_article(i as u32, article);
+    }
+    words
+}
+
+/// Accumulates postings article by article. Postings come out sorted by
+/// article because articles are added in order.
+#[derive(Default)]
+struct WordsBuilder {
+    ids: HashMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+    body: Vec<Vec<Posting>>,
+    title: Vec<Vec<u32>>,
+    buf: String,
+}
+
+impl WordsBuilder {
+    fn id(&mut self, word: &str) -> usize {
+        self.buf.clear();
+        fold_into(word, &mut self.buf);
+        if let Some(&id) = self.ids.get(self.buf.as_str()) {
+            return id as usize;
+        }
+        let id = self.words.len();
+        let key: Box<str> = self.buf.as_str().into();
+        self.ids.insert(key.clone(), id as u32);
+        self.words.push(key);
+        self.body.push(Vec::new());
+        self.title.push(Vec::new());
+        id
+    }
+
+    fn add_article(&mut self, article: u32, a: &Article) {
+        let mut sentence = 0u32;
+        for p in &a.paragraphs {
+            let bounds = &p.sentences;
+            let mut cur = 0;
+            for_each_word(&p.text, |s, e| {
+                // Text between sentences counts with the one before.
+                while cur + 1 < bounds.len() && s >= bounds[cur].1 {
+                    cur += 1;
+                }
+                let id = self.id(&p.text[s..e]);
+                let bit = 1u32 << ((sentence + cur as u32) % 32);
+                let list = &mut self.body[id];
+                match list.last_mut() {
+                    Some(last) if last.article == article => last.sentences |= bit,
+                    _ => list.push(Posting {
+                        article,
+                        sentences: bit,
+                    }),
+                }
+            });
+            sentence += bounds.len().max(1) as u32;
+        }
+        for_each_word(&a.title, |s, e| {
+            let id = self.id(&a.title[s..e]);
+            let list = &mut self.title[id];
+            if list.last() != Some(&article) {
+                list.push(article);
+            }
+        });
+    }
+
+    /// Sort the vocabulary so prefixes are ranges; postings follow.
+    fn finish(self) -> Words {
+        let mut order: Vec<usize> = (0..self.words.len()).collect();
+        order.sort_unstable_by(|&a, &b| self.words[a].cmp(&self.words[b]));
+        let mut words: Vec<Option<Box<str>>> = self.words.into_iter().map(Some).collect();
+        let mut body: Vec<Option<Vec<Posting>>> = self.body.into_iter().map(Some).collect();
+        let mut title: Vec<Option<Vec<u32>>> = self.title.into_iter().map(Some).collect();
+        let mut v = Vec::with_capacity(order.len());
+        let mut b = Vec::with_capacity(order.len());
+        let mut t = Vec::with_capacity(order.len());
+        for i in order {
+            v.push(words[i].take().unwrap_or_default());
+            b.push(body[i].take().map(shrink).unwrap_or_default());
+            t.push(title[i].take().map(shrink).unwrap_or_default());
+        }
+        (v, b, t)
+    }
+}
+
+fn shrink<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}

@@ -1,0 +1,242 @@
+//! The query language: whitespace-separated words, ANDed; `'word` exact,
+//! `!word` excluded, and field prefixes (`src:`, `era:`, `with:`, `year:`,
+//! `topic:`) that confine a word to one field. Owns parsing and the
+//! "does this query only narrow that one" test the worker relies on.
+
+use super::text::{fold_into, is_word_char};
+
+/// Where a term may match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// Title, outlet, leaders, topics, dates and body words.
+    Any,
+    /// The outlet (`src:`).
+    Source,
+    /// The home leader whose term the article falls in (`era:`).
+    Era,
+    /// The counterpart on the call (`with:`).
+    With,
+    /// The year of the call, or of publication (`year:`).
+    Year,
+    /// The call's topics (`topic:`).
+    Topic,
+}
+
+const PREFIXES: [(&str, Field); 5] = [
+    ("src", Field::Source),
+    ("era", Field::Era),
+    ("with", Field::With),
+    ("year", Field::Year),
+    ("topic", Field::Topic),
+];
+
+/// One query word after parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Term {
+    pub field: Field,
+    /// `'word`: whole-word, case-insensitive equality instead of fuzzy.
+    pub exact: bool,
+    /// `!word`: articles matching it are dropped.
+    pub negated: bool,
+    /// Lower-cased (per character, like the index) search text.
+    pub text: String,
+}
+
+impl Term {
+    /// True when every article matching `self` also matches `previous`:
+    /// typing one more letter of a fuzzy word only narrows. Exact and
+    /// negated words do not have this property.
+    pub fn narrows(&self, previous: &Term) -> bool {
+        if self == previous {
+            return true;
+        }
+        !self.exact
+            && !self.negated
+            && !previous.exact
+            && !previous.negated
+            && self.field == previous.field
+            && self.text.starts_with(&previous.text)
+    }
+}
+
+/// A parsed filter. `parse` is the only way to make one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// The text as typed.
+    pub text: String,
+    pub terms: Vec<Term>,
+}
+
+impl Query {
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// True when this query's hits are a subset of `previous`'s, so only
+    /// those need re-checking: the same words with the last one typed
+    /// further, and possibly more words after it.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        let (Some((last, head)), true) = (
+            previous.terms.split_last(),
+            self.terms.len() >= previous.terms.len(),
+        ) else {
+            return false;
+        };
+        head.iter().zip(&self.terms).all(|(a, b)| a == b) && self.terms[head.len()].narrows(last)
+    }
+
+    pub fn positive(&self) -> impl Iterator<Item = &Term> {
+        self.terms.iter().filter(|t| !t.negated)
+    }
+}
+
+/// Why a query could not be parsed ("a lone `!`", "unknown field `foo:`").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryError(pub String);
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+pub fn parse(text: &str) -> Result<Query, QueryError> {
+    let terms = text
+        .split_whitespace()
+        .filter_map(|w| parse_term(w).transpose())
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Query {
+        text: text.to_string(),
+        terms,
+    })
+}
+
+/// One word of the query; `None` for a word of punctuation only, which
+/// can match no word of any text.
+fn parse_term(word: &str) -> Result<Option<Term>, QueryError> {
+    let (negated, rest) = match word.strip_prefix('!') {
+        Some(rest) => (true, rest),
+        None => (false, word),
+    };
+    if negated && rest.is_empty() {
+        return Err(QueryError(
+            "a lone `!` excludes nothing: write `!word`".to_string(),
+        ));
+    }
+    let (field, rest) = split_field(rest)?;
+    let (exact, rest) = match rest.strip_prefix('\'') {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    if rest.is_empty() {
+        let what = if exact {
+            "a lone `'` matches nothing: write `'word`".to_string()
+        } else {
+            format!("`{word}` needs a value after the colon, e.g. `src:yonhap`")
+        };
+        return Err(QueryError(what));
+    }
+    // Quotes and commas around a word ("apec", xi,) are not part of it;
+    // inner punctuation is (covid-19, 2020-02).
+    let rest = rest.trim_matches(|c: char| !is_word_char(c));
+    if rest.is_empty() {
+        return Ok(None);
+    }
+    if field == Field::Year && !rest.chars().all(|c| c.is_ascii_digit()) {
+        return Err(QueryError(format!(
+            "`year:` takes digits, e.g. `year:2020`, not `{rest}`"
+        )));
+    }
+    let mut folded = String::with_capacity(rest.len());
+    fold_into(rest, &mut folded);
+    Ok(Some(Term {
+        field,
+        exact,
+        negated,
+        text: folded,
+    }))
+}
+
+/// `src:yonhap` → (Source, "yonhap"). A colon after letters that name no
+/// field is an error; a colon elsewhere ("11:30") is just text.
+fn split_field(word: &str) -> Result<(Field, &str), QueryError> {
+    let Some((name, value)) = word.split_once(':') else {
+        return Ok((Field::Any, word));
+    };
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Ok((Field::Any, word));
+    }
+    let lower = name.to_ascii_lowercase();
+    match PREFIXES.iter().find(|(p, _)| *p == lower) {
+        Some(&(_, field)) => Ok((field, value)),
+        None => Err(QueryError(format!(
+            "unknown field `{name}:` (known: src:, era:, with:, year:, topic:)"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_around_words_is_dropped() {
+        let q = parse("\"apec\", (covid-19) -- xi.").unwrap();
+        let texts: Vec<&str> = q.terms.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["apec", "covid-19", "xi"]);
+    }
+
+    fn term(q: &str) -> Term {
+        parse(q).unwrap().terms.remove(0)
+    }
+
+    #[test]
+    fn words_prefixes_exact_and_negation() {
+        let q = parse("  Xi  !covid 'APEC src:Yonhap !era:moon ").unwrap();
+        assert_eq!(q.terms.len(), 5);
+        assert_eq!(q.terms[0].text, "xi");
+        assert!(q.terms[1].negated && q.terms[1].text == "covid");
+        assert!(q.terms[2].exact && q.terms[2].text == "apec");
+        assert_eq!(q.terms[3].field, Field::Source);
+        assert_eq!(q.terms[3].text, "yonhap");
+        assert!(q.terms[4].negated && q.terms[4].field == Field::Era);
+    }
+
+    #[test]
+    fn colon_in_a_time_is_text() {
+        assert_eq!(term("11:30").field, Field::Any);
+        assert_eq!(term("11:30").text, "11:30");
+    }
+
+    #[test]
+    fn malformed_queries_say_what_is_wrong() {
+        let err = |q: &str| parse(q).unwrap_err().0;
+        assert!(err("!").contains("lone `!`"));
+        assert!(err("apec !").contains("lone `!`"));
+        assert!(err("foo:bar").contains("unknown field `foo:`"));
+        assert!(err("src:").contains("needs a value"));
+        assert!(err("'").contains("lone `'`"));
+        assert!(err("year:20x0").contains("digits"));
+    }
+
+    #[test]
+    fn empty_query_is_empty() {
+        assert!(parse("   ").unwrap().is_empty());
+    }
+
+    #[test]
+    fn narrowing_is_only_claimed_when_it_holds() {
+        let narrows = |a: &str, b: &str| parse(b).unwrap().narrows(&parse(a).unwrap());
+        assert!(narrows("ap", "apec"));
+        assert!(narrows("xi", "xi tariff"));
+        assert!(narrows("xi", "xi !covid"));
+        assert!(!narrows("", "a"));
+        assert!(!narrows("!co", "!cov"));
+        assert!(!narrows("'co", "'cov"));
+        assert!(!narrows("apec", "ap"));
+        assert!(!narrows("src:y", "y"));
+        assert!(!narrows("xi tariff", "xi"));
+    }
+}

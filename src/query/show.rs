@@ -1,0 +1,165 @@
+//! What the views draw for a hit, computed only for the articles shown:
+//! byte ranges to highlight in the title and body, the best sentence as a
+//! snippet, and matched characters in a row of the timeline list.
+
+use super::parse::{Field, Query, Term};
+use super::text::{close, equals, fold, for_each_word, pieces};
+use crate::model::{Article, Paragraph};
+use crate::sanitize::inert;
+
+/// Terms that point at words of the text (field prefixes match metadata,
+/// negated words are not there to see).
+fn text_terms(query: &Query) -> Vec<(&Term, Vec<char>)> {
+    query
+        .positive()
+        .filter(|t| t.field == Field::Any)
+        .map(|t| (t, t.text.chars().collect()))
+        .collect()
+}
+
+/// The part of `word` a term covers, as a byte length from its start.
+fn word_hit(word: &str, term: &Term, q: &[char]) -> Option<usize> {
+    if term.exact {
+        equals(word, q).then_some(word.len())
+    } else {
+        close(word, q).map(|(_, end)| end)
+    }
+}
+
+/// Byte ranges in `text` matched by any term, sorted and merged. Also
+/// reports which terms matched (bit per term) through `seen`.
+pub fn ranges(text: &str, terms: &[(&Term, Vec<char>)], seen: &mut u64) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for_each_word(text, |s, e| {
+        for (i, (term, q)) in terms.iter().enumerate() {
+            if let Some(len) = word_hit(&text[s..e], term, q) {
+                out.push((s, s + len));
+                *seen |= 1 << (i % 64);
+            }
+        }
+    });
+    merge(out)
+}
+
+fn merge(mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    v.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(v.len());
+    for (s, e) in v {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+pub fn title_ranges(article: &Article, query: &Query) -> Vec<(usize, usize)> {
+    let terms = text_terms(query);
+    ranges(&article.title, &terms, &mut 0)
+}
+
+pub fn body_ranges(article: &Article, query: &Query) -> Vec<(usize, usize, usize)> {
+    let terms = text_terms(query);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(p, para)| {
+            ranges(&para.text, &terms, &mut 0)
+                .into_iter()
+                .map(move |(s, e)| (p, s, e))
+        })
+        .collect()
+}
+
+/// Sentences of a paragraph as byte ranges; a paragraph without sentence
+/// bounds is one sentence.
+fn sentences(p: &Paragraph) -> Vec<(usize, usize)> {
+    if p.sentences.is_empty() {
+        vec![(0, p.text.len())]
+    } else {
+        p.sentences.clone()
+    }
+}
+
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 200;
+
+/// The sentence holding the most distinct query words (then the most
+/// matches; then the earliest), else the lead sentence, else the title.
+/// One line, inert.
+pub fn snippet(article: &Article, query: &Query) -> String {
+    let terms = text_terms(query);
+    let mut best: Option<(u32, usize, &str)> = None;
+    let mut lead: Option<&str> = None;
+    'outer: for p in &article.paragraphs {
+        for (s, e) in sentences(p) {
+            let Some(text) = p.text.get(s..e) else {
+                continue;
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            lead.get_or_insert(text);
+            if terms.is_empty() {
+                break 'outer;
+            }
+            let mut seen = 0u64;
+            let n = ranges(text, &terms, &mut seen).len();
+            let key = (seen.count_ones(), n);
+            if n > 0 && best.is_none_or(|(d, m, _)| key > (d, m)) {
+                best = Some((key.0, key.1, text));
+            }
+        }
+    }
+    let text = best.map(|b| b.2).or(lead).unwrap_or(&article.title);
+    one_line(text)
+}
+
+fn one_line(text: &str) -> String {
+    let safe = inert(text, false);
+    let mut out = String::with_capacity(safe.len().min(SNIPPET_CHARS * 4));
+    for (n, word) in safe.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        if out.chars().count() > SNIPPET_CHARS {
+            let cut: String = out.chars().take(SNIPPET_CHARS - 1).collect();
+            return format!("{}…", cut.trim_end());
+        }
+    }
+    out
+}
+
+/// Character indices (not bytes) of `line` that the query matches, for
+/// highlighting a row of the timeline list: close words, and pieces of
+/// short fields (leaders, outlets, dates) the row shows.
+pub fn line_match_indices(line: &str, query: &Query) -> Vec<usize> {
+    let chars: Vec<char> = line.chars().map(fold).collect();
+    let mut out = Vec::new();
+    for term in query.positive() {
+        let q: Vec<char> = term.text.chars().collect();
+        let mut found = Vec::new();
+        if term.field == Field::Any {
+            for (s, e) in ranges(line, &[(term, q.clone())], &mut 0) {
+                found.extend(char_index(line, s)..char_index(line, e));
+            }
+        }
+        if found.is_empty() && !term.exact {
+            // A leader's or outlet's name on the row, matched piecewise.
+            pieces(&chars, &q, Some(&mut found));
+        }
+        out.extend(found);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn char_index(line: &str, byte: usize) -> usize {
+    line[..byte].chars().count()
+}
