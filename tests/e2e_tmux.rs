@@ -7,14 +7,36 @@
 //! Needs tmux. Without it the tests are skipped with a message locally, but
 //! fail when `CI` is set (`.ci/run` installs tmux).
 //!
-//! The binary is the one cargo builds for this test run
-//! (`CARGO_BIN_EXE_hotline`: the test profile's build, not `--release`).
+//! The binary is the release build users run: the first test builds it
+//! with `cargo build --release` into `target/e2e` (a target dir of its own,
+//! so it never waits on the lock of the `cargo test` that runs it).
 
 use std::path::Path;
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_hotline");
+/// The release binary, built once per test run.
+fn release_binary() -> &'static str {
+    static BIN: OnceLock<String> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let target = Path::new(root).join("target").join("e2e");
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let built = Command::new(cargo)
+            .args(["build", "--release", "--bin", "hotline", "--target-dir"])
+            .arg(&target)
+            .current_dir(root)
+            .output()
+            .expect("cargo runs");
+        assert!(
+            built.status.success(),
+            "cargo build --release failed:\n{}",
+            String::from_utf8_lossy(&built.stderr)
+        );
+        target.join("release").join("hotline").display().to_string()
+    })
+}
 const TIMEOUT: Duration = Duration::from_secs(15);
 
 /// A tmux server of our own (`-L`), so nothing touches the user's sessions.
@@ -163,7 +185,7 @@ fn command_with_env(pid_file: &Path, env: &str) -> String {
     format!(
         "sh -c 'echo $$ > {pid}; {env}exec {bin}'; echo \"hotline exited with status $?\"; sleep 600",
         pid = pid_file.display(),
-        bin = BIN
+        bin = release_binary()
     )
 }
 

@@ -155,7 +155,7 @@ pub fn resolve_searches(app: &mut App) {
 /// The matcher, synchronously, over the app's corpus.
 pub fn search_now(app: &App, text: &str) -> Result<Vec<query::Hit>, query::QueryError> {
     let q = query::parse(text)?;
-    Ok(app.index.search(&app.timeline, &q))
+    Ok(app.index.ranked(&app.timeline, &q))
 }
 
 // ---- movement --------------------------------------------------------
@@ -562,7 +562,7 @@ fn apply_reload(app: &mut App, r: Reloaded) {
     app.index_corpus();
     // Matching again at once keeps the filter without a flash of everything.
     if let Some(q) = app.filter.query.clone() {
-        let hits = app.index.search(&app.timeline, &q);
+        let hits = app.index.ranked(&app.timeline, &q);
         app.filter.hits = Some(hit_set(app, hits));
     }
     app.restore_selection(key);
