@@ -2,7 +2,9 @@
 //! driven by keys, read back with `capture-pane`. Waits poll for text with a
 //! timeout instead of sleeping. Covers the embedded corpus start, filtering,
 //! era jumps, side by side, help, resizing (down to the too-small message),
-//! quitting with status 0 and a restored terminal, and SIGTERM.
+//! quitting with status 0 and a restored terminal, and SIGTERM; pasting
+//! into the filter bar (bracketed paste, switched off again on quit) and
+//! the load-warnings overlay.
 //!
 //! Needs tmux. Without it the tests are skipped with a message locally, but
 //! fail when `CI` is set (`.ci/run` installs tmux).
@@ -182,8 +184,14 @@ fn command(pid_file: &Path) -> String {
 
 /// `command`, with `env` (e.g. `NO_COLOR=1 `) set for hotline only.
 fn command_with_env(pid_file: &Path, env: &str) -> String {
+    command_full(pid_file, env, "", "sleep 600")
+}
+
+/// Run hotline with `env` and `args` (shell words, no single quotes), then
+/// `after` once it has exited.
+fn command_full(pid_file: &Path, env: &str, args: &str, after: &str) -> String {
     format!(
-        "sh -c 'echo $$ > {pid}; {env}exec {bin}'; echo \"hotline exited with status $?\"; sleep 600",
+        "sh -c 'echo $$ > {pid}; {env}exec {bin} {args}'; echo \"hotline exited with status $?\"; {after}",
         pid = pid_file.display(),
         bin = release_binary()
     )
@@ -311,6 +319,87 @@ fn ctrl_c_quits_even_while_typing_a_filter() {
     t.text("q");
     t.wait_text("/ q");
     t.keys(&["C-c"]);
+    t.wait_text("hotline exited with status 0");
+    assert_restored(&t);
+}
+
+/// A paste with a line break lands in the filter bar as one line (without
+/// bracketed paste the newline would be Enter and the rest keystrokes), and
+/// after quitting the terminal no longer brackets pastes.
+#[test]
+fn paste_goes_into_the_filter_and_bracketed_paste_is_switched_off_on_quit() {
+    if !Tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start(
+        "paste",
+        &command_full(&dir.path().join("pid"), "", "", "cat -v"),
+    );
+    t.wait_text("Lee–Xi");
+    let paste = |text: &str| {
+        let out = t.run(&["set-buffer", "-b", "e2e", text]);
+        assert!(out.status.success(), "set-buffer");
+        // -p: bracketed, if the application asked for it.
+        let out = t.run(&["paste-buffer", "-p", "-b", "e2e", "-t", "e2e"]);
+        assert!(out.status.success(), "paste-buffer");
+    };
+    // Not focused: ignored (no quitting on the "q", no pinning on the "p").
+    paste("qp\n");
+    t.keys(&["/"]);
+    paste("xi\ntrump");
+    let screen = t.wait_for("the pasted filter", |s| {
+        s.contains("/ xi trump") && s.contains(" of 5 articles")
+    });
+    assert!(!screen.contains("pinned"), "{screen}");
+    t.keys(&["Enter"]);
+    t.keys(&["q"]);
+    t.wait_text("hotline exited with status 0");
+    assert_restored(&t);
+    // `cat -v` now reads the pane: a bracketed paste would show its
+    // markers (ESC [ 200 ~).
+    paste("after-quit\n");
+    let screen = t.wait_for("cat echoing the paste", |s| {
+        s.matches("after-quit").count() >= 2
+    });
+    assert!(
+        !screen.contains("200~"),
+        "bracketed paste left on:\n{screen}"
+    );
+}
+
+/// A folder with files the loader warns about: the status line counts the
+/// warnings and hints `w`, which lists them.
+#[test]
+fn w_lists_the_load_warnings() {
+    if !Tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clips = dir.path().join("clips");
+    std::fs::create_dir(&clips).expect("mkdir");
+    std::fs::write(clips.join("broken.txt"), b"\x00\x01binary\x00").expect("write");
+    std::fs::write(clips.join("empty.txt"), b"").expect("write");
+    let t = Tmux::start(
+        "warnings",
+        &command_full(
+            &dir.path().join("pid"),
+            "",
+            &clips.display().to_string(),
+            "sleep 600",
+        ),
+    );
+    let screen = t.wait_text("Timeline");
+    assert!(
+        screen.contains("warning") && screen.contains(" · w"),
+        "the status line hints w:\n{screen}"
+    );
+    t.keys(&["w"]);
+    let screen = t.wait_text("Esc or w closes");
+    assert!(screen.contains("broken.txt"), "{screen}");
+    t.keys(&["w"]);
+    t.wait_for("the overlay closed", |s| !s.contains("Esc or w closes"));
+    t.keys(&["q"]);
     t.wait_text("hotline exited with status 0");
     assert_restored(&t);
 }

@@ -1,7 +1,8 @@
 //! Snapshots of every screen of the terminal UI, drawn into ratatui's
-//! `TestBackend`: start, filtered, expanded call, side by side, help, tiny
-//! terminal, NO_COLOR, empty corpus, no match, untrusted text. Plus a
-//! property test: random actions at random sizes never panic.
+//! `TestBackend`: start, filtered, expanded call, side by side, help, load
+//! warnings, indexing, tiny terminal, NO_COLOR, empty corpus, no match,
+//! untrusted text. Plus a property test: random actions at random sizes
+//! never panic.
 //!
 //! Screens are built from `ui::fixture::sample()` (a hand-made timeline),
 //! so they do not move when extraction improves; one more snapshot shows
@@ -168,6 +169,50 @@ fn help_lists_every_binding_of_the_key_table() {
 }
 
 #[test]
+fn warnings_overlay() {
+    let mut app = App::new(fixture::with_warnings());
+    let start = screen(&mut app, 120, 40);
+    let status = start.lines().nth(38).unwrap_or_default();
+    assert!(
+        status.contains("15 warnings · w"),
+        "status hints w: {status}"
+    );
+    update(&mut app, Action::ToggleWarnings);
+    let t = terminal(&mut app, 120, 40);
+    let text = buffer_text(t.backend().buffer());
+    assert!(!text.chars().any(|c| c.is_control()));
+    assert!(!text.contains("pwned-title"), "an OSC payload is visible");
+    insta::assert_snapshot!("warnings_overlay", t.backend().to_string());
+    // Scrolled to the end on a small terminal: wrapped, with a position.
+    update(&mut app, Action::Resize(60, 14));
+    update(&mut app, Action::Move(Motion::Bottom));
+    insta::assert_snapshot!("warnings_overlay_scrolled", screen(&mut app, 60, 14));
+}
+
+#[test]
+fn indexing() {
+    let mut app = App::new_indexing(fixture::sample());
+    app.effects.clear();
+    insta::assert_snapshot!("indexing_start", screen(&mut app, 100, 24));
+    type_filter(&mut app, "trump");
+    // Kept while the index is built: the whole timeline still shows.
+    insta::assert_snapshot!("indexing_typed", screen(&mut app, 100, 24));
+}
+
+#[test]
+fn loading() {
+    let mut app = App::loading(
+        hotline::leaders::Leaders::embedded(),
+        "clips/\u{1b}]0;pwned-title\u{7}2025",
+    );
+    app.effects.clear();
+    let t = terminal(&mut app, 100, 24);
+    let text = buffer_text(t.backend().buffer());
+    assert!(!text.contains("pwned-title"), "an OSC payload is visible");
+    insta::assert_snapshot!("loading", t.backend().to_string());
+}
+
+#[test]
 fn tiny_terminal() {
     let mut app = sample();
     insta::assert_snapshot!(screen(&mut app, 30, 8));
@@ -311,7 +356,17 @@ fn action() -> impl Strategy<Value = Action> {
             Action::FilterAccept,
             Action::FilterCancel,
             Action::Reload,
+            Action::ToggleWarnings,
         ]),
+        prop::sample::select(vec![
+            "xi",
+            "trump\n",
+            "\u{1b}]0;t\u{7}apec",
+            "이재명\t习近平",
+            "",
+            " \r\n ",
+        ])
+        .prop_map(|t| Action::Paste(t.to_string())),
         motion().prop_map(Action::Move),
         motion().prop_map(Action::ScrollDetail),
         edit().prop_map(Action::Edit),
@@ -334,11 +389,23 @@ proptest! {
         w in 1u16..=300,
         h in 1u16..=100,
         mono in any::<bool>(),
-        empty in any::<bool>(),
+        corpus in 0..4u8,
+        indexing in any::<bool>(),
     ) {
-        let timeline = if empty { fixture::empty() } else { fixture::sample() };
+        let timeline = match corpus {
+            0 => fixture::empty(),
+            1 => fixture::sample(),
+            _ => fixture::with_warnings(),
+        };
         let theme = if mono { Theme::mono() } else { Theme::color() };
-        let mut app = App::new(timeline).with_theme(theme);
+        let app = if corpus == 3 {
+            App::loading(hotline::leaders::Leaders::embedded(), "clips/")
+        } else if indexing {
+            App::new_indexing(timeline)
+        } else {
+            App::new(timeline)
+        };
+        let mut app = app.with_theme(theme);
         let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
         update(&mut app, Action::Resize(w, h));
         for action in actions {
@@ -398,7 +465,7 @@ fn run_loop_drives_a_test_backend() {
     let mut effects = Sync {
         tx: tx.clone(),
         app_timeline: app.timeline.clone(),
-        index: app.index.clone(),
+        index: app.index.clone().expect("App::new builds the index"),
     };
     let key = |c: KeyCode| Msg::Event(Event::Key(KeyEvent::new(c, KeyModifiers::NONE)));
     for msg in [
@@ -425,4 +492,186 @@ fn run_loop_drives_a_test_backend() {
     // Messages that queue up are applied together before the next frame,
     // so here the loop drew its first frame and then quit.
     assert!(text.contains("Timeline"), "the loop drew a frame");
+}
+
+/// The run loop over an app whose index is not built yet: the first frame
+/// comes before the index, keys typed meanwhile are applied at once, and
+/// the filter they typed runs as soon as the index arrives.
+#[test]
+fn run_loop_draws_before_the_index_and_keeps_a_filter_typed_meanwhile() {
+    use hotline::ui::tui::{Effects, Msg, run_loop};
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use std::sync::{Arc, mpsc};
+
+    struct Deferred {
+        tx: mpsc::Sender<Msg>,
+        timeline: Arc<hotline::model::Timeline>,
+        index: Option<Arc<hotline::query::SearchIndex>>,
+        performed: Vec<ui::Effect>,
+    }
+    impl Effects for Deferred {
+        fn perform(&mut self, effect: ui::Effect) {
+            self.performed.push(effect.clone());
+            match effect {
+                // Answered after the keys already queued, like a slow build.
+                ui::Effect::BuildIndex => {
+                    let index = Arc::new(hotline::query::SearchIndex::build(&self.timeline));
+                    let _ = self
+                        .tx
+                        .send(Msg::Action(Action::IndexReady(ui::action::Reloaded {
+                            timeline: self.timeline.clone(),
+                            index,
+                        })));
+                }
+                ui::Effect::Search { generation, text } => {
+                    let index = self.index.clone().expect("no search before the index");
+                    let result =
+                        hotline::query::parse(&text).map(|q| index.search(&self.timeline, &q));
+                    let _ = self.tx.send(Msg::Action(Action::MatchesReady(
+                        hotline::query::MatchOutcome {
+                            generation,
+                            text,
+                            result,
+                        },
+                    )));
+                    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+                    let _ = self.tx.send(Msg::Event(Event::Key(q)));
+                }
+                _ => {}
+            }
+        }
+        fn reloaded(&mut self, r: &ui::action::Reloaded) {
+            self.index = Some(r.index.clone());
+        }
+    }
+
+    let app = App::new_indexing(fixture::sample());
+    let (tx, rx) = mpsc::channel();
+    let mut effects = Deferred {
+        tx: tx.clone(),
+        timeline: app.timeline.clone(),
+        index: None,
+        performed: Vec::new(),
+    };
+    let key = |c: KeyCode| Msg::Event(Event::Key(KeyEvent::new(c, KeyModifiers::NONE)));
+    for msg in [
+        key(KeyCode::Char('/')),
+        Msg::Event(Event::Paste("tru".into())),
+        key(KeyCode::Char('m')),
+        key(KeyCode::Char('p')),
+        key(KeyCode::Enter),
+    ] {
+        tx.send(msg).expect("send");
+    }
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+    let (app, _) = run_loop(&mut terminal, app, &rx, &mut effects).expect("run loop");
+    assert!(app.should_quit);
+    assert!(!app.indexing);
+    assert_eq!(app.filter.input.text(), "trump");
+    assert!(app.filter.active());
+    assert_eq!(app.counts(), (1, 1));
+    assert_eq!(
+        effects.performed.first(),
+        Some(&ui::Effect::BuildIndex),
+        "indexing starts before the first key"
+    );
+    let searches = effects
+        .performed
+        .iter()
+        .filter(|e| matches!(e, ui::Effect::Search { .. }))
+        .count();
+    assert_eq!(searches, 1, "one search, once the index is in");
+}
+
+/// The run loop from nothing loaded: the load, then the index, each
+/// answered through the channel after the keys already queued; the filter
+/// typed before either arrived runs once both are in.
+#[test]
+fn run_loop_from_loading_shows_the_corpus_then_indexes_it() {
+    use hotline::ui::tui::{Effects, Msg, run_loop};
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use std::sync::{Arc, mpsc};
+
+    struct Deferred {
+        tx: mpsc::Sender<Msg>,
+        timeline: Option<Arc<hotline::model::Timeline>>,
+        index: Option<Arc<hotline::query::SearchIndex>>,
+        performed: Vec<ui::Effect>,
+    }
+    impl Effects for Deferred {
+        fn perform(&mut self, effect: ui::Effect) {
+            self.performed.push(effect.clone());
+            match effect {
+                ui::Effect::Load => {
+                    let t = Arc::new(fixture::sample());
+                    let _ = self.tx.send(Msg::Action(Action::Loaded(t)));
+                }
+                ui::Effect::BuildIndex => {
+                    let timeline = self.timeline.clone().expect("loaded first");
+                    let index = Arc::new(hotline::query::SearchIndex::build(&timeline));
+                    let _ = self
+                        .tx
+                        .send(Msg::Action(Action::IndexReady(ui::action::Reloaded {
+                            timeline,
+                            index,
+                        })));
+                }
+                ui::Effect::Search { generation, text } => {
+                    let index = self.index.clone().expect("no search before the index");
+                    let timeline = self.timeline.clone().expect("loaded");
+                    let result = hotline::query::parse(&text).map(|q| index.search(&timeline, &q));
+                    let _ = self.tx.send(Msg::Action(Action::MatchesReady(
+                        hotline::query::MatchOutcome {
+                            generation,
+                            text,
+                            result,
+                        },
+                    )));
+                    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+                    let _ = self.tx.send(Msg::Event(Event::Key(q)));
+                }
+                _ => {}
+            }
+        }
+        fn loaded(&mut self, timeline: &Arc<hotline::model::Timeline>) {
+            self.timeline = Some(timeline.clone());
+        }
+        fn reloaded(&mut self, r: &ui::action::Reloaded) {
+            self.index = Some(r.index.clone());
+        }
+    }
+
+    let app = App::loading(hotline::leaders::Leaders::embedded(), "clips/");
+    let (tx, rx) = mpsc::channel();
+    let mut effects = Deferred {
+        tx: tx.clone(),
+        timeline: None,
+        index: None,
+        performed: Vec::new(),
+    };
+    let key = |c: KeyCode| Msg::Event(Event::Key(KeyEvent::new(c, KeyModifiers::NONE)));
+    for msg in [
+        key(KeyCode::Char('/')),
+        Msg::Event(Event::Paste("trump".into())),
+        key(KeyCode::Enter),
+    ] {
+        tx.send(msg).expect("send");
+    }
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+    let (app, _) = run_loop(&mut terminal, app, &rx, &mut effects).expect("run loop");
+    assert!(app.should_quit);
+    assert!(app.loading.is_none() && !app.indexing);
+    assert_eq!(app.filter.input.text(), "trump");
+    assert_eq!(app.counts(), (1, 1));
+    let kinds: Vec<&str> = effects
+        .performed
+        .iter()
+        .map(|e| match e {
+            ui::Effect::Load => "load",
+            ui::Effect::BuildIndex => "index",
+            ui::Effect::Search { .. } => "search",
+            ui::Effect::Reload => "reload",
+        })
+        .collect();
+    assert_eq!(kinds, ["load", "index", "search"]);
 }

@@ -98,8 +98,9 @@ pub fn run() -> Result<ExitCode> {
                 write_list(&timeline, &mut out)?;
             } else {
                 drop(out);
-                let timeline = corpus::load(&inputs, &lexicon);
-                crate::ui::run(timeline, inputs, lexicon)?;
+                // The browser loads on its own thread behind a loading
+                // screen, so a big corpus never means a blank terminal.
+                crate::ui::run_loading(inputs, lexicon)?;
                 return Ok(ExitCode::SUCCESS);
             }
             ExitCode::SUCCESS

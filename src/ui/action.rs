@@ -72,6 +72,11 @@ pub enum Action {
     Expand,
     Collapse,
     Edit(Edit),
+    /// Text pasted (bracketed paste): inserted at the cursor when the
+    /// filter bar has focus, ignored otherwise.
+    Paste(String),
+    /// Open or close the overlay listing the load warnings.
+    ToggleWarnings,
     FilterAccept,
     FilterCancel,
     Resize(u16, u16),
@@ -88,11 +93,20 @@ pub enum Action {
     MatchesReady(Matches),
     /// A reload finished.
     Reloaded(Reloaded),
-    /// A reload failed; the message says why.
+    /// A reload (or the first load) failed; the message says why.
     ReloadFailed(String),
+    /// The first load finished (`Effect::Load`): the corpus, not yet
+    /// indexed.
+    Loaded(Arc<Timeline>),
+    /// The search index of the shown corpus is built (off the UI thread).
+    /// Ignored when it is for another corpus (a reload came first).
+    IndexReady(Reloaded),
+    /// Building the search index failed; the message says why.
+    IndexFailed(String),
 }
 
-/// A freshly loaded corpus, index included (built off the UI thread).
+/// A corpus and its search index (built off the UI thread): a reload's
+/// answer, or the index of the corpus already shown.
 #[derive(Clone)]
 pub struct Reloaded {
     pub timeline: Arc<Timeline>,
@@ -112,4 +126,10 @@ pub enum Effect {
     Search { generation: u64, text: String },
     /// Load the corpus again; answer with `Reloaded` or `ReloadFailed`.
     Reload,
+    /// Load the corpus for the first time; answer with `Loaded` (the index
+    /// is asked for next) or `ReloadFailed`.
+    Load,
+    /// Build the search index of the shown corpus; answer with
+    /// `IndexReady` or `IndexFailed`.
+    BuildIndex,
 }

@@ -12,7 +12,7 @@ use super::filter::LineInput;
 use super::keys::Context;
 use super::layout::{self, Areas};
 use super::theme::Theme;
-use crate::leaders::LeaderId;
+use crate::leaders::{LeaderId, Leaders};
 use crate::model::Timeline;
 use crate::query::{Hit, Query, SearchIndex};
 
@@ -117,13 +117,22 @@ pub struct SideState {
 
 pub struct App {
     pub timeline: Arc<Timeline>,
-    pub index: Arc<SearchIndex>,
+    /// `None` while the index is being built off the UI thread (see
+    /// `App::new_indexing`): the timeline shows, filtering waits for it.
+    pub index: Option<Arc<SearchIndex>>,
+    /// The search index is being built; the filter bar says so.
+    pub indexing: bool,
+    /// `Some(what)` while the corpus itself is still being loaded (see
+    /// `App::loading`): `what` names it ("the built-in corpus", the paths).
+    pub loading: Option<String>,
     pub theme: Theme,
     /// Terminal size (columns, rows), kept current by `Action::Resize`.
     pub size: (u16, u16),
     pub focus: Focus,
     /// `Some(scroll)` while the help overlay is open.
     pub help: Option<usize>,
+    /// `Some(scroll)` while the load-warnings overlay is open.
+    pub warnings_view: Option<usize>,
     pub filter: FilterState,
     /// Counterparts present in the corpus, most calls first.
     pub counterparts: Vec<LeaderId>,
@@ -161,20 +170,63 @@ impl std::fmt::Debug for App {
 }
 
 impl App {
-    /// Build the UI state over a loaded corpus (the search index is built here).
+    /// Build the UI state over a loaded corpus (the search index is built
+    /// here, synchronously: for tests and benchmarks).
     pub fn new(timeline: Timeline) -> App {
         let index = SearchIndex::build(&timeline);
         App::with_index(Arc::new(timeline), Arc::new(index))
     }
 
     pub fn with_index(timeline: Arc<Timeline>, index: Arc<SearchIndex>) -> App {
+        App::build(timeline, Some(index))
+    }
+
+    /// The UI state over a loaded corpus whose search index is still to be
+    /// built: the timeline shows at once, and `effects` holds
+    /// `Effect::BuildIndex` for the run loop, which answers with
+    /// `Action::IndexReady`. A filter typed meanwhile is kept and run when
+    /// the index arrives.
+    pub fn new_indexing(timeline: Timeline) -> App {
+        let mut app = App::build(Arc::new(timeline), None);
+        app.indexing = true;
+        app.effects.push(Effect::BuildIndex);
+        app
+    }
+
+    /// The UI state before any corpus is loaded: an empty timeline that
+    /// says it is loading `what`, and `Effect::Load` in `effects`, so the
+    /// run loop loads the corpus on its own thread and answers with
+    /// `Action::Loaded`; the timeline then shows while its index is built
+    /// (as with `new_indexing`). Keys work throughout (`q` quits, a filter
+    /// typed is kept and runs once the index is in).
+    pub fn loading(leaders: Leaders, what: impl Into<String>) -> App {
+        let empty = Timeline {
+            leaders,
+            articles: Vec::new(),
+            calls: Vec::new(),
+            eras: Vec::new(),
+            unassigned: Vec::new(),
+            warnings: Vec::new(),
+            call_of_article: Vec::new(),
+        };
+        let mut app = App::build(Arc::new(empty), None);
+        app.loading = Some(what.into());
+        app.reloading = true;
+        app.effects.push(Effect::Load);
+        app
+    }
+
+    fn build(timeline: Arc<Timeline>, index: Option<Arc<SearchIndex>>) -> App {
         let mut app = App {
             timeline,
             index,
+            indexing: false,
+            loading: None,
             theme: Theme::color(),
             size: (80, 24),
             focus: Focus::List,
             help: None,
+            warnings_view: None,
             filter: FilterState::default(),
             counterparts: Vec::new(),
             counterpart: None,
@@ -264,6 +316,8 @@ impl App {
     pub fn context(&self) -> Context {
         if self.help.is_some() {
             Context::Help
+        } else if self.warnings_view.is_some() {
+            Context::Warnings
         } else if self.focus == Focus::Filter {
             Context::Filter
         } else if self.side.is_some() {

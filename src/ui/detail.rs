@@ -142,6 +142,21 @@ pub fn article_only(app: &App, article: usize, width: usize) -> DetailView {
 
 fn empty_corpus(app: &App, out: &mut Out) {
     let theme = &app.theme;
+    if let Some(what) = &app.loading {
+        let mut c = Cells::new();
+        c.push("Loading ", theme.bold());
+        c.push_untrusted(what, theme.bold());
+        c.push("…", theme.bold());
+        out.push(c);
+        out.blank();
+        let mut c = Cells::new();
+        c.push(
+            "Reading, cleaning and indexing the articles. Keys work meanwhile: q quits, / starts a filter that runs once they are in.",
+            theme.dim(),
+        );
+        out.push(c);
+        return;
+    }
     let mut c = Cells::new();
     c.push("No articles loaded.", theme.bold());
     out.push(c);
@@ -373,7 +388,10 @@ fn article_section(app: &App, article: usize, current: Option<usize>, out: &mut 
     };
     let theme = &app.theme;
     let hl = match &app.filter.query {
-        Some(q) if app.filter.active() => app.index.highlights(&app.timeline, q, article),
+        Some(q) if app.filter.active() => match &app.index {
+            Some(index) => index.highlights(&app.timeline, q, article),
+            None => Default::default(),
+        },
         _ => Default::default(),
     };
     let style_for = |k: usize| {

@@ -1,5 +1,6 @@
 //! Terminal events → `Action`s. Keys go through the one key table; the
-//! mouse wheel and clicks carry their position for `update` to hit-test.
+//! mouse wheel and clicks carry their position for `update` to hit-test;
+//! a bracketed paste carries its text.
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
@@ -30,6 +31,8 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
             _ => None,
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        // Bracketed paste: `update` inserts it only into a focused filter.
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }

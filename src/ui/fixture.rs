@@ -335,3 +335,32 @@ pub fn empty() -> Timeline {
         call_of_article: Vec::new(),
     }
 }
+
+/// The sample timeline with load warnings to show: enough of them to
+/// scroll, a long one that wraps, and one whose file name and message
+/// carry escape sequences and wide characters.
+pub fn with_warnings() -> Timeline {
+    use crate::model::Warning;
+    let mut t = sample();
+    t.warnings = vec![
+        Warning {
+            file: "clips/broken.txt".into(),
+            message: "binary file (NUL bytes): skipped".into(),
+        },
+        Warning {
+            file: "clips/연합뉴스_통화.txt".into(),
+            message: "no date found: the call is placed by the publication date of the article, which may be a day late".into(),
+        },
+        Warning {
+            file: "clips/\u{1b}]0;pwned-title\u{7}evil.txt".into(),
+            message: "not UTF-8: decoded as EUC-KR\u{1b}[31m, 3 bytes replaced\u{7}".into(),
+        },
+    ];
+    for n in 1..=12 {
+        t.warnings.push(Warning {
+            file: format!("clips/empty_{n:02}.txt"),
+            message: "empty file: skipped".into(),
+        });
+    }
+    t
+}

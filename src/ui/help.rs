@@ -17,13 +17,14 @@ const GAP: usize = 3;
 /// Widest the overlay gets.
 const MAX_WIDTH: u16 = 124;
 
-const ORDER: [Context; 7] = [
+const ORDER: [Context; 8] = [
     Context::Browse,
     Context::List,
     Context::Detail,
     Context::Filter,
     Context::Side,
     Context::Help,
+    Context::Warnings,
     Context::Global,
 ];
 

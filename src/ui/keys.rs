@@ -16,17 +16,19 @@ pub enum Context {
     Filter,
     Side,
     Help,
+    Warnings,
     Global,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Browse,
         Context::List,
         Context::Detail,
         Context::Filter,
         Context::Side,
         Context::Help,
+        Context::Warnings,
         Context::Global,
     ];
 
@@ -38,6 +40,7 @@ impl Context {
             Context::Filter => "Filter bar",
             Context::Side => "Side by side",
             Context::Help => "This help",
+            Context::Warnings => "Load warnings",
             Context::Global => "Anywhere",
         }
     }
@@ -219,6 +222,13 @@ pub static BINDINGS: &[Binding] = &[
         &[Key::ch('R')],
         Action::Reload,
         "reload the corpus from disk",
+        "",
+    ),
+    b(
+        C::Browse,
+        &[Key::ch('w')],
+        Action::ToggleWarnings,
+        "show the load warnings",
         "",
     ),
     b(
@@ -612,6 +622,56 @@ pub static BINDINGS: &[Binding] = &[
         "page up",
         "",
     ),
+    // Load warnings.
+    b(
+        C::Warnings,
+        &[Key::code(K::Esc), Key::ch('w'), Key::ch('q')],
+        Action::ToggleWarnings,
+        "close the warnings",
+        "Esc close",
+    ),
+    b(
+        C::Warnings,
+        &[Key::ch('j'), Key::code(K::Down)],
+        Action::Move(Motion::Down),
+        "scroll down",
+        "j/k scroll",
+    ),
+    b(
+        C::Warnings,
+        &[Key::ch('k'), Key::code(K::Up)],
+        Action::Move(Motion::Up),
+        "scroll up",
+        "",
+    ),
+    b(
+        C::Warnings,
+        &[Key::code(K::PageDown), Key::ch(' ')],
+        Action::Move(Motion::PageDown),
+        "page down",
+        "",
+    ),
+    b(
+        C::Warnings,
+        &[Key::code(K::PageUp), Key::ch('b')],
+        Action::Move(Motion::PageUp),
+        "page up",
+        "",
+    ),
+    b(
+        C::Warnings,
+        &[Key::ch('g'), Key::code(K::Home)],
+        Action::Move(Motion::Top),
+        "first warning",
+        "",
+    ),
+    b(
+        C::Warnings,
+        &[Key::ch('G'), Key::code(K::End)],
+        Action::Move(Motion::Bottom),
+        "last warning",
+        "",
+    ),
 ];
 
 /// A key event reduced to what the table stores: Shift is folded into the
@@ -641,6 +701,7 @@ pub fn contexts(primary: Context) -> &'static [Context] {
         C::Filter => &[C::Filter, C::Global],
         C::Side => &[C::Side, C::Global],
         C::Help => &[C::Help, C::Global],
+        C::Warnings => &[C::Warnings, C::Global],
         C::Global => &[C::Global],
     }
 }
@@ -753,7 +814,7 @@ mod tests {
 
     #[test]
     fn every_context_has_a_way_out() {
-        for ctx in [C::List, C::Detail, C::Side, C::Help, C::Filter] {
+        for ctx in [C::List, C::Detail, C::Side, C::Help, C::Warnings, C::Filter] {
             let esc = lookup(ctx, Key::code(KeyCode::Esc)).is_some();
             let quit = lookup(ctx, Key::ctrl('c')).is_some();
             assert!(esc || ctx == C::List || ctx == C::Detail, "{ctx:?}");

@@ -4,12 +4,13 @@
 //! ```text
 //! crossterm Event ─ event::action_for ─▶ Action ─ update(&mut App) ─▶ App ─ render(&mut Frame, &App)
 //!                         ▲                                 │
-//!        matcher / loader ┘ (MatchesReady, Reloaded)        └ effects (Search, Reload) ─▶ tui::Runner
+//!  matcher / loader / indexer                               └ effects (Search, Reload,
+//!  (MatchesReady, Reloaded, IndexReady)                        BuildIndex) ─▶ tui::Runner
 //! ```
 //!
 //! One file per pane: `ribbon`, `timeline`, `detail`, `filter`, `side`,
-//! `help`, `status`. `tui` owns the real terminal and the run loop (generic
-//! over the backend, so tests use `TestBackend`).
+//! `help`, `warnings`, `status`. `tui` owns the real terminal and the run
+//! loop (generic over the backend, so tests use `TestBackend`).
 
 pub mod action;
 pub mod app;
@@ -29,6 +30,7 @@ pub mod theme;
 pub mod timeline;
 pub mod tui;
 mod update;
+pub mod warnings;
 
 use anyhow::Result;
 use ratatui::Frame;
@@ -44,9 +46,18 @@ use crate::corpus::{Inputs, Lexicon};
 use crate::model::Timeline;
 
 /// Run the interactive browser until the user quits. `inputs` and `lexicon`
-/// let `R` load the corpus again.
+/// let `R` load the corpus again. The timeline shows at once; the search
+/// index is built on a thread of its own.
 pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
     tui::run(timeline, inputs, lexicon)
+}
+
+/// Like `run`, without loading first: the first frame says "Loading …",
+/// the corpus is loaded off the UI thread and shown as soon as it is in,
+/// then indexed off the UI thread; keys work throughout, so even a huge
+/// corpus never gives a frozen start.
+pub fn run_loading(inputs: Inputs, lexicon: Lexicon) -> Result<()> {
+    tui::run_loading(inputs, lexicon)
 }
 
 /// Draw the whole screen. Reads `app`, draws, nothing else.
@@ -66,6 +77,9 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     filter::render(frame, a.filter, app);
     status::render(frame, a.hints, app);
+    if app.warnings_view.is_some() {
+        warnings::render(frame, area, app);
+    }
     if app.help.is_some() {
         help::render(frame, area, app);
     }

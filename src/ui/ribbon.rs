@@ -102,7 +102,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let segs = segments(app, width);
     if segs.is_empty() {
         let mut c = Cells::new();
-        c.push("no eras to show", theme.dim());
+        c.push(
+            if app.loading.is_some() {
+                "loading…"
+            } else {
+                "no eras to show"
+            },
+            theme.dim(),
+        );
         c.truncate(width);
         frame.render_widget(Paragraph::new(c.into_line()), area);
         return;

@@ -23,7 +23,14 @@ pub fn counts(app: &App) -> Cells {
     let t = &app.timeline;
     let (articles, calls) = app.counts();
     let mut c = Cells::new();
-    if app.filter.pending() {
+    if app.loading.is_some() {
+        // No counts yet: "0 articles" would be wrong.
+        c.push("loading the corpus…", theme.dim());
+        return c;
+    }
+    if app.indexing {
+        c.push("indexing… ", theme.dim());
+    } else if app.filter.pending() {
         c.push("matching… ", theme.dim());
     }
     if app.reloading {
@@ -50,6 +57,8 @@ pub fn counts(app: &App) -> Cells {
             &plural(t.warnings.len(), "warning", "warnings"),
             theme.warning(),
         );
+        c.push(" · ", theme.dim());
+        c.push("w", theme.bold());
     }
     c
 }

@@ -218,7 +218,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let mut lines: Vec<Line> = Vec::new();
     if app.rows.is_empty() {
-        let msg = if app.timeline.articles.is_empty() {
+        let msg = if app.loading.is_some() {
+            "Loading…"
+        } else if app.timeline.articles.is_empty() {
             "No articles loaded."
         } else if app.no_matches() {
             "No article matches the filter."

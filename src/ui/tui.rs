@@ -1,7 +1,11 @@
 //! The real terminal: set-up and restore (raw mode, alternate screen, mouse
-//! capture, cursor), restore on panic and on SIGTERM/SIGHUP/SIGINT, and the
-//! run loop, which is generic over the ratatui backend so tests can drive
-//! it with `TestBackend`.
+//! capture, bracketed paste, cursor), restore on panic and on
+//! SIGTERM/SIGHUP/SIGINT, and the run loop, which is generic over the
+//! ratatui backend so tests can drive it with `TestBackend`.
+//!
+//! The first frame does not wait for the search index: `run` starts from
+//! `App::new_indexing`, and the index is built on a thread of its own
+//! (`Effect::BuildIndex` → `Action::IndexReady`).
 
 use std::io::{self, Stdout};
 use std::sync::Arc;
@@ -11,7 +15,10 @@ use std::thread;
 use anyhow::{Context as _, Result};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -38,12 +45,13 @@ pub enum Msg {
     Signal(i32),
 }
 
-/// Leave raw mode and the alternate screen, stop mouse capture, show the
-/// cursor. Safe to call more than once.
+/// Leave raw mode and the alternate screen, stop mouse capture and
+/// bracketed paste, show the cursor. Safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
@@ -74,29 +82,42 @@ fn install_panic_hook() {
 fn setup() -> Result<Terminal<CrosstermBackend<Stdout>>> {
     install_panic_hook();
     enable_raw_mode().context("cannot switch the terminal to raw mode")?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
-        .context("cannot open the alternate screen")?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+    .context("cannot open the alternate screen")?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.hide_cursor()?;
     terminal.clear()?;
     Ok(terminal)
 }
 
-/// Does the work `update` asks for: matching and reloading.
+/// Does the work `update` asks for: matching, reloading, indexing.
 pub trait Effects {
     fn perform(&mut self, effect: Effect);
 
-    /// A new corpus is in: matchers bound to the old one must follow.
+    /// A new corpus and its index are in (a reload, or the index of the
+    /// corpus shown): matchers bound to the old ones must follow.
     fn reloaded(&mut self, _reloaded: &Reloaded) {}
+
+    /// The first load is in (its index is asked for next).
+    fn loaded(&mut self, _timeline: &Arc<Timeline>) {}
 }
 
-/// Matching on the worker thread, reloading on a thread of its own; both
-/// answer through the event channel.
+/// Matching on the worker thread, reloading and indexing on threads of
+/// their own; all answer through the event channel.
 struct Runner {
     tx: Sender<Msg>,
     inputs: Inputs,
     lexicon: Lexicon,
-    worker: MatchWorker,
+    /// The corpus shown, for `Effect::BuildIndex`.
+    timeline: Arc<Timeline>,
+    /// `None` until there is an index to match with (`update` asks for no
+    /// search before).
+    worker: Option<MatchWorker>,
 }
 
 fn spawn_worker(tx: &Sender<Msg>, timeline: Arc<Timeline>, index: Arc<SearchIndex>) -> MatchWorker {
@@ -108,12 +129,69 @@ fn spawn_worker(tx: &Sender<Msg>, timeline: Arc<Timeline>, index: Arc<SearchInde
 
 impl Effects for Runner {
     fn reloaded(&mut self, reloaded: &Reloaded) {
-        self.worker = spawn_worker(&self.tx, reloaded.timeline.clone(), reloaded.index.clone());
+        self.timeline = reloaded.timeline.clone();
+        self.worker = Some(spawn_worker(
+            &self.tx,
+            reloaded.timeline.clone(),
+            reloaded.index.clone(),
+        ));
+    }
+
+    fn loaded(&mut self, timeline: &Arc<Timeline>) {
+        self.timeline = timeline.clone();
+        self.worker = None;
     }
 
     fn perform(&mut self, effect: Effect) {
         match effect {
-            Effect::Search { generation, text } => self.worker.submit(generation, text),
+            Effect::Load => {
+                let tx = self.tx.clone();
+                let inputs = self.inputs.clone();
+                let lexicon = self.lexicon.clone();
+                let spawned = thread::Builder::new()
+                    .name("hotline-load".into())
+                    .spawn(move || {
+                        let loaded =
+                            std::panic::catch_unwind(|| Arc::new(corpus::load(&inputs, &lexicon)));
+                        let action = match loaded {
+                            Ok(timeline) => Action::Loaded(timeline),
+                            Err(panic) => Action::ReloadFailed(panic_text(&panic)),
+                        };
+                        let _ = tx.send(Msg::Action(action));
+                    });
+                if spawned.is_err() {
+                    let _ = self.tx.send(Msg::Action(Action::ReloadFailed(
+                        "cannot start a thread".into(),
+                    )));
+                }
+            }
+            Effect::Search { generation, text } => {
+                if let Some(worker) = &self.worker {
+                    worker.submit(generation, text);
+                }
+            }
+            Effect::BuildIndex => {
+                let tx = self.tx.clone();
+                let timeline = self.timeline.clone();
+                let spawned =
+                    thread::Builder::new()
+                        .name("hotline-index".into())
+                        .spawn(move || {
+                            let built = std::panic::catch_unwind(|| {
+                                Arc::new(SearchIndex::build(&timeline))
+                            });
+                            let action = match built {
+                                Ok(index) => Action::IndexReady(Reloaded { timeline, index }),
+                                Err(panic) => Action::IndexFailed(panic_text(&panic)),
+                            };
+                            let _ = tx.send(Msg::Action(action));
+                        });
+                if spawned.is_err() {
+                    let _ = self.tx.send(Msg::Action(Action::IndexFailed(
+                        "cannot start a thread".into(),
+                    )));
+                }
+            }
             Effect::Reload => {
                 let tx = self.tx.clone();
                 let inputs = self.inputs.clone();
@@ -155,9 +233,36 @@ fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
 }
 
 /// Run the interactive browser on the real terminal until the user quits.
+/// The timeline shows at once; the index follows from its own thread.
 pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
+    run_app(App::new_indexing(timeline), inputs, lexicon)
+}
+
+/// Like `run`, but nothing is loaded yet: the first frame says what is
+/// being loaded, the corpus is loaded on a thread of its own, shown as
+/// soon as it is in, and indexed on another.
+pub fn run_loading(inputs: Inputs, lexicon: Lexicon) -> Result<()> {
+    let what = describe(&inputs);
+    let app = App::loading(lexicon.leaders.clone(), what);
+    run_app(app, inputs, lexicon)
+}
+
+/// What `inputs` names, for the loading screen.
+pub fn describe(inputs: &Inputs) -> String {
+    match inputs {
+        Inputs::Embedded => "the built-in corpus".into(),
+        Inputs::Paths(paths) if paths.len() <= 3 => paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Inputs::Paths(paths) => format!("{} files and folders", paths.len()),
+    }
+}
+
+fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
     let theme = super::theme::Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
-    let app = App::new(timeline).with_theme(theme);
+    let app = app.with_theme(theme);
     let (tx, rx) = mpsc::channel();
 
     // Signals first, so one arriving during set-up still restores.
@@ -185,11 +290,15 @@ pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
             }
         })?;
 
-    let worker = spawn_worker(&tx, app.timeline.clone(), app.index.clone());
+    let worker = app
+        .index
+        .clone()
+        .map(|index| spawn_worker(&tx, app.timeline.clone(), index));
     let mut runner = Runner {
         tx,
         inputs,
         lexicon,
+        timeline: app.timeline.clone(),
         worker,
     };
     let outcome = run_loop(&mut terminal, app, &rx, &mut runner);
@@ -206,8 +315,10 @@ pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
 
 /// Draw, wait for a message, update, repeat. Messages that arrived while
 /// drawing are all applied before the next frame, so typing never queues
-/// behind rendering. Returns the final state and the signal that ended the
-/// loop, if one did.
+/// behind rendering. Work the app asked for before the loop (such as
+/// `Effect::BuildIndex` from `App::new_indexing`) starts before the first
+/// frame. Returns the final state and the signal that ended the loop, if
+/// one did.
 pub fn run_loop<B, E>(
     terminal: &mut Terminal<B>,
     mut app: App,
@@ -221,6 +332,9 @@ where
 {
     let size = terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
+    for effect in std::mem::take(&mut app.effects) {
+        effects.perform(effect);
+    }
     loop {
         terminal.draw(|frame| render(frame, &app))?;
         let Ok(first) = rx.recv() else {
@@ -238,8 +352,15 @@ where
                     }
                 }
                 Msg::Action(action) => {
-                    if let Action::Reloaded(r) = &action {
-                        effects.reloaded(r);
+                    match &action {
+                        Action::Reloaded(r) => effects.reloaded(r),
+                        Action::Loaded(t) => effects.loaded(t),
+                        // Only the index of the corpus shown: a reload may
+                        // have overtaken it.
+                        Action::IndexReady(r) if Arc::ptr_eq(&r.timeline, &app.timeline) => {
+                            effects.reloaded(r)
+                        }
+                        _ => {}
                     }
                     update(&mut app, action);
                 }

@@ -3,6 +3,7 @@
 
 use super::action::{Action, Effect, Matches, Motion, Reloaded};
 use super::app::{App, Focus, Group, HitSet, Row, SideState};
+use super::keys::Context;
 use super::layout;
 use super::{detail, side};
 use crate::query;
@@ -17,6 +18,7 @@ pub fn update(app: &mut App, action: Action) {
             | Action::Resize(..)
             | Action::Reloaded(_)
             | Action::ReloadFailed(_)
+            | Action::IndexReady(_)
     ) {
         app.message = None;
     }
@@ -28,12 +30,28 @@ pub fn update(app: &mut App, action: Action) {
                 None => Some(0),
             }
         }
+        Action::ToggleWarnings => {
+            if app.warnings_view.is_some() {
+                app.warnings_view = None;
+            } else if app.timeline.warnings.is_empty() {
+                app.message = Some("no load warnings".into());
+            } else {
+                app.warnings_view = Some(0);
+            }
+        }
         Action::Reload => {
             if !app.reloading {
                 app.reloading = true;
                 app.effects.push(Effect::Reload);
             }
-            app.message = Some("reloading…".into());
+            app.message = Some(
+                if app.loading.is_some() {
+                    "still loading…"
+                } else {
+                    "reloading…"
+                }
+                .into(),
+            );
         }
         Action::FocusFilter => app.focus = Focus::Filter,
         Action::FocusNext | Action::FocusPrev => {
@@ -90,6 +108,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Move(m) => {
             if app.help.is_some() {
                 update_move_help(app, m);
+            } else if app.warnings_view.is_some() {
+                move_warnings(app, m);
             } else if app.side.is_some() {
                 scroll_side(app, m);
             } else if app.focus == Focus::Detail {
@@ -107,6 +127,11 @@ pub fn update(app: &mut App, action: Action) {
                 filter_changed(app);
             }
         }
+        Action::Paste(text) => {
+            if app.context() == Context::Filter && app.filter.input.paste(&text) {
+                filter_changed(app);
+            }
+        }
         Action::FilterAccept => app.focus = Focus::List,
         Action::FilterCancel => {
             clear_filter(app);
@@ -117,6 +142,7 @@ pub fn update(app: &mut App, action: Action) {
             app.clamp_list_offset();
             clamp_detail(app);
             clamp_side(app);
+            clamp_warnings(app);
         }
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Click { column, row } => click(app, column, row),
@@ -124,7 +150,16 @@ pub fn update(app: &mut App, action: Action) {
         Action::Reloaded(r) => apply_reload(app, r),
         Action::ReloadFailed(why) => {
             app.reloading = false;
-            app.message = Some(format!("reload failed: {why}"));
+            app.message = Some(match app.loading.take() {
+                Some(_) => format!("loading failed: {why}"),
+                None => format!("reload failed: {why}"),
+            });
+        }
+        Action::IndexReady(r) => apply_index(app, r),
+        Action::Loaded(timeline) => apply_load(app, timeline),
+        Action::IndexFailed(why) => {
+            app.indexing = false;
+            app.message = Some(format!("cannot index the corpus, filtering is off: {why}"));
         }
     }
 }
@@ -152,10 +187,14 @@ pub fn resolve_searches(app: &mut App) {
     }
 }
 
-/// The matcher, synchronously, over the app's corpus.
+/// The matcher, synchronously, over the app's corpus. No hits while the
+/// index is still being built (`update` asks for no search then).
 pub fn search_now(app: &App, text: &str) -> Result<Vec<query::Hit>, query::QueryError> {
     let q = query::parse(text)?;
-    Ok(app.index.ranked(&app.timeline, &q))
+    Ok(match &app.index {
+        Some(index) => index.ranked(&app.timeline, &q),
+        None => Vec::new(),
+    })
 }
 
 // ---- movement --------------------------------------------------------
@@ -503,11 +542,22 @@ fn filter_changed(app: &mut App) {
     } else {
         // Only the newest search matters.
         app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
-        app.effects.push(Effect::Search {
-            generation: app.filter.generation,
-            text,
-        });
+        request_search(app);
     }
+}
+
+/// Ask for matching of the current filter text, unless the index is not
+/// there yet: then the text stays pending (`FilterState::pending`) and
+/// `apply_index` asks once it arrives.
+fn request_search(app: &mut App) {
+    let text = app.filter.input.text().to_string();
+    if app.index.is_none() || text.trim().is_empty() {
+        return;
+    }
+    app.effects.push(Effect::Search {
+        generation: app.filter.generation,
+        text,
+    });
 }
 
 fn clear_filter(app: &mut App) {
@@ -551,22 +601,42 @@ fn apply_matches(app: &mut App, m: Matches) {
 
 fn apply_reload(app: &mut App, r: Reloaded) {
     app.reloading = false;
+    let first_load = app.loading.take().is_some();
     let key = app.selection_key();
     let pinned = app
         .pinned
         .and_then(|a| app.timeline.articles.get(a).map(|a| a.id.clone()));
     app.timeline = r.timeline;
-    app.index = r.index;
+    app.index = Some(r.index);
+    app.indexing = false;
     app.side = None;
     app.pinned = pinned.and_then(|id| app.timeline.article_by_id(&id));
     app.index_corpus();
     // Matching again at once keeps the filter without a flash of everything.
-    if let Some(q) = app.filter.query.clone() {
-        let hits = app.index.ranked(&app.timeline, &q);
+    if let (Some(q), Some(index)) = (app.filter.query.clone(), app.index.clone()) {
+        let hits = index.ranked(&app.timeline, &q);
         app.filter.hits = Some(hit_set(app, hits));
+    }
+    // Text typed before an index existed, or whose answer the old matcher
+    // will not give: match it on the new corpus.
+    if app.filter.pending() {
+        app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
+        request_search(app);
     }
     app.restore_selection(key);
     clamp_detail(app);
+    if app.timeline.warnings.is_empty() {
+        app.warnings_view = None;
+    }
+    clamp_warnings(app);
+    if first_load {
+        // Nothing was selected yet: start where `App::new` starts.
+        if !matches!(app.selected_row(), Some(Row::Call(_) | Row::Article { .. })) {
+            app.select_first_call();
+        }
+        app.message = None;
+        return;
+    }
     let t = &app.timeline;
     app.message = Some(format!(
         "reloaded: {} articles, {} calls{}",
@@ -578,6 +648,54 @@ fn apply_reload(app: &mut App, r: Reloaded) {
             format!(", {} warnings", t.warnings.len())
         }
     ));
+}
+
+/// The first load is in: show it at once, and ask for its index.
+fn apply_load(app: &mut App, timeline: std::sync::Arc<crate::model::Timeline>) {
+    app.loading = None;
+    app.reloading = false;
+    app.timeline = timeline;
+    app.index = None;
+    app.indexing = true;
+    app.side = None;
+    app.pinned = None;
+    app.index_corpus();
+    app.rebuild_rows();
+    if !matches!(app.selected_row(), Some(Row::Call(_) | Row::Article { .. })) {
+        app.select_first_call();
+    }
+    clamp_detail(app);
+    clamp_warnings(app);
+    app.effects.push(Effect::BuildIndex);
+}
+
+/// The index of the shown corpus arrived: filtering works from now on, and
+/// a filter typed meanwhile is matched at once.
+fn apply_index(app: &mut App, r: Reloaded) {
+    if !std::sync::Arc::ptr_eq(&r.timeline, &app.timeline) {
+        return; // for a corpus a reload has replaced
+    }
+    app.index = Some(r.index);
+    app.indexing = false;
+    if app.filter.pending() {
+        app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
+        request_search(app);
+    }
+}
+
+// ---- warnings overlay -------------------------------------------------------
+
+fn clamp_warnings(app: &mut App) {
+    if let Some(scroll) = app.warnings_view {
+        let (rows, page) = super::warnings::rows_for_size(app);
+        app.warnings_view = Some(scroll.min(rows.saturating_sub(page)));
+    }
+}
+
+fn move_warnings(app: &mut App, m: Motion) {
+    let (rows, page) = super::warnings::rows_for_size(app);
+    let max = rows.saturating_sub(page);
+    app.warnings_view = Some(moved(app.warnings_view.unwrap_or(0), m, page, max));
 }
 
 // ---- mouse -------------------------------------------------------------------
@@ -592,6 +710,8 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     for _ in 0..WHEEL_LINES {
         if app.help.is_some() {
             update_move_help(app, m);
+        } else if app.warnings_view.is_some() {
+            move_warnings(app, m);
         } else if let Some(side) = app.side.as_mut() {
             if inside(a.left, column, row) {
                 side.focus = 0;
@@ -614,7 +734,7 @@ fn update_move_help(app: &mut App, m: Motion) {
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
-    if app.help.is_some() {
+    if app.help.is_some() || app.warnings_view.is_some() {
         return;
     }
     let a = app.areas();
