@@ -235,10 +235,39 @@ fn needs_collapse(line: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') || line.contains("  ") {
         return true;
     }
-    b.iter().enumerate().any(|(i, &c)| {
-        c != b' '
-            && SPECIAL[usize::from(c)]
-            && (whitespace_len(b, i) > 0 || image_end(b, i).is_some())
+    let mut i = 0;
+    while i < b.len() {
+        // Skip blocks without a byte that could matter, a block at a time.
+        if b.len() - i >= BLOCK && !block_may_be_special(&b[i..i + BLOCK]) {
+            i += BLOCK;
+            continue;
+        }
+        // Byte by byte through one block, then back to skipping.
+        let end = (i + BLOCK).min(b.len());
+        while i < end {
+            let c = b[i];
+            if c != b' '
+                && SPECIAL[usize::from(c)]
+                && (whitespace_len(b, i) > 0 || image_end(b, i).is_some())
+            {
+                return true;
+            }
+            i += 1;
+        }
+    }
+    false
+}
+
+const BLOCK: usize = 32;
+
+/// Whether `block` holds a `SPECIAL` byte other than ' ', without a
+/// branch per byte (so it vectorises).
+fn block_may_be_special(block: &[u8]) -> bool {
+    block.iter().fold(false, |any, &c| {
+        any | (c.wrapping_sub(b'\t') <= b'\r' - b'\t')
+            | (c.wrapping_sub(0xc2) <= 0xe3 - 0xc2)
+            | (c == b'!')
+            | (c == b'<')
     })
 }
 
@@ -289,7 +318,7 @@ const WHITE_START: [bool; 256] = {
 
 /// Byte length of the whitespace character at `i`, or 0. Matches
 /// `char::is_whitespace` by its UTF-8 encodings.
-fn whitespace_len(b: &[u8], i: usize) -> usize {
+pub(crate) fn whitespace_len(b: &[u8], i: usize) -> usize {
     match b[i] {
         b' ' | b'\t'..=b'\r' => 1,
         0xc2 => match b.get(i + 1) {
@@ -429,7 +458,7 @@ fn is_korean_meta(line: &str, pats: &Patterns) -> bool {
 
 /// "Photo : KBS News", "[Photo: …]", "사진=연합뉴스": a caption wherever it sits.
 fn is_caption_line(line: &str, pats: &Patterns) -> bool {
-    line.split(' ').count() <= CAPTION_MAX_WORDS && starts_with_any(line, &pats.caption_prefixes)
+    starts_with_any(line, &pats.caption_prefixes) && line.split(' ').count() <= CAPTION_MAX_WORDS
 }
 
 /// "(Yonhap)", "(Cheong Wa Dae)", "(AP Photo/Ahn Young-joon)".
@@ -455,7 +484,8 @@ fn is_credit_name(s: &str) -> bool {
 /// Moon talks with … on Thursday. (Cheong Wa Dae)". Only looked for near the
 /// top; a credit alone at the end is the source trailer and stays.
 fn is_photo_caption(line: &str) -> bool {
-    if line.split(' ').count() > CAPTION_MAX_WORDS {
+    // Both forms end in a parenthesised credit; checked first as it is cheap.
+    if !line.ends_with(')') || line.split(' ').count() > CAPTION_MAX_WORDS {
         return false;
     }
     if is_lone_credit(line) {
@@ -608,10 +638,23 @@ impl Token {
         if !self.in_url {
             // Overlap by two bytes so a "://" split across calls is found.
             let from = self.seen.saturating_sub(2).max(self.start);
-            self.in_url = b[from..i].windows(3).any(|w| w == b"://");
+            self.in_url = has_scheme_mark(&b[from..i]);
         }
         self.seen = i;
     }
+}
+
+/// `b` holds "://". Looks for the rare ':' first (most tokens have none).
+fn has_scheme_mark(b: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(p) = b[from..].iter().position(|&c| c == b':') {
+        let i = from + p;
+        if b[i + 1..].starts_with(b"//") {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
 /// Bytes the sentence scanner must look at; everything else is skipped.
@@ -741,6 +784,33 @@ fn starts_sentence(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn collapse_finds_runs_anywhere_in_long_lines() {
+        for n in [0, 1, 31, 32, 33, 63, 64, 65, 100] {
+            let pad = "w".repeat(n + 1);
+            assert_eq!(
+                collapse_spaces(&format!("{pad} a  b")),
+                format!("{pad} a b")
+            );
+            assert_eq!(
+                collapse_spaces(&format!("{pad} a\u{a0}b")),
+                format!("{pad} a b")
+            );
+            assert_eq!(
+                collapse_spaces(&format!("{pad} a\tb")),
+                format!("{pad} a b")
+            );
+            assert_eq!(
+                collapse_spaces(&format!("{pad} a ![x](y.png) b")),
+                format!("{pad} a b")
+            );
+            assert_eq!(
+                collapse_spaces(&format!("{pad} a! é b")),
+                format!("{pad} a! é b")
+            );
+        }
+    }
+
     use super::*;
 
     fn sentences(text: &str) -> Vec<String> {

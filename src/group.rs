@@ -28,6 +28,8 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
     let mut call_of_article = vec![None; articles.len()];
     let mut date_basis: Vec<DateBasis> = articles.iter().map(|a| a.facts.date_basis).collect();
     let mut undated = Vec::new();
+    // Each pair's calls, in `members` order.
+    let mut calls_of: HashMap<Pair, Vec<usize>> = HashMap::new();
 
     for (i, article) in articles.iter().enumerate() {
         let Some(pair) = pair_of(&article.facts, leaders) else {
@@ -39,6 +41,7 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
                 let at = *slot.entry((pair, date)).or_insert(next);
                 if at == next {
                     members.push((pair, date, Vec::new()));
+                    calls_of.entry(pair).or_default().push(at);
                 }
                 members[at].2.push(i);
                 call_of_article[i] = Some(at);
@@ -51,10 +54,12 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
     // that, a date the leaders' terms allow only one way.
     for (i, pair) in undated {
         let facts = &articles[i].facts;
-        let fits: Vec<usize> = (0..members.len())
-            .filter(|&c| {
-                members[c].0 == pair && fits_call(facts, articles, &members[c].2, members[c].1)
-            })
+        let fits: Vec<usize> = calls_of
+            .get(&pair)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(|&c| fits_call(facts, articles, &members[c].2, members[c].1))
             .collect();
         let chosen = match fits.as_slice() {
             [only] => Some(*only),
@@ -67,6 +72,7 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
             let at = *slot.entry((pair, date)).or_insert(next);
             if at == next {
                 members.push((pair, date, Vec::new()));
+                calls_of.entry(pair).or_default().push(at);
             }
             Some(at)
         });
@@ -112,20 +118,24 @@ fn fits_call(facts: &CallFacts, articles: &[Article], members: &[usize], date: N
     let month_day_ok = facts
         .month_day
         .is_none_or(|md| month_day_fits(md, facts.weekday, date));
+    // Agrees when no member states the fact or one states the same value.
     let agrees = |ours: Option<u32>, theirs: &dyn Fn(&CallFacts) -> Option<u32>| {
         ours.is_none_or(|v| {
-            let stated: Vec<u32> = members
+            let mut stated = members
                 .iter()
                 .filter_map(|&m| theirs(&articles[m].facts))
-                .collect();
-            stated.is_empty() || stated.contains(&v)
+                .peekable();
+            stated.peek().is_none() || stated.any(|x| x == v)
         })
     };
-    let minutes_ok = agrees(facts.duration_minutes, &|f| f.duration_minutes);
-    let time_ok = agrees(facts.start_time.map(minutes_of_day), &|f| {
-        f.start_time.map(minutes_of_day)
-    });
-    weekday_ok && day_ok && month_day_ok && minutes_ok && time_ok
+    // Cheapest checks first; all are pure, so the order changes nothing.
+    weekday_ok
+        && day_ok
+        && month_day_ok
+        && agrees(facts.duration_minutes, &|f| f.duration_minutes)
+        && agrees(facts.start_time.map(minutes_of_day), &|f| {
+            f.start_time.map(minutes_of_day)
+        })
 }
 
 /// A month and day without a year may be the call date itself ("on Jan.

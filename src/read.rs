@@ -55,35 +55,121 @@ pub fn embedded() -> Vec<RawDoc> {
 /// Read files and directories (recursively, `.txt` only), sorted. Files that
 /// cannot be used give one warning each and are skipped.
 pub fn read_paths(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<Warning>) {
+    read_paths_with(paths, |doc| doc, |doc| (&mut doc.id, &mut doc.warnings))
+}
+
+/// `read_paths`, handing each document to `make` as soon as it is read, on
+/// every core: the raw text lives only while `make` runs, so a caller that
+/// keeps something smaller (a cleaned article) never holds the whole corpus
+/// twice. `ids` reaches the id and warnings of a result, so ids are made
+/// unique afterwards exactly as `read_paths` does. Results, warnings and ids
+/// are the same as reading one file after another.
+pub fn read_paths_with<T, F, I>(paths: &[PathBuf], make: F, ids: I) -> (Vec<T>, Vec<Warning>)
+where
+    T: Send,
+    F: Fn(RawDoc) -> T + Sync,
+    I: Fn(&mut T) -> (&mut String, &mut Vec<String>),
+{
+    let found = list_paths(paths);
+    // Each file: where it really is (to drop a file named twice) and what
+    // reading it gave. Reading and `make` run in parallel.
+    let results = parallel_map(&found, |item| match item {
+        Found::File(path) => {
+            let real = fs::canonicalize(path).ok();
+            let result = read_file(path)
+                .map(&make)
+                .map_err(|message| warning(path, message));
+            Some((real, result))
+        }
+        Found::Problem(_) => None,
+    });
+    let mut seen_files = HashSet::new();
+    let mut docs = Vec::with_capacity(results.iter().flatten().count());
+    let mut warnings = Vec::new();
+    for (item, result) in found.into_iter().zip(results) {
+        let (real, result) = match (item, result) {
+            (Found::Problem(w), _) => {
+                warnings.push(w);
+                continue;
+            }
+            (Found::File(_), Some(r)) => r,
+            (Found::File(_), None) => continue,
+        };
+        // The same file named twice (or reached through a link) is one article.
+        if let Some(real) = real
+            && !seen_files.insert(real)
+        {
+            continue;
+        }
+        match result {
+            Ok(doc) => docs.push(doc),
+            Err(w) => warnings.push(w),
+        }
+    }
+    make_ids_unique(&mut docs, ids);
+    docs.shrink_to_fit();
+    (docs, warnings)
+}
+
+/// The files (and problems) the command-line paths name, in load order.
+fn list_paths(paths: &[PathBuf]) -> Vec<Found> {
     let mut found = Vec::new();
     let mut visited = HashSet::new();
     for path in paths {
         collect(path, &mut found, &mut visited);
     }
-    let mut seen_files = HashSet::new();
-    let mut docs = Vec::new();
-    let mut warnings = Vec::new();
-    for item in found {
-        let path = match item {
-            Found::File(path) => path,
-            Found::Problem(w) => {
-                warnings.push(w);
-                continue;
-            }
-        };
-        // The same file named twice (or reached through a link) is one article.
-        if let Ok(real) = fs::canonicalize(&path) {
-            if !seen_files.insert(real) {
-                continue;
-            }
-        }
-        match read_file(&path) {
-            Ok(doc) => docs.push(doc),
-            Err(message) => warnings.push(warning(&path, message)),
-        }
+    found
+}
+
+/// Smaller inputs are not worth a thread.
+const PARALLEL_MIN_ITEMS: usize = 64;
+
+/// `items.iter().map(f)` on every core, in order. Workers take the next
+/// item from a shared counter, so one slow file doesn't idle the others,
+/// and put each result straight into its slot: no per-worker buffers that
+/// grow (and are freed into the workers' malloc arenas, where the main
+/// thread can't reuse them).
+pub(crate) fn parallel_map<A, T, F>(items: &[A], f: F) -> Vec<T>
+where
+    A: Sync,
+    T: Send,
+    F: Fn(&A) -> T + Sync,
+{
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if workers < 2 || items.len() < PARALLEL_MIN_ITEMS {
+        return items.iter().map(f).collect();
     }
-    make_ids_unique(&mut docs);
-    (docs, warnings)
+    let slots: Vec<Mutex<Option<T>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        let value = f(item);
+                        if let Ok(mut slot) = slots[i].lock() {
+                            *slot = Some(value);
+                        }
+                    }
+                })
+            })
+            .collect();
+        for h in handles {
+            if let Err(panic) = h.join() {
+                // A panic in a worker is a bug; surface it rather than
+                // silently dropping a slice of the corpus.
+                std::panic::resume_unwind(panic);
+            }
+        }
+    });
+    slots
+        .into_iter()
+        .filter_map(|slot| slot.into_inner().ok().flatten())
+        .collect()
 }
 
 /// Bytes to text: a pure function, so every rule is testable without files.
@@ -123,6 +209,33 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
         return Err("empty file, skipped".to_string());
     }
     Ok((normalize_newlines(text), warnings))
+}
+
+/// `decode` of bytes we own: plain UTF-8 without a BOM (the usual file)
+/// becomes the text without a copy; anything else goes through `decode`.
+fn decode_owned(bytes: Vec<u8>) -> Result<(String, Vec<String>), String> {
+    let plain = !bytes.starts_with(b"\xff\xfe")
+        && !bytes.starts_with(b"\xfe\xff")
+        && !bytes.starts_with(b"\xef\xbb\xbf");
+    match String::from_utf8(bytes) {
+        Ok(text) if plain => finish_plain(text),
+        Ok(text) => decode(text.as_bytes()),
+        Err(err) => decode(err.as_bytes()),
+    }
+}
+
+/// `decode`'s checks on text that was valid BOM-less UTF-8 from the start.
+fn finish_plain(text: String) -> Result<(String, Vec<String>), String> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(text.len() as u64));
+    }
+    if text.contains('\0') {
+        return Err("binary file (contains NUL bytes), skipped".to_string());
+    }
+    if text.trim().is_empty() {
+        return Err("empty file, skipped".to_string());
+    }
+    Ok((normalize_newlines(text), Vec::new()))
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
@@ -278,7 +391,7 @@ fn read_file(path: &Path) -> Result<RawDoc, String> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
-    let (text, warnings) = decode(&bytes)?;
+    let (text, warnings) = decode_owned(bytes)?;
     Ok(RawDoc {
         id: stem(path),
         path: path.display().to_string(),
@@ -312,27 +425,27 @@ fn stem(path: &Path) -> String {
 
 /// Two folders may hold the same file name. Ids must stay unique and the
 /// same from run to run, so later ones (in load order) get `~2`, `~3`, ….
-fn make_ids_unique(docs: &mut [RawDoc]) {
+fn make_ids_unique<T>(docs: &mut [T], ids: impl Fn(&mut T) -> (&mut String, &mut Vec<String>)) {
     let mut taken: HashSet<String> = HashSet::new();
-    let all: HashSet<String> = docs.iter().map(|d| d.id.clone()).collect();
+    let all: HashSet<String> = docs.iter_mut().map(|d| ids(d).0.clone()).collect();
     for doc in docs.iter_mut() {
-        if taken.insert(doc.id.clone()) {
+        let (id, warnings) = ids(doc);
+        if taken.insert(id.clone()) {
             continue;
         }
         let mut n = 2;
         let new_id = loop {
-            let candidate = format!("{}~{n}", doc.id);
+            let candidate = format!("{id}~{n}");
             if !all.contains(&candidate) && !taken.contains(&candidate) {
                 break candidate;
             }
             n += 1;
         };
-        doc.warnings.push(format!(
-            "another file has the id '{}'; this one is '{new_id}'",
-            doc.id
+        warnings.push(format!(
+            "another file has the id '{id}'; this one is '{new_id}'"
         ));
         taken.insert(new_id.clone());
-        doc.id = new_id;
+        *id = new_id;
     }
 }
 
@@ -542,5 +655,51 @@ mod tests {
         let (docs, warnings) = read_paths(&[p.clone(), tmp.path().to_path_buf()]);
         assert_eq!(ids(&docs), ["a"]);
         assert!(warnings.is_empty());
+    }
+
+    /// Many files go through the parallel path; the result is what reading
+    /// them one after another gives: order, duplicates, warnings, ids.
+    #[test]
+    fn parallel_read_matches_one_by_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        for dir in ["a", "b"] {
+            fs::create_dir(root.join(dir)).unwrap();
+            for i in 0..60 {
+                let text = format!("{dir} article {i}\n");
+                write(&root.join(dir).join(format!("{i:03}.txt")), text.as_bytes());
+            }
+        }
+        write(&root.join("a/empty.txt"), b"");
+        write(&root.join("b/nul.txt"), b"a\0b");
+        write(&root.join("b/bad.txt"), b"caf\xe9");
+        let twice = root.join("a/007.txt");
+        let paths = [root.to_path_buf(), twice.clone(), root.join("missing.txt")];
+        let (docs, warnings) = read_paths(&paths);
+
+        // The same by hand, one file at a time.
+        let mut expected_docs = Vec::new();
+        let mut expected_warnings = Vec::new();
+        let mut seen = HashSet::new();
+        for item in list_paths(&paths) {
+            match item {
+                Found::Problem(w) => expected_warnings.push(w),
+                Found::File(path) => {
+                    if !seen.insert(fs::canonicalize(&path).unwrap()) {
+                        continue;
+                    }
+                    match read_file(&path) {
+                        Ok(doc) => expected_docs.push(doc),
+                        Err(m) => expected_warnings.push(warning(&path, m)),
+                    }
+                }
+            }
+        }
+        make_ids_unique(&mut expected_docs, |d| (&mut d.id, &mut d.warnings));
+        assert_eq!(docs.len(), 121);
+        assert_eq!(docs, expected_docs);
+        assert_eq!(warnings, expected_warnings);
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(docs.iter().any(|d| d.id == "000~2"));
     }
 }

@@ -18,13 +18,61 @@ const ST8: char = '\u{9c}';
 /// result is safe to print. Tabs become spaces; newlines are kept only
 /// when `keep_newlines` (otherwise they, too, become spaces).
 pub fn inert(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    match text
-        .bytes()
-        .enumerate()
-        .position(|(i, b)| needs_care(text.as_bytes(), i, b, keep_newlines))
-    {
+    match first_to_rewrite(text.as_bytes(), keep_newlines) {
         None => Cow::Borrowed(text),
         Some(first) => Cow::Owned(rewrite(text, first, keep_newlines)),
+    }
+}
+
+/// Bytes that may start something `inert` rewrites; all others are skipped
+/// with one table look-up each (this runs over every byte of every article).
+const MAYBE_CARE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < 0x20 {
+        t[k] = true;
+        k += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t
+};
+
+/// Whether any byte of `block` is in `MAYBE_CARE`, without branching per
+/// byte (so it vectorises): lets clean text be skipped a block at a time.
+fn block_may_care(block: &[u8]) -> bool {
+    block.iter().fold(false, |any, &b| {
+        any | (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+    })
+}
+
+const BLOCK: usize = 32;
+
+/// Position of the first byte `needs_care` flags.
+fn first_to_rewrite(bytes: &[u8], keep_newlines: bool) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        while bytes.len() - from >= BLOCK && !block_may_care(&bytes[from..from + BLOCK]) {
+            from += BLOCK;
+        }
+        if from == bytes.len() {
+            return None;
+        }
+        // Byte by byte through one block, then back to skipping.
+        let end = (from + BLOCK).min(bytes.len());
+        let Some(p) = bytes[from..end]
+            .iter()
+            .position(|&b| MAYBE_CARE[usize::from(b)])
+        else {
+            from = end;
+            continue;
+        };
+        let i = from + p;
+        if needs_care(bytes, i, bytes[i], keep_newlines) {
+            return Some(i);
+        }
+        from = i + 1;
     }
 }
 
@@ -145,6 +193,32 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_clean_runs_are_skipped_but_what_follows_is_caught() {
+        let clean = "a".repeat(100);
+        assert!(matches!(inert(&clean, true), Cow::Borrowed(_)));
+        for n in [0, 1, 31, 32, 33, 63, 64, 65, 100] {
+            let pad = "x".repeat(n);
+            assert_eq!(
+                inert(&format!("{pad}\u{1b}[31mred"), true),
+                format!("{pad}red")
+            );
+            assert_eq!(
+                inert(&format!("{pad}\u{7}"), true),
+                format!("{pad}\u{2407}")
+            );
+            assert_eq!(inert(&format!("{pad}a\nb"), false), format!("{pad}a b"));
+            assert_eq!(
+                inert(&format!("{pad}\u{202e}"), true),
+                format!("{pad}\u{fffd}")
+            );
+            assert!(matches!(
+                inert(&format!("{pad}é’ok\n"), true),
+                Cow::Borrowed(_)
+            ));
+        }
+    }
+
     use super::*;
 
     fn clean(s: &str) -> String {

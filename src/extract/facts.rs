@@ -42,6 +42,18 @@ static NOT_A_CALL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("not-a-call regex is valid")
 });
 
+/// A substring of every `CALL_WORD` match (ASCII case aside): a sentence
+/// with none of these holds no call word.
+pub const CALL_STEMS: &[&str] = &[
+    "phon",
+    "call",
+    "conversation",
+    "spoke",
+    "speak",
+    "talk",
+    "conference",
+];
+
 pub fn is_call_sentence(s: &str) -> bool {
     CALL_WORD.find_iter(s).any(|m| {
         let word = m.as_str().to_ascii_lowercase();
@@ -225,6 +237,42 @@ fn choose_day(facts: &mut CallFacts, days: &[(Resolved, DayRef)], published: Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_call_word_holds_a_stem() {
+        for word in [
+            "phone",
+            "phoned",
+            "phones",
+            "telephone",
+            "telephoned",
+            "call",
+            "calls",
+            "called",
+            "conversation",
+            "conversations",
+            "spoke",
+            "speak",
+            "speaks",
+            "speaking",
+            "talk",
+            "talks",
+            "talked",
+            "teleconference",
+            "videoconference",
+            "video  conference",
+            "PHONE",
+            "Talked",
+            "tal\u{212a}s",
+        ] {
+            let lower = word
+                .to_ascii_lowercase()
+                .replace('\u{212a}', "k")
+                .replace('\u{17f}', "s");
+            assert!(CALL_WORD.is_match(word), "{word}");
+            assert!(CALL_STEMS.iter().any(|s| lower.contains(s)), "{word}");
+        }
+    }
 
     #[test]
     fn call_words() {

@@ -78,6 +78,8 @@ const TITLES: &[&str] = &[
 pub struct NameMatcher {
     /// Full names and descriptors, case-insensitive.
     phrases: Option<AhoCorasick>,
+    /// The patterns of `phrases`, in order.
+    pub(super) phrase_patterns: Vec<String>,
     kinds: Vec<Kind>,
     /// Surnames as written ("Lee", "LEE"): case-sensitive, since "han",
     /// "aso" or "hu" turn up inside every other English word.
@@ -146,6 +148,7 @@ impl NameMatcher {
         let countries = leaders.countries.iter().map(|c| c.code.clone()).collect();
         NameMatcher {
             phrases,
+            phrase_patterns: patterns,
             kinds,
             surname_ac,
             surname_of,
@@ -156,14 +159,33 @@ impl NameMatcher {
 
     /// The leader-naming phrases of one sentence, in order.
     pub fn scan(&self, sentence: &str) -> Vec<RawMention> {
+        match &self.phrases {
+            Some(ac) => {
+                let found: Vec<(usize, usize, usize)> = ac
+                    .find_iter(sentence)
+                    .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                    .collect();
+                self.scan_with(sentence, &found)
+            }
+            None => self.scan_with(sentence, &[]),
+        }
+    }
+
+    /// `scan`, given what the `phrases` automaton finds in `sentence`
+    /// (leftmost-longest, as `(start, end, pattern)`): lets one pass over a
+    /// paragraph serve several matchers.
+    pub(super) fn scan_with(
+        &self,
+        sentence: &str,
+        phrases: &[(usize, usize, usize)],
+    ) -> Vec<RawMention> {
         let mut out = Vec::new();
         let on_word = |start: usize, end: usize| {
             boundary_before(sentence, start) && boundary_after(sentence, end)
         };
-        if let Some(ac) = &self.phrases {
-            for m in ac.find_iter(sentence) {
-                let (start, end) = (m.start(), m.end());
-                let Some(&kind) = self.kinds.get(m.pattern().as_usize()) else {
+        {
+            for &(start, end, pattern) in phrases {
+                let Some(&kind) = self.kinds.get(pattern) else {
                     continue;
                 };
                 let keep = on_word(start, end)

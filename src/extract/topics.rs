@@ -26,6 +26,8 @@ struct Entry {
 #[derive(Debug, Clone)]
 pub struct TopicMatcher {
     ac: Option<AhoCorasick>,
+    /// The patterns of `ac`, in order.
+    pub(super) heads: Vec<String>,
     /// For each automaton pattern, the keywords starting with it: gapped
     /// ones first, as they are the longer phrases.
     entries: Vec<Vec<Entry>>,
@@ -91,6 +93,7 @@ impl TopicMatcher {
             .collect();
         TopicMatcher {
             ac,
+            heads,
             entries,
             not_with,
             broader,
@@ -102,13 +105,28 @@ impl TopicMatcher {
     /// `not_with` rule (none: the whole text is one sentence).
     pub fn scan(&self, text: &str, sentences: &[(usize, usize)], seen: &mut [bool]) {
         let Some(ac) = &self.ac else { return };
+        let found: Vec<(usize, usize, usize)> = ac
+            .find_iter(text)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        self.scan_with(text, &found, sentences, seen);
+    }
+
+    /// `scan`, given what the automaton finds in `text` (leftmost-longest,
+    /// as `(start, end, pattern)`).
+    pub(super) fn scan_with(
+        &self,
+        text: &str,
+        found: &[(usize, usize, usize)],
+        sentences: &[(usize, usize)],
+        seen: &mut [bool],
+    ) {
         let mut blocked_in: HashMap<(usize, usize), bool> = HashMap::new();
-        for m in ac.find_iter(text) {
-            let (start, end) = (m.start(), m.end());
+        for &(start, end, pattern) in found {
             if !boundary_before(text, start) || !boundary_after(text, end) {
                 continue;
             }
-            let Some(list) = self.entries.get(m.pattern().as_usize()) else {
+            let Some(list) = self.entries.get(pattern) else {
                 continue;
             };
             let i = sentences.partition_point(|&(_, e)| e <= start);
