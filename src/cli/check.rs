@@ -11,11 +11,13 @@ use crate::read;
 use crate::sanitize::inert;
 
 pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<ExitCode> {
-    let (docs, failures) = match inputs {
-        Inputs::Embedded => (read::embedded(), Vec::new()),
-        Inputs::Paths(paths) => read::read_paths(paths),
+    let (articles, failures) = match inputs {
+        Inputs::Embedded => (
+            corpus::build_articles(read::embedded(), lexicon),
+            Vec::new(),
+        ),
+        Inputs::Paths(paths) => corpus::read_articles(paths, lexicon),
     };
-    let articles = corpus::build_articles(docs, lexicon);
     let timeline = corpus::assemble(articles, failures.clone(), lexicon);
     for (i, article) in timeline.articles.iter().enumerate() {
         let placed = match timeline.call_of_article[i] {
