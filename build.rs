@@ -17,9 +17,13 @@ fn main() {
     let mut code = String::from("pub const EMBEDDED_ARTICLES: &[(&str, &[u8])] = &[\n");
     for name in &names {
         println!("cargo:rerun-if-changed=assets/articles/{name}");
-        code += &format!("    ({name:?}, include_bytes!({:?})),\n", format!("{manifest}/assets/articles/{name}"));
+        code += &format!(
+            "    ({name:?}, include_bytes!({:?})),\n",
+            format!("{manifest}/assets/articles/{name}")
+        );
     }
     code += "];\n";
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_articles.rs");
+    let out =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_articles.rs");
     fs::write(out, code).expect("OUT_DIR is writable");
 }

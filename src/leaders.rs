@@ -92,7 +92,11 @@ impl Leaders {
                 bail!("leader {} has no term of office", leader.id);
             }
             if !leaders.countries.iter().any(|c| c.code == leader.country) {
-                bail!("leader {} names unknown country {}", leader.id, leader.country);
+                bail!(
+                    "leader {} names unknown country {}",
+                    leader.id,
+                    leader.country
+                );
             }
         }
         if !leaders.countries.iter().any(|c| c.code == leaders.home) {

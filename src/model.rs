@@ -133,7 +133,9 @@ pub struct Reported<T> {
 
 impl<T: PartialEq> Reported<T> {
     pub fn disagrees(&self) -> bool {
-        self.reports.iter().any(|(_, v)| Some(v) != self.value.as_ref())
+        self.reports
+            .iter()
+            .any(|(_, v)| Some(v) != self.value.as_ref())
     }
 }
 

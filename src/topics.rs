@@ -40,7 +40,11 @@ impl Topics {
             if let Some(broader) = &topic.broader
                 && !topics.all.iter().any(|t| &t.name == broader)
             {
-                bail!("topic {:?} names unknown broader topic {:?}", topic.name, broader);
+                bail!(
+                    "topic {:?} names unknown broader topic {:?}",
+                    topic.name,
+                    broader
+                );
             }
         }
         Ok(topics)
