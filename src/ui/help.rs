@@ -128,13 +128,35 @@ pub fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// Rows of the overlay for the app's terminal size, and how many fit.
 pub fn rows_for_size(app: &App) -> (usize, usize) {
+    fit(app, rows)
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let title = " Keys · Esc or ? closes ".to_string();
+    render_scrolling(frame, area, app, rows, app.help.unwrap_or(0), title, "");
+}
+
+/// How many rows an overlay built by `rows` has at the app's terminal
+/// size, and how many of them fit in the popup.
+pub fn fit(app: &App, rows: impl Fn(&App, usize) -> Vec<Line<'static>>) -> (usize, usize) {
     let p = popup(Rect::new(0, 0, app.size.0, app.size.1));
     let inner_w = p.width.saturating_sub(2) as usize;
     let inner_h = p.height.saturating_sub(2) as usize;
     (rows(app, inner_w).len(), inner_h)
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+/// A centred popup showing `rows` from `scroll` on, with a position note
+/// ("3–12 of 40{unit} · j/k scroll") when they don't all fit. Shared by
+/// every scrollable overlay so they look and scroll alike.
+pub fn render_scrolling(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    rows: impl Fn(&App, usize) -> Vec<Line<'static>>,
+    scroll: usize,
+    title: String,
+    unit: &str,
+) {
     let theme = &app.theme;
     let p = popup(area);
     if p.width < 3 || p.height < 3 {
@@ -146,10 +168,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let p = Rect::new(p.x, p.y + (p.height - h) / 2, p.width, h);
     let inner_h = h.saturating_sub(2) as usize;
     let max = all.len().saturating_sub(inner_h);
-    let scroll = app.help.unwrap_or(0).min(max);
+    let scroll = scroll.min(max);
     let more = if max > 0 {
         format!(
-            " {}–{} of {} · j/k scroll ",
+            " {}–{} of {}{unit} · j/k scroll ",
             scroll + 1,
             (scroll + inner_h).min(all.len()),
             all.len()
@@ -161,7 +183,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .borders(Borders::ALL)
         .border_type(theme.border_type(true))
         .border_style(theme.border(true))
-        .title(Line::styled(" Keys · Esc or ? closes ", theme.title(true)))
+        .title(Line::styled(title, theme.title(true)))
         .title_bottom(Line::styled(more, theme.dim()).right_aligned());
     let shown: Vec<Line> = all.into_iter().skip(scroll).take(inner_h).collect();
     frame.render_widget(Clear, p);
