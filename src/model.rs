@@ -25,6 +25,25 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
+    /// A paragraph whose sentences end at ". ": enough for hand-built
+    /// fixtures and generated text, which never glue sentences. Real
+    /// articles go through `clean`.
+    pub fn plain(text: &str) -> Paragraph {
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices(". ") {
+            sentences.push((start, i + 1));
+            start = i + 2;
+        }
+        if start < text.len() {
+            sentences.push((start, text.len()));
+        }
+        Paragraph {
+            text: text.to_string(),
+            sentences,
+        }
+    }
+
     pub fn sentence_texts(&self) -> impl Iterator<Item = &str> {
         self.sentences.iter().map(|&(s, e)| &self.text[s..e])
     }

@@ -204,19 +204,7 @@ pub fn timeline(seed: u64, count: usize) -> crate::model::Timeline {
             .split("\n\n")
             .map(str::trim)
             .filter(|p| !p.is_empty())
-            .map(|p| {
-                let mut sentences = Vec::new();
-                let mut start = 0;
-                for (k, _) in p.match_indices(". ") {
-                    sentences.push((start, k + 1));
-                    start = k + 2;
-                }
-                sentences.push((start, p.len()));
-                Paragraph {
-                    text: p.to_string(),
-                    sentences,
-                }
-            })
+            .map(Paragraph::plain)
             .collect();
         let title = match header.get(11..) {
             Some(h) if !h.trim().is_empty() => h.trim().to_string(),

@@ -17,23 +17,7 @@ fn date(s: &str) -> NaiveDate {
 
 /// Paragraphs split on blank lines, sentences on ". ".
 fn paragraphs(body: &str) -> Vec<Paragraph> {
-    body.split("\n\n")
-        .map(|text| {
-            let mut sentences = Vec::new();
-            let mut start = 0;
-            for (i, _) in text.match_indices(". ") {
-                sentences.push((start, i + 1));
-                start = i + 2;
-            }
-            if start < text.len() {
-                sentences.push((start, text.len()));
-            }
-            Paragraph {
-                text: text.to_string(),
-                sentences,
-            }
-        })
-        .collect()
+    body.split("\n\n").map(Paragraph::plain).collect()
 }
 
 fn article(id: &str, published: &str, title: &str, source: Option<&str>, body: &str) -> Article {

@@ -18,19 +18,7 @@ fn time(h: u32, m: u32) -> NaiveTime {
 }
 
 fn para(text: &str) -> Paragraph {
-    let mut sentences = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices(". ") {
-        sentences.push((start, i + 1));
-        start = i + 2;
-    }
-    if start < text.len() {
-        sentences.push((start, text.len()));
-    }
-    Paragraph {
-        text: text.to_string(),
-        sentences,
-    }
+    Paragraph::plain(text)
 }
 
 fn id(leaders: &Leaders, key: &str) -> LeaderId {
