@@ -13,22 +13,8 @@ use hotline::query::{SearchIndex, parse};
 const SEQUENCE: [&str; 8] = ["a", "ap", "apec", "d", "de", "den", "denuc", "xi tariff"];
 
 fn short_lines(tl: &Timeline) -> Vec<String> {
-    tl.articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let mut line = format!("{} | {}", a.title, a.source.as_deref().unwrap_or(""));
-            if let Some(c) = tl.call_of_article[i].map(|c| &tl.calls[c]) {
-                line += &format!(
-                    " | {} | {} | {} | {}",
-                    tl.leader_name(c.home),
-                    tl.leader_name(c.counterpart),
-                    c.topics.join(", "),
-                    c.date
-                );
-            }
-            line.to_lowercase()
-        })
+    (0..tl.articles.len())
+        .map(|i| hotline::synth::short_fields_line(tl, i).to_lowercase())
         .collect()
 }
 

@@ -74,17 +74,7 @@ fn flatten(tl: &Timeline) -> (Vec<String>, Vec<String>) {
     let mut short = Vec::new();
     let mut full = Vec::new();
     for (i, a) in tl.articles.iter().enumerate() {
-        let call = tl.call_of_article[i].map(|c| &tl.calls[c]);
-        let mut line = format!("{} | {}", a.title, a.source.as_deref().unwrap_or(""));
-        if let Some(c) = call {
-            line += &format!(
-                " | {} | {} | {} | {}",
-                tl.leader_name(c.home),
-                tl.leader_name(c.counterpart),
-                c.topics.join(", "),
-                c.date
-            );
-        }
+        let line = hotline::synth::short_fields_line(tl, i);
         let mut body = line.clone();
         for p in &a.paragraphs {
             body.push(' ');

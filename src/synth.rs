@@ -159,7 +159,7 @@ fn plan_corpus(seed: u64, count: usize) -> (Vec<Plan>, Vec<Planned>) {
 /// seconds, independently of the loading stages. Paragraphs split on blank
 /// lines, sentences on ". ".
 pub fn timeline(seed: u64, count: usize) -> crate::model::Timeline {
-    use crate::model::{Article, Call, CallFacts, DateBasis, Paragraph, Reported, Timeline};
+    use crate::model::{Article, Call, CallFacts, DateBasis, Paragraph, Reported};
     let leaders = Leaders::embedded();
     let topic_names = Topics::embedded();
     let (plans, texts) = plan_corpus(seed, count);
@@ -227,28 +227,14 @@ pub fn timeline(seed: u64, count: usize) -> crate::model::Timeline {
             warnings: Vec::new(),
         });
     }
-    // Calls newest first, as the timeline orders them.
-    let mut by_date: Vec<usize> = (0..calls.len()).collect();
-    by_date.sort_by_key(|&k| std::cmp::Reverse(calls[k].date));
-    let mut new_index = vec![0; calls.len()];
-    for (new, &old) in by_date.iter().enumerate() {
-        new_index[old] = new;
-    }
-    let mut sorted: Vec<Option<Call>> = calls.into_iter().map(Some).collect();
-    let calls: Vec<Call> = by_date.iter().filter_map(|&k| sorted[k].take()).collect();
-    let call_of_article: Vec<Option<usize>> = call_of_article
-        .into_iter()
-        .map(|c| c.map(|c| new_index[c]))
-        .collect();
-    Timeline {
-        leaders,
-        articles,
+    // The real last stage orders calls newest first and finds the eras.
+    let date_basis = vec![DateBasis::Stated; articles.len()];
+    let grouping = crate::group::Grouping {
         calls,
-        eras: Vec::new(),
-        unassigned: Vec::new(),
-        warnings: Vec::new(),
         call_of_article,
-    }
+        date_basis,
+    };
+    crate::timeline::build(articles, grouping, Vec::new(), leaders)
 }
 
 /// `generate(seed, count)` as decoded documents, ready for
@@ -505,6 +491,24 @@ fn sentence(
         out.replace_range(start..start + 1, &first.to_ascii_uppercase().to_string());
     }
     out.push('.');
+}
+
+/// An article's short fields on one line (title, outlet, leaders, topics,
+/// date): what the benchmarks' substring and fzf references search, so
+/// both references see the same text the matcher's short fields hold.
+pub fn short_fields_line(tl: &crate::model::Timeline, article: usize) -> String {
+    let a = &tl.articles[article];
+    let mut line = format!("{} | {}", a.title, a.source.as_deref().unwrap_or(""));
+    if let Some(c) = tl.call_of_article[article].map(|c| &tl.calls[c]) {
+        line += &format!(
+            " | {} | {} | {} | {}",
+            tl.leader_name(c.home),
+            tl.leader_name(c.counterpart),
+            c.topics.join(", "),
+            c.date
+        );
+    }
+    line
 }
 
 #[cfg(test)]

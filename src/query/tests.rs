@@ -67,18 +67,12 @@ fn timeline(articles: Vec<Article>, calls: &[CallSpec]) -> Timeline {
             }
         })
         .collect();
-    let unassigned = (0..articles.len())
-        .filter(|&i| call_of_article[i].is_none())
-        .collect();
-    Timeline {
-        leaders,
-        articles,
+    let grouping = crate::group::Grouping {
         calls,
-        eras: Vec::new(),
-        unassigned,
-        warnings: Vec::new(),
+        date_basis: vec![crate::model::DateBasis::Stated; call_of_article.len()],
         call_of_article,
-    }
+    };
+    crate::timeline::build(articles, grouping, Vec::new(), leaders)
 }
 
 /// Five articles over three calls plus one unplaced, echoing the seeds

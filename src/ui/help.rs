@@ -17,23 +17,12 @@ const GAP: usize = 3;
 /// Widest the overlay gets.
 const MAX_WIDTH: u16 = 124;
 
-const ORDER: [Context; 8] = [
-    Context::Browse,
-    Context::List,
-    Context::Detail,
-    Context::Filter,
-    Context::Side,
-    Context::Help,
-    Context::Warnings,
-    Context::Global,
-];
-
 /// One section per context: a heading, then a line per binding, wrapped to
 /// `width` with descriptions aligned.
 fn sections(app: &App, width: usize) -> Vec<Vec<Cells>> {
     let theme = &app.theme;
     let mut out = Vec::new();
-    for ctx in ORDER {
+    for ctx in Context::ALL {
         let rows: Vec<_> = BINDINGS.iter().filter(|b| b.context == ctx).collect();
         if rows.is_empty() {
             continue;
