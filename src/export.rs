@@ -121,7 +121,7 @@ pub fn document(timeline: &Timeline) -> Document<'_> {
             source: a.source.as_deref(),
             title: &a.title,
             call: timeline.call_of_article[i].map(|c| timeline.calls[c].id.as_str()),
-            words: a.words,
+            words: a.word_count(),
             warnings: &a.warnings,
         })
         .collect();

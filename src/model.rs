@@ -136,8 +136,18 @@ pub struct Article {
     pub source: Option<String>,
     pub paragraphs: Vec<Paragraph>,
     pub facts: CallFacts,
-    pub words: usize,
     pub warnings: Vec<String>,
+}
+
+impl Article {
+    /// Words of the reading text. Counted when shown, not at load: only
+    /// the detail pane and exports want it.
+    pub fn word_count(&self) -> usize {
+        self.paragraphs
+            .iter()
+            .map(|p| p.text.split_whitespace().count())
+            .sum()
+    }
 }
 
 /// Reports of one fact that the articles of a call may disagree on.

@@ -75,11 +75,8 @@ where
     // reading it gave. Reading and `make` run in parallel.
     let results = parallel_map(&found, |item| match item {
         Found::File(path) => {
-            let real = fs::canonicalize(path).ok();
-            let result = read_file(path)
-                .map(&make)
-                .map_err(|message| warning(path, message));
-            Some((real, result))
+            let (key, result) = read_file(path);
+            Some((key, result.map(&make).map_err(|m| warning(path, m))))
         }
         Found::Problem(_) => None,
     });
@@ -87,7 +84,7 @@ where
     let mut docs = Vec::with_capacity(results.iter().flatten().count());
     let mut warnings = Vec::new();
     for (item, result) in found.into_iter().zip(results) {
-        let (real, result) = match (item, result) {
+        let (key, result) = match (item, result) {
             (Found::Problem(w), _) => {
                 warnings.push(w);
                 continue;
@@ -96,8 +93,8 @@ where
             (Found::File(_), None) => continue,
         };
         // The same file named twice (or reached through a link) is one article.
-        if let Some(real) = real
-            && !seen_files.insert(real)
+        if let Some(key) = key
+            && !seen_files.insert(key)
         {
             continue;
         }
@@ -341,19 +338,25 @@ fn walk(root: &Path, found: &mut Vec<Found>, visited: &mut HashSet<PathBuf>) {
                 continue;
             }
         };
-        let mut names: Vec<_> = entries
+        let mut entries: Vec<_> = entries
             .filter_map(|e| e.ok())
-            .map(|e| e.file_name())
+            .map(|e| (e.file_name(), e.file_type().ok()))
             .collect();
-        names.sort();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut subdirs = Vec::new();
-        for name in names {
+        for (name, listed) in entries {
             if name.as_encoded_bytes().starts_with(b".") {
                 continue;
             }
             let path = dir.join(&name);
-            match fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => subdirs.push(path),
+            // The listing says what most entries are; only links (and file
+            // systems that don't say) cost a `stat` of their own.
+            let kind = match listed {
+                Some(kind) if !kind.is_symlink() => Ok(kind),
+                _ => fs::metadata(&path).map(|m| m.file_type()),
+            };
+            match kind {
+                Ok(kind) if kind.is_dir() => subdirs.push(path),
                 Ok(_) if has_txt_extension(&path) => found.push(Found::File(path)),
                 Ok(_) => {}
                 Err(err) if has_txt_extension(&path) => {
@@ -377,8 +380,36 @@ fn has_txt_extension(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
-fn read_file(path: &Path) -> Result<RawDoc, String> {
-    let meta = fs::metadata(path).map_err(|e| missing_message(path, &e))?;
+/// One named file: what identifies it (so the same file named twice, or
+/// reached through a link, is read once) and its document, or why it was
+/// skipped.
+fn read_file(path: &Path) -> (Option<FileKey>, Result<RawDoc, String>) {
+    match fs::metadata(path) {
+        Ok(meta) => (file_key(path, &meta), read_regular_file(path, &meta)),
+        Err(e) => (None, Err(missing_message(path, &e))),
+    }
+}
+
+/// The device and inode: one `stat`, where resolving the real path
+/// would cost a system call per path component.
+#[cfg(unix)]
+type FileKey = (u64, u64);
+
+#[cfg(unix)]
+fn file_key(_path: &Path, meta: &fs::Metadata) -> Option<FileKey> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+type FileKey = PathBuf;
+
+#[cfg(not(unix))]
+fn file_key(path: &Path, _meta: &fs::Metadata) -> Option<FileKey> {
+    fs::canonicalize(path).ok()
+}
+
+fn read_regular_file(path: &Path, meta: &fs::Metadata) -> Result<RawDoc, String> {
     if !meta.is_file() {
         return Err("not a regular file, skipped".to_string());
     }
@@ -597,6 +628,8 @@ mod tests {
         symlink(root, root.join("sub/loop")).unwrap();
         symlink(root.join("gone.txt"), root.join("sub/broken.txt")).unwrap();
         symlink(root.join("sub/a.txt"), root.join("sub/alias.txt")).unwrap();
+        // A hard link is the same file too.
+        fs::hard_link(root.join("sub/a.txt"), root.join("sub/b.txt")).unwrap();
         let (docs, warnings) = read_paths(&[root.to_path_buf()]);
         assert_eq!(ids(&docs), ["a"]);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
@@ -688,7 +721,7 @@ mod tests {
                     if !seen.insert(fs::canonicalize(&path).unwrap()) {
                         continue;
                     }
-                    match read_file(&path) {
+                    match read_file(&path).1 {
                         Ok(doc) => expected_docs.push(doc),
                         Err(m) => expected_warnings.push(warning(&path, m)),
                     }

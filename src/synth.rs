@@ -217,7 +217,6 @@ pub fn timeline(seed: u64, count: usize) -> crate::model::Timeline {
         articles.push(Article {
             id: file.trim_end_matches(".txt").to_string(),
             path: format!("synth:{file}"),
-            words: text.split_whitespace().count(),
             file,
             published,
             title,

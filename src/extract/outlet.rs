@@ -87,6 +87,9 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "BEIJING, Jan. 26 (Xinhua) --", "SEOUL (Reuters) -", "(Bloomberg) —".
 pub fn dateline(sentence: &str) -> Option<Dateline<'_>> {
+    if !may_open_with_dateline(sentence) {
+        return None;
+    }
     let caps = DATELINE.captures(sentence)?;
     let city = caps.name("city").map(|m| m.as_str().trim());
     let outlet = caps
@@ -113,6 +116,18 @@ pub fn dateline(sentence: &str) -> Option<Dateline<'_>> {
         month_day,
         year,
     })
+}
+
+/// What `DATELINE` needs first: a city in capitals ("SEOUL", "U.S."), a
+/// credit in parentheses, or the dash itself. Nearly every sentence fails
+/// this at its first two characters, without running the regex.
+fn may_open_with_dateline(sentence: &str) -> bool {
+    let mut chars = sentence.trim_start().chars();
+    match chars.next() {
+        Some('A'..='Z') => matches!(chars.next(), Some('A'..='Z' | '.' | '\'' | '-' | ' ')),
+        Some('(' | '-' | '—' | '–') => true,
+        _ => false,
+    }
 }
 
 /// A credit is accepted unknown only in a dateline, and only when it reads
@@ -152,6 +167,27 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("byline regex is valid")
 });
 
+/// The trailer regexes that can match `s`, judged by its first character
+/// (and a comma for a sign-off), in the order they are tried: most closing
+/// sentences are story text that none of them can match, and a look at one
+/// character is far cheaper than running four regexes.
+fn trailer_forms(s: &str) -> [Option<&'static Regex>; 4] {
+    let first = s.chars().next();
+    let after_paren = s.strip_prefix('(').unwrap_or(s).trim_start();
+    [
+        // `(?i)^\(?\s*with …`
+        after_paren
+            .starts_with(['w', 'W'])
+            .then_some(&*TRAILER_WITH),
+        // `^\(…`
+        (first == Some('(')).then_some(&*TRAILER_PAREN),
+        // `^\p{Lu}[^,()]*,…`
+        (first.is_some_and(char::is_uppercase) && s.contains(',')).then_some(&*TRAILER_SIGNOFF),
+        // `(?i)^(?:source|copyright|©|\(c\))…`; 'ſ' folds to 's'.
+        matches!(first, Some('s' | 'S' | 'ſ' | 'c' | 'C' | '©' | '(')).then_some(&*TRAILER_SOURCE),
+    ]
+}
+
 /// The outlet credited in source positions, canonicalised. `opening` are
 /// the first sentences of the body, `closing` the last ones, last first.
 pub fn source<'t>(outlets: &Outlets, opening: &[&'t str], closing: &[&'t str]) -> Option<String> {
@@ -170,7 +206,13 @@ pub fn source<'t>(outlets: &Outlets, opening: &[&'t str], closing: &[&'t str]) -
                 return Some(credit.to_string());
             }
         }
-        if let Some(name) = BYLINE.captures(sentence.trim()).and_then(|c| known(&c[1])) {
+        let s = sentence.trim();
+        if let Some(name) = s
+            .starts_with("By")
+            .then(|| BYLINE.captures(s))
+            .flatten()
+            .and_then(|c| known(&c[1]))
+        {
             return Some(name);
         }
     }
@@ -179,19 +221,20 @@ pub fn source<'t>(outlets: &Outlets, opening: &[&'t str], closing: &[&'t str]) -
         if s.eq_ignore_ascii_case("(END)") || s.is_empty() {
             continue;
         }
-        let found = [
-            &*TRAILER_WITH,
-            &*TRAILER_PAREN,
-            &*TRAILER_SIGNOFF,
-            &*TRAILER_SOURCE,
-        ]
-        .iter()
-        .find_map(|re| re.captures(s).and_then(|c| known(&c[1])));
+        let found = trailer_forms(s)
+            .into_iter()
+            .flatten()
+            .find_map(|re| re.captures(s).and_then(|c| known(&c[1])));
         if found.is_some() {
             return found;
         }
         // A credit left glued to the last sentence: "… development. (Yonhap)".
-        if let Some(tail) = TRAILING_PAREN.captures(s).and_then(|c| c.get(1)) {
+        if let Some(tail) = s
+            .ends_with(')')
+            .then(|| TRAILING_PAREN.captures(s))
+            .flatten()
+            .and_then(|c| c.get(1))
+        {
             let tail = tail.as_str();
             let found = TRAILER_WITH
                 .captures(tail)
@@ -201,7 +244,7 @@ pub fn source<'t>(outlets: &Outlets, opening: &[&'t str], closing: &[&'t str]) -
                 return found;
             }
         }
-        if REUTERS_SIGNOFF.is_match(s) {
+        if s.starts_with("(Reporting by") && REUTERS_SIGNOFF.is_match(s) {
             return Some("Reuters".to_string());
         }
     }
@@ -214,6 +257,34 @@ mod tests {
 
     fn src(opening: &[&str], closing: &[&str]) -> Option<String> {
         source(&Outlets::embedded(), opening, closing)
+    }
+
+    proptest::proptest! {
+        /// The cheap look before each regex only skips texts the regex
+        /// cannot match.
+        #[test]
+        fn first_character_checks_never_skip_a_match(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "(", ")", " ", "\t", "\u{a0}", "--", "—", "–", "-", ",", ".", "'",
+                "SEOUL", "U.S.", "S", "Xinhua", "a", "Jan. 26", "2019",
+                "with", "With", "WITH ", " contribution from ", "By", "Kim",
+                "source", "Source", "ſource", "copyright", "©", "(c)", "c)",
+            ]), 0..8)
+        ) {
+            let s = pieces.concat();
+            if DATELINE.is_match(&s) {
+                proptest::prop_assert!(may_open_with_dateline(&s));
+            }
+            let forms = trailer_forms(&s);
+            for (i, re) in [&*TRAILER_WITH, &*TRAILER_PAREN, &*TRAILER_SIGNOFF, &*TRAILER_SOURCE]
+                .into_iter()
+                .enumerate()
+            {
+                if re.is_match(&s) {
+                    proptest::prop_assert!(forms[i].is_some(), "{} {:?}", i, s);
+                }
+            }
+        }
     }
 
     #[test]

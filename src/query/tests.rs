@@ -30,7 +30,6 @@ fn article(id: &str, published: &str, title: &str, source: Option<&str>, body: &
         source: source.map(str::to_string),
         paragraphs: paragraphs(body),
         facts: CallFacts::default(),
-        words: body.split_whitespace().count(),
         warnings: Vec::new(),
     }
 }

@@ -457,7 +457,7 @@ fn meta_line(app: &App, a: &Article) -> Cells {
         Some(d) => c.push(&format!("published {d}"), theme.text()),
         None => c.push("no publication date", theme.dim()),
     };
-    c.push(&format!(" · {} words · ", a.words), theme.dim());
+    c.push(&format!(" · {} words · ", a.word_count()), theme.dim());
     c.push_untrusted(&a.file, theme.dim());
     c
 }

@@ -35,10 +35,6 @@ fn article(
     facts: CallFacts,
 ) -> Article {
     let paragraphs: Vec<Paragraph> = paragraphs.iter().map(|p| para(p)).collect();
-    let words = paragraphs
-        .iter()
-        .map(|p| p.text.split_whitespace().count())
-        .sum();
     Article {
         id: format!("{n:03}_fixture"),
         path: format!("fixture/{n:03}_fixture.txt"),
@@ -48,7 +44,6 @@ fn article(
         source: source.map(str::to_string),
         paragraphs,
         facts,
-        words,
         warnings: Vec::new(),
     }
 }
