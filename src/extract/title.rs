@@ -2,6 +2,7 @@
 //! first real sentence of the body, with a dateline or wire credit in front
 //! of it dropped. Always one line.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -19,29 +20,46 @@ static NOT_A_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn title<'t>(headline: Option<&str>, body: impl IntoIterator<Item = &'t str>) -> String {
-    if let Some(h) = headline.map(one_line).filter(|h| !h.is_empty()) {
-        return clip(h);
+    if let Some(h) = headline.map(as_one_line).filter(|h| !h.is_empty()) {
+        return clip(h.into_owned());
     }
     for sentence in body {
         let text = match dateline(sentence) {
             Some(d) => sentence.get(d.end..).unwrap_or(""),
             None => sentence,
         };
-        let text = one_line(text);
+        let text = as_one_line(text);
         if is_real_sentence(&text) {
-            return clip(text);
+            return clip(text.into_owned());
         }
     }
     String::new()
 }
 
+/// `one_line`, borrowing `s` when it already is one line, as cleaned
+/// sentences nearly always are: most sentences tried are not kept.
+fn as_one_line(s: &str) -> Cow<'_, str> {
+    let mut after_space = true;
+    let spaced_once = s.chars().all(|c| {
+        let ok = !c.is_whitespace() || (c == ' ' && !after_space);
+        after_space = c.is_whitespace();
+        ok
+    });
+    if spaced_once && !s.ends_with(char::is_whitespace) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(one_line(s))
+    }
+}
+
 /// Not a byline, credit, page line, lone parenthetical or fragment.
 fn is_real_sentence(s: &str) -> bool {
-    let words = s
+    let four_words = s
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .count();
-    words >= 4
+        .nth(3)
+        .is_some();
+    four_words
         && !NOT_A_TITLE.is_match(s)
         && !(s.starts_with('(') && s.ends_with(')'))
         && page_line_date(s).is_none()
@@ -100,6 +118,29 @@ mod tests {
             "Moon and Xi spoke for 32 minutes on Thursday."
         );
         assert_eq!(title(None, ["(END)"]), "");
+    }
+
+    #[test]
+    fn one_line_borrows_only_what_already_is_one_line() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\nb",
+            "a\u{a0}b",
+            "한국 대통령",
+            "x\u{3000}",
+            "\u{2028}",
+        ] {
+            let got = as_one_line(s);
+            assert_eq!(got, one_line(s), "{s:?}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), one_line(s) == s, "{s:?}");
+        }
     }
 
     #[test]
