@@ -457,8 +457,11 @@ fn stem(path: &Path) -> String {
 /// Two folders may hold the same file name. Ids must stay unique and the
 /// same from run to run, so later ones (in load order) get `~2`, `~3`, ….
 fn make_ids_unique<T>(docs: &mut [T], ids: impl Fn(&mut T) -> (&mut String, &mut Vec<String>)) {
-    let mut taken: HashSet<String> = HashSet::new();
     let all: HashSet<String> = docs.iter_mut().map(|d| ids(d).0.clone()).collect();
+    if all.len() == docs.len() {
+        return;
+    }
+    let mut taken: HashSet<String> = HashSet::new();
     for doc in docs.iter_mut() {
         let (id, warnings) = ids(doc);
         if taken.insert(id.clone()) {
