@@ -5,11 +5,13 @@
 //! office at a reference date.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 
-use super::text::{boundary_after, boundary_before};
+use super::Found;
+use super::text::{boundary_after, boundary_before, is_word_char};
 use crate::leaders::{LeaderId, Leaders};
 
 /// What a matched phrase names, before resolution.
@@ -76,16 +78,27 @@ const TITLES: &[&str] = &[
 /// Every leader-naming phrase of a registry, compiled once per `Leaders`.
 #[derive(Debug, Clone)]
 pub struct NameMatcher {
-    /// Full names and descriptors, case-insensitive.
-    phrases: Option<AhoCorasick>,
+    /// Full names and descriptors, case-insensitive. Built on first use:
+    /// the extractor's shared pass usually finds these phrases itself.
+    phrases: OnceLock<Option<AhoCorasick>>,
     /// The patterns of `phrases`, in order.
     pub(super) phrase_patterns: Vec<String>,
     kinds: Vec<Kind>,
     /// Surnames as written ("Lee", "LEE"): case-sensitive, since "han",
     /// "aso" or "hu" turn up inside every other English word.
-    surname_ac: Option<AhoCorasick>,
-    /// For each `surname_ac` pattern, its index in `surnames`.
+    surname_patterns: Vec<String>,
+    /// `surname_patterns` as one automaton, built on first use: the shared
+    /// pass usually finds surnames itself (see `surnames_are_words`).
+    surname_ac: OnceLock<Option<AhoCorasick>>,
+    /// For each surname pattern, its index in `surnames`.
     surname_of: Vec<usize>,
+    /// The surname patterns up to ASCII case, each once, with the patterns
+    /// spelt so: what the shared pass looks for.
+    pub(super) surname_spellings: Vec<(String, Vec<usize>)>,
+    /// Every surname pattern is letters and digits only, so a surname on
+    /// word boundaries is a whole word, which the shared pass can find
+    /// (see `surname_word`).
+    pub(super) surnames_are_words: bool,
     /// Leaders sharing each surname, and the surname as written.
     surnames: Vec<(String, Vec<LeaderId>)>,
     countries: Vec<String>,
@@ -135,91 +148,127 @@ impl NameMatcher {
                 }
             }
         }
-        let phrases = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .ok();
-        let surname_ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&surname_patterns)
-            .ok();
+        let mut surname_spellings: Vec<(String, Vec<usize>)> = Vec::new();
+        for (p, written) in surname_patterns.iter().enumerate() {
+            let spelling = written.to_ascii_lowercase();
+            match surname_spellings.iter_mut().find(|(s, _)| *s == spelling) {
+                Some((_, patterns)) => patterns.push(p),
+                None => surname_spellings.push((spelling, vec![p])),
+            }
+        }
+        let surnames_are_words = surname_patterns.iter().all(|p| p.chars().all(is_word_char));
         let countries = leaders.countries.iter().map(|c| c.code.clone()).collect();
         NameMatcher {
-            phrases,
+            phrases: OnceLock::new(),
             phrase_patterns: patterns,
             kinds,
-            surname_ac,
+            surname_patterns,
+            surname_ac: OnceLock::new(),
             surname_of,
+            surname_spellings,
+            surnames_are_words,
             surnames,
             countries,
         }
     }
 
-    /// The leader-naming phrases of one sentence, in order.
-    pub fn scan(&self, sentence: &str) -> Vec<RawMention> {
-        match &self.phrases {
-            Some(ac) => {
-                let found: Vec<(usize, usize, usize)> = ac
-                    .find_iter(sentence)
-                    .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-                    .collect();
-                self.scan_with(sentence, &found)
-            }
-            None => self.scan_with(sentence, &[]),
-        }
+    fn phrases(&self) -> Option<&AhoCorasick> {
+        self.phrases
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&self.phrase_patterns)
+                    .ok()
+            })
+            .as_ref()
     }
 
-    /// `scan`, given what the `phrases` automaton finds in `sentence`
-    /// (leftmost-longest, as `(start, end, pattern)`): lets one pass over a
-    /// paragraph serve several matchers.
+    fn surname_ac(&self) -> Option<&AhoCorasick> {
+        self.surname_ac
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&self.surname_patterns)
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// The leader-naming phrases of one sentence, in order.
+    pub fn scan(&self, sentence: &str) -> Vec<RawMention> {
+        let found: Vec<Found> = self.phrases().map_or_else(Vec::new, |ac| {
+            ac.find_iter(sentence)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect()
+        });
+        let mut out = Vec::new();
+        self.scan_with(sentence, &found, None, &mut out);
+        out
+    }
+
+    /// `scan` into `out` (replacing its contents), given what the `phrases`
+    /// automaton finds in `sentence` (leftmost-longest, as `(start, end,
+    /// pattern)`) and, when known, its surnames (`surname_word`, by start):
+    /// lets one pass over a paragraph serve several matchers.
     pub(super) fn scan_with(
         &self,
         sentence: &str,
-        phrases: &[(usize, usize, usize)],
-    ) -> Vec<RawMention> {
-        let mut out = Vec::new();
+        phrases: &[Found],
+        surnames: Option<&[Found]>,
+        out: &mut Vec<RawMention>,
+    ) {
+        out.clear();
         let on_word = |start: usize, end: usize| {
             boundary_before(sentence, start) && boundary_after(sentence, end)
         };
-        {
-            for &(start, end, pattern) in phrases {
-                let Some(&kind) = self.kinds.get(pattern) else {
-                    continue;
+        for &(start, end, pattern) in phrases {
+            let Some(&kind) = self.kinds.get(pattern) else {
+                continue;
+            };
+            let keep = on_word(start, end)
+                && match kind {
+                    Kind::Role { .. } => {
+                        let prev = prev_token(&sentence[..start]);
+                        !["north", "former", "late", "then", "ex", "previous"]
+                            .iter()
+                            .any(|w| prev.eq_ignore_ascii_case(w))
+                    }
+                    _ => true,
                 };
-                let keep = on_word(start, end)
-                    && match kind {
-                        Kind::Role { .. } => {
-                            let prev = prev_token(&sentence[..start]).to_ascii_lowercase();
-                            !matches!(
-                                prev.as_str(),
-                                "north" | "former" | "late" | "then" | "ex" | "previous"
-                            )
-                        }
-                        _ => true,
-                    };
-                if keep {
-                    out.push(RawMention { start, end, kind });
-                }
+            if keep {
+                out.push(RawMention { start, end, kind });
             }
         }
-        let Some(ac) = &self.surname_ac else {
-            return out;
+        let searched: Vec<Found>;
+        let surnames = match surnames {
+            Some(found) => found,
+            None => {
+                let Some(ac) = self.surname_ac() else {
+                    return;
+                };
+                searched = ac
+                    .find_iter(sentence)
+                    .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                    .filter(|&(start, end, _)| on_word(start, end))
+                    .collect();
+                &searched
+            }
         };
+        // Both lists run by start without overlaps, so one cursor over the
+        // phrases finds the one a surname could lie in.
         let phrases = out.len();
+        let mut phrase = 0;
         let mut title_case: Option<bool> = None;
-        for m in ac.find_iter(sentence) {
-            let (start, end) = (m.start(), m.end());
+        for &(start, end, pattern) in surnames {
+            while phrase < phrases && out[phrase].end <= start {
+                phrase += 1;
+            }
             // A surname inside a full name or descriptor is already counted.
-            if !on_word(start, end)
-                || out[..phrases]
-                    .iter()
-                    .any(|p| p.start < end && start < p.end)
-            {
+            if phrase < phrases && out[phrase].start < end {
                 continue;
             }
-            let Some(&i) = self.surname_of.get(m.pattern().as_usize()) else {
+            let Some(&i) = self.surname_of.get(pattern) else {
                 continue;
             };
             if stands_alone(sentence, start, end)
@@ -233,7 +282,34 @@ impl NameMatcher {
             }
         }
         out.sort_by_key(|m| m.start);
-        out
+    }
+
+    /// The surname pattern written at `start..end` of `text`, where the
+    /// shared pass found `surname_spellings[spelling]` (ASCII case aside),
+    /// if it stands on word boundaries: a surname `scan` looks at.
+    ///
+    /// With `surnames_are_words`, these are exactly the surnames the
+    /// leftmost-longest surname automaton finds on word boundaries: such a
+    /// match is a whole word (a maximal run of word characters), and no
+    /// other match can overlap a whole word without containing the
+    /// non-word character before or after it, which no pattern holds; of
+    /// the patterns starting at a word's start, only the whole word itself
+    /// ends on a boundary, and it is the longest.
+    pub(super) fn surname_word(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        spelling: usize,
+    ) -> Option<usize> {
+        let written = text.as_bytes().get(start..end)?;
+        let (_, patterns) = self.surname_spellings.get(spelling)?;
+        let pattern = patterns.iter().copied().find(|&p| {
+            self.surname_patterns
+                .get(p)
+                .is_some_and(|s| s.as_bytes() == written)
+        })?;
+        (boundary_before(text, start) && boundary_after(text, end)).then_some(pattern)
     }
 
     /// The leader a phrase names in an article that spells out `named` in
@@ -301,38 +377,70 @@ fn by_office(
 /// A surname stands alone unless a capitalised word glued to it makes it
 /// someone else's name ("Lee Kang-in", "Han Chinese", "Olympic Park").
 fn stands_alone(sentence: &str, start: usize, end: usize) -> bool {
-    let next = sentence[end..].split_whitespace().next().unwrap_or("");
-    if sentence[end..].starts_with(char::is_whitespace) && next.starts_with(char::is_uppercase) {
+    let after = &sentence[end..];
+    if after.starts_with(char::is_whitespace) && after.trim_start().starts_with(char::is_uppercase)
+    {
         return false;
     }
     let before = &sentence[..start];
     if !before.ends_with(char::is_whitespace) {
         return true;
     }
-    let raw_prev = before.split_whitespace().next_back().unwrap_or("");
-    let prev = prev_token(before);
+    // The last word before, and what precedes it (only looked at up to
+    // its last word, so a paragraph of surnames stays linear).
+    let head = before.trim_end();
+    let (others, raw_prev) = head.rsplit_once(char::is_whitespace).unwrap_or(("", head));
+    let prev = trim_token(raw_prev);
+    if !prev.starts_with(char::is_uppercase) {
+        return true;
+    }
     // Scans run over whole paragraphs: a sentence may start just before.
-    let first_word = raw_prev.is_empty()
-        || before.trim().len() == raw_prev.len()
-        || raw_prev.ends_with(['.', '!', '?', ':', '"', '”'])
-            && !TITLES.contains(&raw_prev.to_lowercase().as_str());
-    let lower = prev.to_lowercase();
-    first_word
-        || !prev.starts_with(char::is_uppercase)
-        || TITLES.contains(&lower.as_str())
-        || lower.ends_with("'s")
-        || lower.ends_with("’s")
+    let first_word = others.trim_end().is_empty()
+        || raw_prev.ends_with(['.', '!', '?', ':', '"', '”']) && !is_title(raw_prev);
+    first_word || is_title(prev) || is_possessive(prev)
+}
+
+/// One of `TITLES`, in any case.
+fn is_title(word: &str) -> bool {
+    if word.is_ascii() {
+        TITLES.iter().any(|t| word.eq_ignore_ascii_case(t))
+    } else {
+        TITLES.iter().any(|t| lowercases_to(word, t))
+    }
+}
+
+/// Ends in "'s" or "’s", in any case.
+fn is_possessive(word: &str) -> bool {
+    word.strip_suffix(['s', 'S'])
+        .is_some_and(|w| w.ends_with(['\'', '’']))
+}
+
+/// `word.to_lowercase() == ascii_lower` for a lower-case ASCII
+/// `ascii_lower`, without building the String.
+fn lowercases_to(word: &str, ascii_lower: &str) -> bool {
+    // Besides ASCII letters only the Kelvin sign lower-cases to ASCII (a
+    // test checks every char).
+    let mut want = ascii_lower.chars();
+    word.chars().all(|c| {
+        let lower = match c {
+            '\u{212a}' => 'k',
+            c if c.is_ascii() => c.to_ascii_lowercase(),
+            _ => return false,
+        };
+        want.next() == Some(lower)
+    }) && want.next().is_none()
 }
 
 /// The last token before a position, punctuation trimmed.
 fn prev_token(before: &str) -> &str {
-    before
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .trim_matches(|c: char| {
-            !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’' && c != '-'
-        })
+    trim_token(before.split_whitespace().next_back().unwrap_or(""))
+}
+
+/// A token without the punctuation around it.
+fn trim_token(token: &str) -> &str {
+    token.trim_matches(|c: char| {
+        !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’' && c != '-'
+    })
 }
 
 /// Headlines in Title Case capitalise every word, so capitalised
@@ -437,5 +545,135 @@ mod tests {
         let r = m.scan("Lee said so.");
         assert_eq!(m.resolve(&leaders, r[0].kind, None, &[lee]), Some(lee));
         assert_eq!(m.resolve(&leaders, r[0].kind, None, &[]), None);
+    }
+}
+
+/// The allocation-free word tests against the `to_lowercase` forms they
+/// replace.
+#[cfg(test)]
+mod lowercase_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// `stands_alone` as first written, with `to_lowercase` Strings.
+    fn stands_alone_reference(sentence: &str, start: usize, end: usize) -> bool {
+        let next = sentence[end..].split_whitespace().next().unwrap_or("");
+        if sentence[end..].starts_with(char::is_whitespace) && next.starts_with(char::is_uppercase)
+        {
+            return false;
+        }
+        let before = &sentence[..start];
+        if !before.ends_with(char::is_whitespace) {
+            return true;
+        }
+        let raw_prev = before.split_whitespace().next_back().unwrap_or("");
+        let prev = prev_token(before);
+        let first_word = raw_prev.is_empty()
+            || before.trim().len() == raw_prev.len()
+            || raw_prev.ends_with(['.', '!', '?', ':', '"', '”'])
+                && !TITLES.contains(&raw_prev.to_lowercase().as_str());
+        let lower = prev.to_lowercase();
+        first_word
+            || !prev.starts_with(char::is_uppercase)
+            || TITLES.contains(&lower.as_str())
+            || lower.ends_with("'s")
+            || lower.ends_with("’s")
+    }
+
+    /// What `lowercases_to` and `is_possessive` rely on, for every char.
+    #[test]
+    fn few_chars_lower_case_into_ascii() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            if lower.is_ascii() {
+                assert!(c.is_ascii() || c == '\u{212a}', "{c:?}");
+            }
+            if lower.ends_with(['s', '\'', '’']) {
+                assert!(matches!(c, 's' | 'S' | '\'' | '’'), "{c:?}");
+                assert_eq!(lower.chars().count(), 1, "{c:?}");
+            }
+        }
+        assert_eq!('\u{212a}'.to_lowercase().to_string(), "k");
+        assert!(lowercases_to("\u{212a}", "k") && lowercases_to("MR.", "mr."));
+        assert!(!lowercases_to("\u{130}", "i") && !lowercases_to("mr", "mr."));
+    }
+
+    const PIECES: &[&str] = &[
+        "Lee",
+        "President",
+        "PRESIDENT",
+        "Mr.",
+        "mr",
+        "Dr",
+        "and",
+        "Madam",
+        "Pm",
+        "Hu's",
+        "Korea’S",
+        "x's",
+        "Olympic",
+        "Kang-in",
+        "kang",
+        "\u{212a}",
+        "\u{130}",
+        "ſ",
+        "É",
+        "é",
+        "\u{301}",
+        "\"",
+        "”",
+        "'",
+        "’",
+        ".",
+        "!",
+        "?",
+        ":",
+        "-",
+        "(",
+        "_",
+        "1",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\u{a0}",
+        "\u{3000}",
+        "\t",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..14)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn stands_alone_as_before(text in text(), a in 0usize..64, b in 0usize..64) {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let start = bounds[a % bounds.len()];
+            let end = bounds[(a + b) % bounds.len()].max(start);
+            prop_assert_eq!(
+                stands_alone(&text, start, end),
+                stands_alone_reference(&text, start, end)
+            );
+        }
+
+        #[test]
+        fn word_tests_as_before(word in text()) {
+            let lower = word.to_lowercase();
+            prop_assert_eq!(is_title(&word), TITLES.contains(&lower.as_str()));
+            prop_assert_eq!(
+                is_possessive(&word),
+                lower.ends_with("'s") || lower.ends_with("’s")
+            );
+            for title in TITLES {
+                prop_assert_eq!(lowercases_to(&word, title), lower == *title);
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! with how the lexicons are written, and tokens.
 
 /// A letter, digit or underscore: what a word boundary separates.
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 

@@ -5,9 +5,11 @@
 //! topic dropped when its narrower one is present.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::Found;
 use super::text::{boundary_after, boundary_before, word_at};
 use crate::topics::Topics;
 
@@ -25,14 +27,19 @@ struct Entry {
 /// The lexicon compiled into one automaton. Built once per `Topics`.
 #[derive(Debug, Clone)]
 pub struct TopicMatcher {
-    ac: Option<AhoCorasick>,
+    /// The heads, case-insensitive. Built on first use: the extractor's
+    /// shared pass usually finds the heads itself.
+    ac: OnceLock<Option<AhoCorasick>>,
     /// The patterns of `ac`, in order.
     pub(super) heads: Vec<String>,
     /// For each automaton pattern, the keywords starting with it: gapped
     /// ones first, as they are the longer phrases.
     entries: Vec<Vec<Entry>>,
-    /// Lower-cased `not_with` words per topic.
-    not_with: Vec<Vec<String>>,
+    /// The lower-cased `not_with` words, each once (an empty one voids
+    /// nothing).
+    pub(super) blockers: Vec<String>,
+    /// Per topic, its `not_with` words as indices into `blockers`.
+    not_with: Vec<Vec<usize>>,
     broader: Vec<Option<usize>>,
 }
 
@@ -71,12 +78,6 @@ impl TopicMatcher {
         for list in &mut entries {
             list.sort_by_key(|e| std::cmp::Reverse(e.tail.len()));
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&heads)
-            .ok();
         let broader = topics
             .all
             .iter()
@@ -86,15 +87,29 @@ impl TopicMatcher {
                     .and_then(|b| topics.all.iter().position(|o| &o.name == b))
             })
             .collect();
-        let not_with = topics
-            .all
-            .iter()
-            .map(|t| t.not_with.iter().map(|w| w.to_lowercase()).collect())
-            .collect();
+        let mut blockers: Vec<String> = Vec::new();
+        let mut not_with = Vec::new();
+        for t in &topics.all {
+            let mut words = Vec::new();
+            for w in t.not_with.iter().map(|w| w.to_lowercase()) {
+                if w.is_empty() {
+                    continue;
+                }
+                match blockers.iter().position(|b| *b == w) {
+                    Some(i) => words.push(i),
+                    None => {
+                        words.push(blockers.len());
+                        blockers.push(w);
+                    }
+                }
+            }
+            not_with.push(words);
+        }
         TopicMatcher {
-            ac,
+            ac: OnceLock::new(),
             heads,
             entries,
+            blockers,
             not_with,
             broader,
         }
@@ -104,20 +119,30 @@ impl TopicMatcher {
     /// names; `sentences` are its sentences' byte spans, in order, for the
     /// `not_with` rule (none: the whole text is one sentence).
     pub fn scan(&self, text: &str, sentences: &[(usize, usize)], seen: &mut [bool]) {
-        let Some(ac) = &self.ac else { return };
-        let found: Vec<(usize, usize, usize)> = ac
+        let ac = self.ac.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&self.heads)
+                .ok()
+        });
+        let Some(ac) = ac else { return };
+        let found: Vec<Found> = ac
             .find_iter(text)
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();
-        self.scan_with(text, &found, sentences, seen);
+        self.scan_with(text, &found, None, sentences, seen);
     }
 
     /// `scan`, given what the automaton finds in `text` (leftmost-longest,
-    /// as `(start, end, pattern)`).
+    /// as `(start, end, pattern)`) and, if known, every occurrence of each
+    /// of the `blockers` (ASCII case aside, as `(start, end, blocker)` by
+    /// start).
     pub(super) fn scan_with(
         &self,
         text: &str,
-        found: &[(usize, usize, usize)],
+        found: &[Found],
+        blockers: Option<&[Found]>,
         sentences: &[(usize, usize)],
         seen: &mut [bool],
     ) {
@@ -142,15 +167,45 @@ impl TopicMatcher {
             let blocked = !self.not_with[entry.topic].is_empty()
                 && *blocked_in.entry((s0, entry.topic)).or_insert_with(|| {
                     // Once per sentence and topic, so long texts stay linear.
-                    let sentence = text.get(s0..s1).unwrap_or(text);
-                    self.not_with[entry.topic]
-                        .iter()
-                        .any(|w| contains_word(sentence, w))
+                    self.blocked(text, (s0, s1), entry.topic, blockers)
                 });
             if !blocked && let Some(slot) = seen.get_mut(entry.topic) {
                 *slot = true;
             }
         }
+    }
+
+    /// Whether the sentence `s0..s1` of `text` (all of `text` if that is
+    /// no sentence) holds one of `topic`'s `not_with` words as a word; see
+    /// `scan_with` for `blockers`.
+    fn blocked(
+        &self,
+        text: &str,
+        (s0, s1): (usize, usize),
+        topic: usize,
+        blockers: Option<&[Found]>,
+    ) -> bool {
+        let (from, sentence) = match text.get(s0..s1) {
+            Some(sentence) => (s0, sentence),
+            None => (0, text),
+        };
+        let words = &self.not_with[topic];
+        let Some(blockers) = blockers else {
+            return words
+                .iter()
+                .any(|&w| contains_word(sentence, &self.blockers[w]));
+        };
+        let to = from + sentence.len();
+        let first = blockers.partition_point(|&(a, _, _)| a < from);
+        blockers[first..]
+            .iter()
+            .take_while(|&&(a, _, _)| a < to)
+            .any(|&(a, b, w)| {
+                b <= to
+                    && words.contains(&w)
+                    && boundary_before(sentence, a - from)
+                    && boundary_after(sentence, b - from)
+            })
     }
 
     /// Topic names in lexicon order, broader topics dropped where a
