@@ -415,23 +415,18 @@ fn add_paragraphs<'c>(
 ) {
     for p in &cleaned.paragraphs {
         let from = sentences.len();
-        if p.sentences.is_empty() {
-            sentences.push(p.text.as_str());
-        } else {
-            sentences.extend(p.sentences.iter().filter_map(|&(s, e)| p.text.get(s..e)));
-        }
-        let mut kept = from;
-        for i in from..sentences.len() {
-            if !is_blank(sentences[i]) {
-                sentences[kept] = sentences[i];
-                kept += 1;
-            }
-        }
-        sentences.truncate(kept);
-        if kept > from {
+        let whole = p.sentences.is_empty().then_some(p.text.as_str());
+        sentences.extend(
+            p.sentences
+                .iter()
+                .filter_map(|&(s, e)| p.text.get(s..e))
+                .chain(whole)
+                .filter(|s| !is_blank(s)),
+        );
+        if sentences.len() > from {
             units.push(Unit {
                 text: &p.text,
-                sentences: from..kept,
+                sentences: from..sentences.len(),
             });
         }
     }
