@@ -456,89 +456,6 @@ fn broken_ranges_and_odd_text_do_not_panic() {
     assert_eq!(x.published, Some(date("2020-02-29")));
 }
 
-/// Throughput check, run by hand: `cargo test --release --lib extract::tests::throughput -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn throughput() {
-    let leaders = Leaders::embedded();
-    let topics = Topics::embedded();
-    let t0 = std::time::Instant::now();
-    let ex = Extractor::new(&leaders, &topics);
-    let build = t0.elapsed();
-    let docs: Vec<Cleaned> = [SEED_000, SEED_001, SEED_002, SEED_003, SEED_004]
-        .iter()
-        .map(|s| naive_clean(s))
-        .collect();
-    let bytes: usize = [SEED_000, SEED_001, SEED_002, SEED_003, SEED_004]
-        .iter()
-        .map(|s| s.len())
-        .sum();
-    let t = std::time::Instant::now();
-    std::hint::black_box(ex.extract(&docs[0]));
-    println!("first extract (regexes compiled lazily) {:?}", t.elapsed());
-    let rounds = 2000;
-    let t1 = std::time::Instant::now();
-    for _ in 0..rounds {
-        for d in &docs {
-            std::hint::black_box(ex.extract(d));
-        }
-    }
-    let secs = t1.elapsed().as_secs_f64();
-    println!(
-        "build {build:?}; extract {:.1} MB/s on one core",
-        (bytes * rounds) as f64 / secs / 1e6
-    );
-}
-
-#[test]
-#[ignore]
-fn throughput_parts() {
-    let leaders = Leaders::embedded();
-    let topics = Topics::embedded();
-    let nm = names::NameMatcher::new(&leaders);
-    let tm = topics::TopicMatcher::new(&topics);
-    let docs: Vec<Cleaned> = [SEED_000, SEED_001, SEED_002, SEED_003, SEED_004]
-        .iter()
-        .map(|s| naive_clean(s))
-        .collect();
-    let sents: Vec<&str> = docs
-        .iter()
-        .flat_map(|d| d.paragraphs.iter().flat_map(|p| p.sentence_texts()))
-        .collect();
-    let bytes: usize = sents.iter().map(|s| s.len()).sum();
-    let rounds = 2000;
-    let time = |name: &str, f: &dyn Fn(&str)| {
-        let t = std::time::Instant::now();
-        for _ in 0..rounds {
-            for s in &sents {
-                f(s);
-            }
-        }
-        println!(
-            "{name}: {:.0} MB/s",
-            (bytes * rounds) as f64 / t.elapsed().as_secs_f64() / 1e6
-        );
-    };
-    time("names", &|s| {
-        std::hint::black_box(nm.scan(s));
-    });
-    let mut seen = vec![false; topics.all.len()];
-    let seen_cell = std::cell::RefCell::new(&mut seen);
-    time("topics", &|s| tm.scan(s, &[], &mut seen_cell.borrow_mut()));
-    time("call", &|s| {
-        std::hint::black_box(facts::is_call_sentence(s));
-    });
-    time("dates", &|s| {
-        std::hint::black_box(dates::call_date_exprs(s));
-    });
-    time("durations", &|s| {
-        std::hint::black_box(duration::durations(s));
-    });
-    time("clock", &|s| {
-        std::hint::black_box(clock::start_times(s));
-    });
-}
-
 /// The seeds through the real `crate::clean::clean`: this module depends on
 /// clean.rs on purpose (the ones above do not), to catch drift between the
 /// two stages.
@@ -684,39 +601,6 @@ fn one_huge_unsplit_sentence_stays_linear() {
     let x = Extractor::new(&leaders, &topics).extract(&cleaned);
     assert_eq!(x.facts.duration_minutes, Some(30));
     assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
-}
-
-/// Clean and extract over the generated corpus, each timed, one core:
-/// `cargo test --release --lib extract::tests::synth_throughput -- --ignored --exact --nocapture`.
-#[test]
-#[ignore]
-fn synth_throughput() {
-    let docs = crate::synth::generate(1, 2000);
-    let bytes: usize = docs.iter().map(|(_, text)| text.len()).sum();
-    let t = std::time::Instant::now();
-    let cleaned: Vec<Cleaned> = docs
-        .iter()
-        .map(|(_, text)| crate::clean::clean(text))
-        .collect();
-    let clean_secs = t.elapsed().as_secs_f64();
-    let leaders = Leaders::embedded();
-    let topics = Topics::embedded();
-    let ex = Extractor::new(&leaders, &topics);
-    let t = std::time::Instant::now();
-    let placed = cleaned
-        .iter()
-        .map(|c| ex.extract(c))
-        .filter(|x| x.facts.counterpart.is_some())
-        .count();
-    let extract_secs = t.elapsed().as_secs_f64();
-    let mb = bytes as f64 / 1e6;
-    println!(
-        "{:.1} MB: clean {:.0} MB/s, extract {:.0} MB/s; {placed}/{} with a counterpart",
-        mb,
-        mb / clean_secs,
-        mb / extract_secs,
-        docs.len()
-    );
 }
 
 #[test]
