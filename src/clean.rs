@@ -8,7 +8,8 @@
 //! never dropped. Everything is one pass over the text per step; a 10 MiB
 //! line costs the same per byte as a short one.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -107,46 +108,256 @@ impl Patterns {
     }
 }
 
+/// `Patterns` with a summary of what each list can match, so that most
+/// lines are compared with no pattern at all.
+struct Matcher<'p> {
+    pats: &'p Patterns,
+    sum: SummaryOf,
+}
+
+impl<'p> Matcher<'p> {
+    fn new(pats: &'p Patterns) -> Matcher<'p> {
+        static EMBEDDED: OnceLock<Summary> = OnceLock::new();
+        let sum = if std::ptr::eq(pats, Patterns::embedded()) {
+            SummaryOf::Embedded(EMBEDDED.get_or_init(|| Summary::new(pats)))
+        } else {
+            SummaryOf::Other(Box::new(Summary::new(pats)))
+        };
+        Matcher { pats, sum }
+    }
+}
+
+/// The summary of the built-in patterns is made once; that of any other
+/// set, per call.
+enum SummaryOf {
+    Embedded(&'static Summary),
+    Other(Box<Summary>),
+}
+
+impl std::ops::Deref for SummaryOf {
+    type Target = Summary;
+
+    fn deref(&self) -> &Summary {
+        match self {
+            SummaryOf::Embedded(sum) => sum,
+            SummaryOf::Other(sum) => sum,
+        }
+    }
+}
+
+/// How the patterns of each list begin (and, for whole words, how long
+/// they are). A summary only rules matches out: a line it lets through is
+/// still compared pattern by pattern. ASCII case is folded where the match
+/// ignores it, and for prefixes throughout (which only lets more through
+/// where the match is case-sensitive).
+struct Summary {
+    exact: Words,
+    /// `prefixes` and `image_prefixes`.
+    prefixes: Starts,
+    block_start: Starts,
+    captions: Starts,
+    korean_meta: Starts,
+    labels: Starts,
+    /// The first word of a button row is a button.
+    buttons: Words,
+    abbreviations: Words,
+}
+
+impl Summary {
+    fn new(pats: &Patterns) -> Summary {
+        Summary {
+            exact: Words::new(&pats.exact, true),
+            prefixes: Starts::new(pats.prefixes.iter().chain(&pats.image_prefixes)),
+            block_start: Starts::new(&pats.block_start),
+            captions: Starts::new(&pats.caption_prefixes),
+            korean_meta: Starts::new(&pats.korean_meta),
+            labels: Starts::new(&pats.labels),
+            buttons: Words::new(&pats.buttons, true),
+            abbreviations: Words::new(&pats.abbreviations, false),
+        }
+    }
+}
+
+/// Whole words, by first byte: a bit per length (lengths from 63 on share
+/// one).
+struct Words {
+    by_first: [u64; 256],
+    /// Whether ASCII case is folded (the words are matched ignoring it).
+    fold: bool,
+}
+
+impl Words {
+    fn new<'a>(words: impl IntoIterator<Item = &'a String>, fold: bool) -> Words {
+        let mut set = Words {
+            by_first: [0; 256],
+            fold,
+        };
+        for w in words {
+            let w = w.as_bytes();
+            set.by_first[set.first(w)] |= Words::len_bit(w);
+        }
+        set
+    }
+
+    /// Whether `word` may be one of the words.
+    fn may_contain(&self, word: &[u8]) -> bool {
+        self.by_first[self.first(word)] & Words::len_bit(word) != 0
+    }
+
+    fn first(&self, w: &[u8]) -> usize {
+        let first = w.first().copied().unwrap_or(0);
+        usize::from(if self.fold {
+            first.to_ascii_lowercase()
+        } else {
+            first
+        })
+    }
+
+    fn len_bit(w: &[u8]) -> u64 {
+        1 << w.len().min(63)
+    }
+}
+
+/// Prefixes, by their first two bytes (the first byte alone for a
+/// one-byte prefix; an empty prefix lets every line through).
+struct Starts {
+    one: ByteSet,
+    /// A bit per hashed pair of bytes.
+    two: [u64; 16],
+}
+
+impl Starts {
+    fn new<'a>(prefixes: impl IntoIterator<Item = &'a String>) -> Starts {
+        let mut starts = Starts {
+            one: ByteSet::default(),
+            two: [0; 16],
+        };
+        for p in prefixes {
+            match *p.as_bytes() {
+                [] => starts.one = ByteSet::ALL,
+                [a] => starts.one.insert(a.to_ascii_lowercase()),
+                [a, b, ..] => {
+                    let bit = Starts::pair(a, b);
+                    starts.two[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+        }
+        starts
+    }
+
+    /// Whether one of the prefixes may start `line`, ignoring ASCII case.
+    fn may_start(&self, line: &str) -> bool {
+        match *line.as_bytes() {
+            [] => true,
+            [a] => self.one.contains(a.to_ascii_lowercase()),
+            [a, b, ..] => {
+                let bit = Starts::pair(a, b);
+                self.one.contains(a.to_ascii_lowercase())
+                    || self.two[bit / 64] >> (bit % 64) & 1 != 0
+            }
+        }
+    }
+
+    fn pair(a: u8, b: u8) -> usize {
+        (usize::from(a.to_ascii_lowercase()) << 2 ^ usize::from(b.to_ascii_lowercase())) & 1023
+    }
+}
+
+/// A set of bytes.
+#[derive(Clone, Copy, Default)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    const ALL: ByteSet = ByteSet([u64::MAX; 4]);
+
+    fn insert(&mut self, c: u8) {
+        self.0[usize::from(c >> 6)] |= 1 << (c & 63);
+    }
+
+    fn contains(&self, c: u8) -> bool {
+        self.0[usize::from(c >> 6)] >> (c & 63) & 1 != 0
+    }
+}
+
 pub fn clean(text: &str) -> Cleaned {
     clean_with(text, Patterns::embedded())
 }
 
 /// `clean` with a given set of noise patterns.
 pub fn clean_with(text: &str, pats: &Patterns) -> Cleaned {
+    let m = &Matcher::new(pats);
     let safe = sanitize::inert(text.strip_prefix('\u{feff}').unwrap_or(text), true);
-    let mut lines = safe.split('\n');
     let mut cleaned = Cleaned::default();
-    let mut body: Vec<String> = Vec::new();
-    if let Some(first) = lines.next() {
-        match parse_header(first) {
-            Some((published, rest)) => {
-                cleaned.header.published = published;
-                let rest = collapse_spaces(rest);
-                if is_caption_line(&rest, pats) || is_photo_caption(&rest) {
-                    cleaned.captions.push(rest);
-                } else if !rest.is_empty() {
-                    cleaned.header.headline = Some(rest);
-                }
+    // Lines borrow the article until they are kept: a line that needs no
+    // collapsing is copied once, into its paragraph.
+    let mut body: Vec<Cow<'_, str>> = Vec::with_capacity(32);
+    let mut first = true;
+    for_each_line(&safe, |line, needs_collapse| {
+        if std::mem::take(&mut first)
+            && let Some((published, rest)) = parse_header(line)
+        {
+            cleaned.header.published = published;
+            let rest = collapse_spaces(rest);
+            if is_caption_line(&rest, m) || is_photo_caption(&rest) {
+                cleaned.captions.push(rest.into_owned());
+            } else if !rest.is_empty() {
+                cleaned.header.headline = Some(rest.into_owned());
             }
-            None => body.push(collapse_spaces(first)),
+            return;
         }
-    }
-    body.extend(lines.map(collapse_spaces));
-    body.retain(|l| !l.is_empty());
+        let line = match needs_collapse {
+            true => Cow::Owned(collapse(line)),
+            false => Cow::Borrowed(line),
+        };
+        if !line.is_empty() {
+            body.push(line);
+        }
+    });
 
-    let kept = drop_noise(body, pats, &mut cleaned.captions);
-    let last = kept.len().saturating_sub(1);
-    for (i, line) in kept.into_iter().enumerate() {
+    drop_noise(&mut body, m, &mut cleaned.captions);
+    let last = body.len().saturating_sub(1);
+    let mut found = Found::with_capacity(32);
+    cleaned.paragraphs.reserve_exact(body.len());
+    for (i, line) in body.into_iter().enumerate() {
         if i < CAPTION_TOP && i < last && is_photo_caption(&line) {
-            cleaned.captions.push(line);
+            cleaned.captions.push(line.into_owned());
             continue;
         }
-        let paragraph = split_sentences(line, pats);
+        let paragraph = split_line(line, m, &mut found);
         if !paragraph.text.is_empty() {
             cleaned.paragraphs.push(paragraph);
         }
     }
     cleaned
+}
+
+/// Calls `f` with each line of `text` (`text.split('\n')`) and whether
+/// `collapse_spaces` would change it. One pass over the text finds both
+/// the line ends and the bytes that may need collapsing; most lines have
+/// none, and are not looked at again.
+fn for_each_line<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
+    let b = text.as_bytes();
+    let edge_space = |line: &[u8]| line.first() == Some(&b' ') || line.last() == Some(&b' ');
+    let (mut start, mut end, mut needs) = (0, None, false);
+    sanitize::for_each_byte(b, may_need_collapse, |j| {
+        if b[j] == b'\n' {
+            f(&text[start..j], needs || edge_space(&b[start..j]));
+            (start, end, needs) = (j + 1, None, false);
+            return j + 1;
+        }
+        // The first flagged byte of a line finds where the line ends.
+        let end = *end
+            .get_or_insert_with(|| sanitize::find_byte(b, j, |c| c == b'\n').unwrap_or(b.len()));
+        let (line, k) = (&b[start..end], j - start);
+        if line[k] == b' ' || whitespace_len(line, k) > 0 || image_end(line, k).is_some() {
+            // The rest of the line needs no look.
+            needs = true;
+            end
+        } else {
+            j + 1
+        }
+    });
+    f(&text[start..], needs || edge_space(&b[start..]));
 }
 
 /// ` date 2025-06-10 rest…` (any case, any spacing, `-`, `/` or `.` between
@@ -180,11 +391,16 @@ fn take_digits(s: &str, min: usize, max: usize) -> Option<(u32, &str)> {
 /// and inline image markup (`![alt](url)`, `<img …>`) is cut out. One byte
 /// loop that copies whole runs of ordinary text: this touches every byte of
 /// every article.
-fn collapse_spaces(line: &str) -> String {
-    let b = line.as_bytes();
-    if !needs_collapse(line) {
-        return line.to_string();
+fn collapse_spaces(line: &str) -> Cow<'_, str> {
+    match needs_collapse(line) {
+        true => Cow::Owned(collapse(line)),
+        false => Cow::Borrowed(line),
     }
+}
+
+/// `collapse_spaces` of a line that needs it.
+fn collapse(line: &str) -> String {
+    let b = line.as_bytes();
     let mut out = String::with_capacity(line.len());
     let (mut i, mut copied) = (0, 0);
     // Whether a gap (whitespace or removed markup) sits between `out` and
@@ -228,47 +444,23 @@ fn collapse_spaces(line: &str) -> String {
     out
 }
 
-/// A cheap first look: most lines are already single-spaced, markup-free.
-/// Only rare bytes stop this loop, so it runs without mispredictions.
+/// A cheap first look at a line (no '\n'): most lines are already
+/// single-spaced, markup-free.
 fn needs_collapse(line: &str) -> bool {
-    let b = line.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || line.contains("  ") {
-        return true;
-    }
-    let mut i = 0;
-    while i < b.len() {
-        // Skip blocks without a byte that could matter, a block at a time.
-        if b.len() - i >= BLOCK && !block_may_be_special(&b[i..i + BLOCK]) {
-            i += BLOCK;
-            continue;
-        }
-        // Byte by byte through one block, then back to skipping.
-        let end = (i + BLOCK).min(b.len());
-        while i < end {
-            let c = b[i];
-            if c != b' '
-                && SPECIAL[usize::from(c)]
-                && (whitespace_len(b, i) > 0 || image_end(b, i).is_some())
-            {
-                return true;
-            }
-            i += 1;
-        }
-    }
-    false
+    let mut needs = false;
+    for_each_line(line, |_, n| needs = n);
+    needs
 }
 
-const BLOCK: usize = 32;
-
-/// Whether `block` holds a `SPECIAL` byte other than ' ', without a
-/// branch per byte (so it vectorises).
-fn block_may_be_special(block: &[u8]) -> bool {
-    block.iter().fold(false, |any, &c| {
-        any | (c.wrapping_sub(b'\t') <= b'\r' - b'\t')
-            | (c.wrapping_sub(0xc2) <= 0xe3 - 0xc2)
-            | (c == b'!')
-            | (c == b'<')
-    })
+/// A space before a space, or a byte that may start other whitespace or
+/// image markup.
+#[inline(always)]
+fn may_need_collapse(c: u8, next: u8) -> bool {
+    ((c == b' ') & (next == b' '))
+        | (c.wrapping_sub(b'\t') <= b'\r' - b'\t')
+        | (c.wrapping_sub(0xc2) <= 0xe3 - 0xc2)
+        | (c == b'!')
+        | (c == b'<')
 }
 
 fn push_with_gap(out: &mut String, text: &str, gap: &mut bool) {
@@ -364,46 +556,56 @@ fn find_within(b: &[u8], from: usize, window: usize, needle: &[u8]) -> Option<us
 }
 
 /// Drop boilerplate lines; move caption lines to `captions`.
-fn drop_noise(lines: Vec<String>, pats: &Patterns, captions: &mut Vec<String>) -> Vec<String> {
-    let repeated = repeated_short_lines(&lines);
-    let mut kept = Vec::with_capacity(lines.len());
+fn drop_noise(lines: &mut Vec<Cow<'_, str>>, m: &Matcher, captions: &mut Vec<String>) {
+    let repeated = repeated_short_lines(lines);
     let mut in_block = false;
-    for line in lines {
-        if in_block && is_block_line(&line, pats) {
-            continue;
+    lines.retain_mut(|line| {
+        if in_block && is_block_line(line, m) {
+            return false;
         }
         in_block = false;
-        let short = line.len() <= pats.max_line_bytes;
-        if short && starts_with_any(&line, &pats.block_start) {
+        let short = line.len() <= m.pats.max_line_bytes;
+        if short && m.sum.block_start.may_start(line) && starts_with_any(line, &m.pats.block_start)
+        {
             in_block = true;
-        } else if short && (is_boilerplate(&line, pats) || repeated.contains(&line)) {
-            continue;
-        } else if short && is_caption_line(&line, pats) {
-            captions.push(line);
+            false
+        } else if short && (is_boilerplate(line, m) || repeated.iter().any(|r| r == line)) {
+            false
+        } else if short && is_caption_line(line, m) {
+            captions.push(std::mem::take(line).into_owned());
+            false
         } else {
-            kept.push(line);
+            true
         }
-    }
-    kept
+    });
 }
 
-fn repeated_short_lines(lines: &[String]) -> HashSet<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for line in lines {
-        if line.len() <= REPEAT_MAX_BYTES && line.split(' ').count() <= REPEAT_MAX_WORDS {
-            *counts.entry(line.as_str()).or_default() += 1;
-        }
+/// Short lines seen at least `REPEAT_MIN` times (usually none).
+fn repeated_short_lines(lines: &[Cow<'_, str>]) -> Vec<String> {
+    let mut short: Vec<&str> = lines
+        .iter()
+        .map(|l| l.as_ref())
+        .filter(|l| {
+            // `split(' ').count()`: one more word than spaces.
+            l.len() <= REPEAT_MAX_BYTES
+                && l.bytes().filter(|&c| c == b' ').count() < REPEAT_MAX_WORDS
+        })
+        .collect();
+    if short.len() < REPEAT_MIN {
+        return Vec::new();
     }
-    counts
-        .into_iter()
-        .filter(|&(_, n)| n >= REPEAT_MIN)
-        .map(|(l, _)| l.to_string())
+    short.sort_unstable();
+    short
+        .chunk_by(|a, b| a == b)
+        .filter(|same| same.len() >= REPEAT_MIN)
+        .map(|same| same[0].to_string())
         .collect()
 }
 
 /// Inside a subscription block: bullets, very short lines ("or") and lines
 /// about subscribing or accounts.
-fn is_block_line(line: &str, pats: &Patterns) -> bool {
+fn is_block_line(line: &str, m: &Matcher) -> bool {
+    let pats = m.pats;
     if line.len() > pats.max_line_bytes {
         return false;
     }
@@ -412,7 +614,7 @@ fn is_block_line(line: &str, pats: &Patterns) -> bool {
         .any(|b| line.starts_with(b))
         || line.split(' ').count() <= pats.block_short_words
         || starts_with_any(line, &pats.block_start)
-        || is_boilerplate(line, pats)
+        || is_boilerplate(line, m)
     {
         return true;
     }
@@ -420,27 +622,47 @@ fn is_block_line(line: &str, pats: &Patterns) -> bool {
     pats.block_words.iter().any(|w| lower.contains(w.as_str()))
 }
 
-fn is_boilerplate(line: &str, pats: &Patterns) -> bool {
-    let bare = line.trim_end_matches(['.', ':']);
-    pats.exact.iter().any(|e| bare.eq_ignore_ascii_case(e))
-        || starts_with_any(line, &pats.prefixes)
-        || starts_with_any(line, &pats.image_prefixes)
-        || is_button_row(line, pats)
-        || is_korean_meta(line, pats)
+fn is_boilerplate(line: &str, m: &Matcher) -> bool {
+    let (pats, sum) = (m.pats, &*m.sum);
+    // `line.trim_end_matches(['.', ':'])`
+    let b = line.as_bytes();
+    let bare = &b[..b.len()
+        - b.iter()
+            .rev()
+            .take_while(|&&c| c == b'.' || c == b':')
+            .count()];
+    (sum.exact.may_contain(bare)
+        && pats
+            .exact
+            .iter()
+            .any(|e| bare.eq_ignore_ascii_case(e.as_bytes())))
+        || (sum.prefixes.may_start(line)
+            && (starts_with_any(line, &pats.prefixes)
+                || starts_with_any(line, &pats.image_prefixes)))
+        || is_button_row(line, m)
+        || (sum.korean_meta.may_start(line) && is_korean_meta(line, pats))
 }
 
 fn starts_with_any(line: &str, prefixes: &[String]) -> bool {
+    let line = line.as_bytes();
     prefixes.iter().any(|p| {
-        line.len() >= p.len() && line.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        let p = p.as_bytes();
+        line.len() >= p.len()
+            && p.first().is_none_or(|f| f.eq_ignore_ascii_case(&line[0]))
+            && line[..p.len()].eq_ignore_ascii_case(p)
     })
 }
 
-fn is_button_row(line: &str, pats: &Patterns) -> bool {
+fn is_button_row(line: &str, m: &Matcher) -> bool {
     let mut words = line
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '/' | '•' | ','))
         .filter(|w| !w.is_empty())
         .peekable();
-    words.peek().is_some() && words.all(|w| pats.buttons.iter().any(|b| b.eq_ignore_ascii_case(w)))
+    // Most lines fail on their first word, most without a comparison.
+    words
+        .peek()
+        .is_some_and(|w| m.sum.buttons.may_contain(w.as_bytes()))
+        && words.all(|w| m.pats.buttons.iter().any(|b| b.eq_ignore_ascii_case(w)))
 }
 
 /// `입력 2020.02.20 10:31`, `기사입력 : 2020-02-20`: a metadata word, then a
@@ -457,8 +679,10 @@ fn is_korean_meta(line: &str, pats: &Patterns) -> bool {
 }
 
 /// "Photo : KBS News", "[Photo: …]", "사진=연합뉴스": a caption wherever it sits.
-fn is_caption_line(line: &str, pats: &Patterns) -> bool {
-    starts_with_any(line, &pats.caption_prefixes) && line.split(' ').count() <= CAPTION_MAX_WORDS
+fn is_caption_line(line: &str, m: &Matcher) -> bool {
+    m.sum.captions.may_start(line)
+        && starts_with_any(line, &m.pats.caption_prefixes)
+        && line.split(' ').count() <= CAPTION_MAX_WORDS
 }
 
 /// "(Yonhap)", "(Cheong Wa Dae)", "(AP Photo/Ahn Young-joon)".
@@ -508,35 +732,27 @@ fn is_photo_caption(line: &str) -> bool {
 /// ("Report:") at a sentence start are dropped. The text is only rebuilt
 /// when one of those two happens; otherwise ranges point into it as is.
 pub fn split_sentences(text: String, pats: &Patterns) -> Paragraph {
-    let cuts = cuts(&text, pats);
-    let mut rewrite = cuts.iter().any(|c| c.glued);
-    // (start, end, space before) of each sentence, in `text`.
-    let mut found = Vec::with_capacity(cuts.len() + 1);
-    let (mut from, mut space_before) = (0, false);
-    let ends = cuts
-        .iter()
-        .map(|c| (c.end, c.next, c.glued || c.next > c.end))
-        .chain(std::iter::once((text.len(), text.len(), false)));
-    for (end, next, space_after) in ends {
-        let piece = &text[from..end];
-        let trimmed = piece.trim();
-        let body = strip_label(trimmed, pats);
-        rewrite |= body.len() != trimmed.len();
-        if !body.is_empty() {
-            let lead = piece.len() - piece.trim_start().len();
-            let start = from + lead + (trimmed.len() - body.len());
-            found.push((start, start + body.len(), space_before || lead > 0));
-        }
-        from = next;
-        space_before = space_after;
-    }
-    if !rewrite {
+    split_line(Cow::Owned(text), &Matcher::new(pats), &mut Vec::new())
+}
+
+/// (start, end, space before) of each sentence of a line, in the line.
+type Found = Vec<(usize, usize, bool)>;
+
+/// `split_sentences` of a line that may still borrow the article text: it
+/// is copied once, into the paragraph, and only if kept. `found` is scratch
+/// space, reused from line to line.
+fn split_line(text: Cow<'_, str>, m: &Matcher, found: &mut Found) -> Paragraph {
+    found.clear();
+    if !find_sentences(&text, m, found) {
         let sentences = found.iter().map(|&(s, e, _)| (s, e)).collect();
-        return Paragraph { text, sentences };
+        return Paragraph {
+            text: text.into_owned(),
+            sentences,
+        };
     }
     let mut out = String::with_capacity(text.len() + 8);
     let mut sentences = Vec::with_capacity(found.len());
-    for (s, e, space) in found {
+    for &(s, e, space) in found.iter() {
         if space && !out.is_empty() {
             out.push(' ');
         }
@@ -550,8 +766,61 @@ pub fn split_sentences(text: String, pats: &Patterns) -> Paragraph {
     }
 }
 
-fn strip_label<'a>(s: &'a str, pats: &Patterns) -> &'a str {
-    for label in &pats.labels {
+/// The sentences of `text` into `found`; true when the text must be
+/// rebuilt (a glued sentence or a dropped label).
+fn find_sentences(text: &str, m: &Matcher, found: &mut Found) -> bool {
+    let mut rewrite = false;
+    let (mut from, mut space_before) = (0, false);
+    let mut piece = |end: usize, next: usize, space_after: bool| {
+        let piece = &text[from..end];
+        let unled = trim_start(piece);
+        let lead = piece.len() - unled.len();
+        let trimmed = trim_end(unled);
+        let body = strip_label(trimmed, m);
+        rewrite |= body.len() != trimmed.len();
+        if !body.is_empty() {
+            let start = from + lead + (trimmed.len() - body.len());
+            found.push((start, start + body.len(), space_before || lead > 0));
+        }
+        from = next;
+        space_before = space_after;
+    };
+    let mut glued = false;
+    for_each_cut(text, m, |cut| {
+        glued |= cut.glued;
+        piece(cut.end, cut.next, cut.glued || cut.next > cut.end);
+    });
+    piece(text.len(), text.len(), false);
+    rewrite || glued
+}
+
+/// `str::trim_start`, without its char-by-char search when the text starts
+/// with an ASCII byte that is not whitespace (nearly always).
+fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&c) if c.is_ascii() && !is_ascii_white(c) => s,
+        _ => s.trim_start(),
+    }
+}
+
+/// `str::trim_end`, likewise.
+fn trim_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        Some(&c) if c.is_ascii() && !is_ascii_white(c) => s,
+        _ => s.trim_end(),
+    }
+}
+
+/// The ASCII bytes `char::is_whitespace` accepts.
+fn is_ascii_white(c: u8) -> bool {
+    c == b' ' || (b'\t'..=b'\r').contains(&c)
+}
+
+fn strip_label<'a>(s: &'a str, m: &Matcher) -> &'a str {
+    if !m.sum.labels.may_start(s) {
+        return s;
+    }
+    for label in &m.pats.labels {
         if s.len() >= label.len()
             && s.as_bytes()[..label.len()].eq_ignore_ascii_case(label.as_bytes())
             && s[label.len()..]
@@ -574,45 +843,42 @@ struct Cut {
 }
 
 /// Where the sentences of `text` end, in order.
-fn cuts(text: &str, pats: &Patterns) -> Vec<Cut> {
+fn for_each_cut(text: &str, m: &Matcher, mut cut: impl FnMut(Cut)) {
     let b = text.as_bytes();
-    let mut cuts = Vec::new();
     let mut token = Token::default();
-    let mut i = 0;
-    while i < b.len() {
-        if !INTERESTING[usize::from(b[i])] {
-            i += 1;
-            continue;
-        }
-        if matches!(b[i], b'.' | b'!' | b'?') {
-            token.advance(b, i);
-            let run_end = i + b[i..]
-                .iter()
-                .take_while(|&&x| matches!(x, b'.' | b'!' | b'?'))
-                .count();
-            let end = skip_closers(text, run_end);
-            if let Some(next) = boundary(text, token.start, i, run_end, end, token.in_url, pats) {
-                let glued = next == end;
-                cuts.push(Cut { end, next, glued });
+    sanitize::for_each_byte(
+        b,
+        |c, _| is_interesting(c),
+        |i| {
+            if matches!(b[i], b'.' | b'!' | b'?') {
+                token.advance(b, i);
+                let run_end = i + b[i..]
+                    .iter()
+                    .take_while(|&&x| matches!(x, b'.' | b'!' | b'?'))
+                    .count();
+                let end = skip_closers(text, run_end);
+                if let Some(next) = boundary(text, token.start, i, run_end, end, token.in_url, m) {
+                    let glued = next == end;
+                    cut(Cut { end, next, glued });
+                }
+                end
+            } else if is_cjk_stop(&b[i..]) {
+                // Full-width 。！？ end a sentence with or without a space.
+                let end = skip_closers(text, i + 3);
+                if end < b.len() {
+                    let next = end + usize::from(b[end] == b' ');
+                    cut(Cut {
+                        end,
+                        next,
+                        glued: false,
+                    });
+                }
+                end
+            } else {
+                i + 1
             }
-            i = end;
-        } else if is_cjk_stop(&b[i..]) {
-            // Full-width 。！？ end a sentence with or without a space.
-            let end = skip_closers(text, i + 3);
-            if end < b.len() {
-                let next = end + usize::from(b[end] == b' ');
-                cuts.push(Cut {
-                    end,
-                    next,
-                    glued: false,
-                });
-            }
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
-    cuts
+        },
+    );
 }
 
 /// The space-delimited token a terminator sits in, found lazily: spaces are
@@ -657,17 +923,12 @@ fn has_scheme_mark(b: &[u8]) -> bool {
     false
 }
 
-/// Bytes the sentence scanner must look at; everything else is skipped.
-const INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut k = 0;
-    let bytes = b".!?\xe3\xef";
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+/// Bytes the sentence scanner must look at (terminators and the lead bytes
+/// of the full-width ones); everything else is skipped.
+#[inline(always)]
+fn is_interesting(c: u8) -> bool {
+    (c == b'.') | (c == b'!') | (c == b'?') | (c == 0xe3) | (c == 0xef)
+}
 
 fn is_cjk_stop(b: &[u8]) -> bool {
     b.starts_with("。".as_bytes())
@@ -677,12 +938,16 @@ fn is_cjk_stop(b: &[u8]) -> bool {
 
 /// Closing quotes and brackets that belong to the sentence just ended.
 fn skip_closers(text: &str, mut i: usize) -> usize {
-    while let Some(c) = text[i..].chars().next() {
-        if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '」' | '』' | '»') {
-            i += c.len_utf8();
-        } else {
-            break;
-        }
+    while let Some(&b) = text.as_bytes().get(i) {
+        i += match b {
+            b'"' | b'\'' | b')' | b']' => 1,
+            // The lead bytes of the others.
+            0xc2 | 0xe2 | 0xe3 => match text[i..].chars().next() {
+                Some(c @ ('”' | '’' | '」' | '』' | '»')) => c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        };
     }
     i
 }
@@ -696,17 +961,15 @@ fn boundary(
     run_end: usize,
     end: usize,
     in_url: bool,
-    pats: &Patterns,
+    m: &Matcher,
 ) -> Option<usize> {
     let rest = &text[end..];
     let single_dot = run_end - dot == 1 && text.as_bytes()[dot] == b'.';
-    let word = word_before(text, token_start, dot);
+    let abbreviation =
+        |after: &str| single_dot && is_abbreviation(word_before(text, token_start, dot), after, m);
     if let Some(after) = rest.strip_prefix(' ') {
         let next = after.chars().next()?;
-        if !starts_sentence(next) {
-            return None;
-        }
-        if single_dot && is_abbreviation(word, after, pats) {
+        if !starts_sentence(next) || abbreviation(after) {
             return None;
         }
         return Some(end + 1);
@@ -720,7 +983,7 @@ fn boundary(
         && first.is_uppercase()
         && second.is_lowercase()
         && (prev.is_alphanumeric() || matches!(prev, ')' | '"' | '”' | '’'))
-        && !(single_dot && is_abbreviation(word, rest, pats));
+        && !abbreviation(rest);
     glued.then_some(end)
 }
 
@@ -729,25 +992,29 @@ fn word_before(text: &str, token_start: usize, dot: usize) -> &str {
     if dot - token_start > ABBREV_LOOKBACK {
         return "";
     }
-    text[token_start..dot].trim_start_matches(|c: char| !c.is_alphanumeric())
+    let word = &text[token_start..dot];
+    match word.as_bytes().first() {
+        Some(c) if c.is_ascii_alphanumeric() => word,
+        _ => word.trim_start_matches(|c: char| !c.is_alphanumeric()),
+    }
 }
 
-fn is_abbreviation(word: &str, after: &str, pats: &Patterns) -> bool {
-    if word.is_empty() {
+fn is_abbreviation(word: &str, after: &str, m: &Matcher) -> bool {
+    let w = word.as_bytes();
+    if w.is_empty() {
         return false;
     }
-    if word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m") {
+    if w.len() == 3 && (w.eq_ignore_ascii_case(b"a.m") || w.eq_ignore_ascii_case(b"p.m")) {
         // "11:30 a.m. Tuesday" goes on; "11:30 a.m. Kang said" is a new sentence.
         return is_day_or_month(after);
     }
-    if word.contains('.') {
+    if w.contains(&b'.') {
         // U.S., e.g., U.N.
         return true;
     }
-    let mut chars = word.chars();
-    let single_initial =
-        chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.next().is_none();
-    single_initial || pats.abbreviations.contains(word)
+    // A single capital initial ("W."), or one of the list.
+    let single_initial = w.len() == 1 && w[0].is_ascii_uppercase();
+    single_initial || (m.sum.abbreviations.may_contain(w) && m.pats.abbreviations.contains(word))
 }
 
 fn is_day_or_month(after: &str) -> bool {
@@ -1259,24 +1526,32 @@ mod tests {
             );
         };
         let pats = Patterns::embedded();
-        let lines: Vec<String> = text.split('\n').map(collapse_spaces).collect();
+        let m = &Matcher::new(pats);
+        let lines: Vec<Cow<str>> = text.split('\n').map(collapse_spaces).collect();
         time("baseline: copy lines", &|| {
             black_box(text.split('\n').map(str::to_string).collect::<Vec<_>>());
         });
         time("inert", &|| {
             black_box(sanitize::inert(&text, true));
         });
-        time("collapse", &|| {
-            black_box(text.split('\n').map(collapse_spaces).collect::<Vec<_>>());
+        time("lines + collapse", &|| {
+            let mut n = 0;
+            for_each_line(&text, |line, needs| {
+                n += usize::from(needs);
+                black_box(line);
+            });
+            black_box(n);
         });
         time("noise (+clone)", &|| {
-            black_box(drop_noise(lines.clone(), pats, &mut Vec::new()));
+            let mut lines = lines.clone();
+            drop_noise(&mut lines, m, &mut Vec::new());
+            black_box(lines);
         });
         time("sentences (+clone)", &|| {
             black_box(
                 lines
                     .iter()
-                    .map(|l| split_sentences(l.clone(), pats))
+                    .map(|l| split_line(l.clone(), m, &mut Vec::new()))
                     .collect::<Vec<_>>(),
             );
         });

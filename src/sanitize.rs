@@ -24,56 +24,110 @@ pub fn inert(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     }
 }
 
-/// Bytes that may start something `inert` rewrites; all others are skipped
-/// with one table look-up each (this runs over every byte of every article).
-const MAYBE_CARE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut k = 0;
-    while k < 0x20 {
-        t[k] = true;
-        k += 1;
-    }
-    t[0x7f] = true;
-    t[0xc2] = true;
-    t[0xe2] = true;
-    t
-};
-
-/// Whether any byte of `block` is in `MAYBE_CARE`, without branching per
-/// byte (so it vectorises): lets clean text be skipped a block at a time.
-fn block_may_care(block: &[u8]) -> bool {
-    block.iter().fold(false, |any, &b| {
-        any | (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
-    })
+/// Bytes that may start something `inert` rewrites: controls, DEL and the
+/// lead bytes of C1 controls (0xC2) and of the bidi and line-separator
+/// block (0xE2). All others are skipped a block at a time (this runs over
+/// every byte of every article).
+fn may_care(b: u8) -> bool {
+    (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
 }
-
-const BLOCK: usize = 32;
 
 /// Position of the first byte `needs_care` flags.
 fn first_to_rewrite(bytes: &[u8], keep_newlines: bool) -> Option<usize> {
     let mut from = 0;
     loop {
-        while bytes.len() - from >= BLOCK && !block_may_care(&bytes[from..from + BLOCK]) {
-            from += BLOCK;
-        }
-        if from == bytes.len() {
-            return None;
-        }
-        // Byte by byte through one block, then back to skipping.
-        let end = (from + BLOCK).min(bytes.len());
-        let Some(p) = bytes[from..end]
-            .iter()
-            .position(|&b| MAYBE_CARE[usize::from(b)])
-        else {
-            from = end;
-            continue;
-        };
-        let i = from + p;
+        // Kept newlines are in every line: they must not stop the skipping.
+        let i = if keep_newlines {
+            find_byte(bytes, from, |b| may_care(b) & (b != b'\n'))
+        } else {
+            find_byte(bytes, from, may_care)
+        }?;
         if needs_care(bytes, i, bytes[i], keep_newlines) {
             return Some(i);
         }
         from = i + 1;
     }
+}
+
+const BLOCK: usize = 32;
+
+/// Position of the first byte at or after `from` for which `hit` holds.
+/// Blocks without a hit are skipped with a test that vectorises, so they
+/// cost a few instructions; in the block with the hit, the same test
+/// finds the 8 bytes to search byte by byte.
+#[inline(always)]
+pub(crate) fn find_byte(b: &[u8], mut from: usize, hit: impl Fn(u8) -> bool) -> Option<usize> {
+    while let Some(block) = b.get(from..from + BLOCK) {
+        if any_byte(block, &hit) {
+            if let Some(k) = block.chunks_exact(8).position(|part| any_byte(part, &hit)) {
+                from += 8 * k;
+            }
+            break;
+        }
+        from += BLOCK;
+    }
+    b[from..].iter().position(|&c| hit(c)).map(|p| from + p)
+}
+
+/// Calls `visit` at each position `i` where `hit(b[i], b[i + 1])` (0 for
+/// the byte after the last), in order, skipping those before the position
+/// the previous call returned (`usize::MAX` stops the scan). Made for hits
+/// too frequent for `find_byte`: each block is flagged once, branch-free,
+/// and the hits are read from a bit mask.
+#[inline(always)]
+pub(crate) fn for_each_byte(
+    b: &[u8],
+    hit: impl Fn(u8, u8) -> bool,
+    mut visit: impl FnMut(usize) -> usize,
+) {
+    let (mut base, mut next) = (0, 0);
+    while base < b.len() {
+        // The block and the byte after it; the last one padded with zeros.
+        let mut pad = [0u8; BLOCK + 1];
+        let block = match b.get(base..base + BLOCK + 1) {
+            Some(block) => block,
+            None => {
+                pad[..b.len() - base].copy_from_slice(&b[base..]);
+                &pad[..]
+            }
+        };
+        let mut flags = [0u8; BLOCK];
+        for (k, f) in flags.iter_mut().enumerate() {
+            *f = u8::from(hit(block[k], block[k + 1]));
+        }
+        let mut mask = bitmask(&flags);
+        while mask != 0 {
+            let i = base + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            if i >= b.len() {
+                return;
+            }
+            if i >= next {
+                next = visit(i);
+            }
+        }
+        base = (base + BLOCK).max(next);
+    }
+}
+
+/// Bit `k` set when `flags[k]` (each 0 or 1) is 1: per 8 bytes, one
+/// multiplication gathers the flags into the top byte.
+#[inline(always)]
+fn bitmask(flags: &[u8; BLOCK]) -> u32 {
+    let mut mask = 0;
+    for (k, eight) in flags.chunks_exact(8).enumerate() {
+        let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        mask |= ((word.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32) << (8 * k);
+    }
+    mask
+}
+
+/// Whether `hit` holds for a byte of `block`, without a branch per byte.
+/// The accumulator must be a `u8`: with a `bool` one, LLVM vectorises
+/// `hit` across its comparisons instead of across bytes.
+#[inline(always)]
+fn any_byte(block: &[u8], hit: &impl Fn(u8) -> bool) -> bool {
+    block.iter().fold(0u8, |any, &c| any | u8::from(hit(c))) != 0
 }
 
 /// True when `c` would be altered by `inert`: lets other modules check a
