@@ -4,10 +4,10 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use chrono::NaiveTime;
 use regex::{Captures, Regex};
 
+use super::facts::{Words, has_exotic_fold};
 use super::text::tail;
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -30,52 +30,60 @@ static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("end regex is valid")
 });
 
-static TIME_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["noon", "midday", "midnight", "o'clock", "o’clock"])
-        .expect("time words build")
-});
-
 /// Cheap test before the clock regex: a digit with ':', "a"/"p" or
 /// "o'clock" just after it, or a time word.
-fn looks_timed(sentence: &str) -> bool {
-    let b = sentence.as_bytes();
+fn looks_timed(words: &Words) -> bool {
+    let b = words.source().as_bytes();
     b.iter().enumerate().any(|(i, c)| {
         c.is_ascii_digit()
             && b[i + 1..]
                 .iter()
                 .take(3)
                 .any(|n| matches!(n, b':' | b'a' | b'p' | b'A' | b'P' | b'o'))
-    }) || TIME_WORD.is_match(sentence)
+    }) || ["noon", "midday", "midnight", "o'clock", "o’clock"]
+        .iter()
+        .any(|w| words.lower().contains(w))
 }
 
 /// Start times in a sentence, with their byte spans.
+#[cfg(test)]
 pub fn start_times(sentence: &str) -> Vec<(usize, usize, NaiveTime)> {
-    if !looks_timed(sentence) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for caps in CLOCK.captures_iter(sentence) {
-        let Some(whole) = caps.get(0) else { continue };
-        if END_MARK.is_match(tail(&sentence[..whole.start()], 24)) {
-            continue;
-        }
-        let t = match AMPM_AFTER.captures(&sentence[whole.end()..]) {
-            // "from 5:30 p.m.": the 24-hour branch matched first, read it as 12-hour.
-            Some(ap) if caps.name("h24").is_some() => twelve_hour(
-                caps.name("h24").and_then(|m| m.as_str().parse().ok()),
-                caps.name("m24").and_then(|m| m.as_str().parse().ok()),
-                ap.get(1)
-                    .is_some_and(|m| m.as_str().eq_ignore_ascii_case("p")),
-            ),
-            _ => time(&caps),
-        };
-        if let Some(t) = t {
-            out.push((whole.start(), whole.end(), t));
-        }
-    }
-    out
+    iter_start_times(&Words::new(sentence)).collect()
+}
+
+/// `start_times`, one at a time: a caller that wants only the first that
+/// fits leaves the rest of the sentence unscanned.
+pub(super) fn iter_start_times<'w>(
+    words: &'w Words,
+) -> impl Iterator<Item = (usize, usize, NaiveTime)> + 'w {
+    let sentence = words.source();
+    let clocks = looks_timed(words).then(|| clocks(words));
+    clocks
+        .into_iter()
+        .flatten()
+        .filter_map(move |(start, end, clock)| {
+            if END_MARK.is_match(tail(&sentence[..start], 24)) {
+                return None;
+            }
+            let t = match clock {
+                Clock::TwentyFourHour { hour, minute } => {
+                    match AMPM_AFTER.captures(&sentence[end..]) {
+                        // "from 5:30 p.m.": the 24-hour branch matched first, read it as 12-hour.
+                        Some(ap) => twelve_hour(
+                            hour.parse().ok(),
+                            minute.parse().ok(),
+                            ap.get(1)
+                                .is_some_and(|m| m.as_str().eq_ignore_ascii_case("p")),
+                        ),
+                        None => {
+                            NaiveTime::from_hms_opt(hour.parse().ok()?, minute.parse().ok()?, 0)
+                        }
+                    }
+                }
+                clock => time(clock),
+            };
+            Some((start, end, t?))
+        })
 }
 
 static AMPM_AFTER: LazyLock<Regex> =
@@ -92,38 +100,290 @@ fn twelve_hour(hour: Option<u32>, minute: Option<u32>, pm: bool) -> Option<Naive
     NaiveTime::from_hms_opt(hour, minute.unwrap_or(0), 0)
 }
 
-fn time(caps: &Captures) -> Option<NaiveTime> {
-    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-    if num("h12").is_some() {
-        let pm = caps.name("ap")?.as_str().eq_ignore_ascii_case("p");
-        return twelve_hour(num("h12"), num("m12"), pm);
-    }
-    if let Some(word) = caps.name("word") {
-        let hour = if word.as_str().eq_ignore_ascii_case("midnight") {
-            0
-        } else {
-            12
-        };
-        return NaiveTime::from_hms_opt(hour, 0, 0);
-    }
-    if let Some(oc) = caps.name("oc") {
-        let h = super::duration::number(oc.as_str())?;
-        if !(1..=12).contains(&h) {
-            return None;
+fn time(clock: Clock) -> Option<NaiveTime> {
+    match clock {
+        Clock::TwelveHour { hour, minute, pm } => {
+            twelve_hour(hour.parse().ok(), minute.and_then(|m| m.parse().ok()), pm)
         }
-        let hour = if caps.name("ocpm").is_some() && h < 12 {
-            h + 12
-        } else {
-            h
-        };
-        return NaiveTime::from_hms_opt(hour, 0, 0);
+        Clock::Word(word) => {
+            let hour = if word.eq_ignore_ascii_case("midnight") {
+                0
+            } else {
+                12
+            };
+            NaiveTime::from_hms_opt(hour, 0, 0)
+        }
+        Clock::OnTheHour { hour, evening } => {
+            let h = super::duration::number(hour)?;
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            let hour = if evening && h < 12 { h + 12 } else { h };
+            NaiveTime::from_hms_opt(hour, 0, 0)
+        }
+        Clock::TwentyFourHour { hour, minute } => {
+            NaiveTime::from_hms_opt(hour.parse().ok()?, minute.parse().ok()?, 0)
+        }
     }
-    NaiveTime::from_hms_opt(num("h24")?, num("m24")?, 0)
+}
+
+/// A `CLOCK` match, by the branch that matched, with the words it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Clock<'s> {
+    /// "11:30 a.m.", "9pm"
+    TwelveHour {
+        hour: &'s str,
+        minute: Option<&'s str>,
+        pm: bool,
+    },
+    /// "noon", "midday", "midnight"
+    Word(&'s str),
+    /// "ten o'clock"; `evening` with "in the evening", "at night", "tonight".
+    OnTheHour { hour: &'s str, evening: bool },
+    /// "at 17:00"
+    TwentyFourHour { hour: &'s str, minute: &'s str },
+}
+
+/// The `CLOCK` matches in a sentence, as `captures_iter` finds them. Text
+/// with an exotic case fold takes the regex; the rest the word scan, which
+/// costs a fraction of the regex's captures.
+fn clocks<'w, 's>(
+    words: &'w Words<'s>,
+) -> Box<dyn Iterator<Item = (usize, usize, Clock<'s>)> + 'w> {
+    let sentence = words.source();
+    if has_exotic_fold(sentence) {
+        Box::new(CLOCK.captures_iter(sentence).filter_map(|caps| {
+            let whole = caps.get(0)?;
+            Some((whole.start(), whole.end(), clock_of(&caps)?))
+        }))
+    } else {
+        Box::new(scan(words))
+    }
+}
+
+fn clock_of<'s>(caps: &Captures<'s>) -> Option<Clock<'s>> {
+    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+    if let Some(hour) = get("h12") {
+        let minute = get("m12");
+        let pm = get("ap")?.eq_ignore_ascii_case("p");
+        return Some(Clock::TwelveHour { hour, minute, pm });
+    }
+    if let Some(word) = get("word") {
+        return Some(Clock::Word(word));
+    }
+    if let Some(hour) = get("oc") {
+        let evening = get("ocpm").is_some();
+        return Some(Clock::OnTheHour { hour, evening });
+    }
+    let (hour, minute) = (get("h24")?, get("m24")?);
+    Some(Clock::TwentyFourHour { hour, minute })
+}
+
+// `CLOCK` word by word, for text without an exotic fold. Every branch
+// starts at a word boundary before a word character, so at the start of an
+// ASCII word; the branches are tried there in the pattern's order. Only
+// the 12-hour branch reads inside words ("9pm", "10.15am").
+
+fn scan<'w, 's>(words: &'w Words<'s>) -> impl Iterator<Item = (usize, usize, Clock<'s>)> + 'w {
+    let sentence = words.source();
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        while k < words.len() {
+            let start = words.start(k);
+            // Only the 12-hour and o'clock branches can start with a digit,
+            // only the others with one of a few words: each keeps its place
+            // in line, and most words need no branch tried at all.
+            let found = match words.get(k) {
+                Some(w) if w.as_bytes()[0].is_ascii_digit() => {
+                    twelve_hour_at(sentence, start).or_else(|| o_clock_at(words, k))
+                }
+                Some(w) if is_time_word(w) || is_hour_word(w) || is_lead_word(w) => {
+                    time_word_at(words, k)
+                        .or_else(|| o_clock_at(words, k))
+                        .or_else(|| twenty_four_hour_at(words, k))
+                }
+                _ => None,
+            };
+            k += 1;
+            if let Some((end, clock)) = found {
+                // The next match starts after this one, as the regex resumes.
+                while k < words.len() && words.start(k) < end {
+                    k += 1;
+                }
+                return Some((start, end, clock));
+            }
+        }
+        None
+    })
+}
+
+/// `(?P<h12>[0-9]{1,2})(?:[:.](?P<m12>[0-5][0-9]))?\s*(?P<ap>[ap])\.?\s?m(?-u:\b)\.?`
+/// from byte `start`: where it ends. Each optional part is taken when
+/// there; leaving it out could not make the next part match.
+fn twelve_hour_at(text: &str, start: usize) -> Option<(usize, Clock<'_>)> {
+    let rest = &text[start..];
+    let b = rest.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let hour = &rest[..digits];
+    let mut i = digits;
+    let mut minute = None;
+    if matches!(b.get(i), Some(b':' | b'.'))
+        && matches!(b.get(i + 1), Some(b'0'..=b'5'))
+        && b.get(i + 2).is_some_and(u8::is_ascii_digit)
+    {
+        minute = Some(&rest[i + 1..i + 3]);
+        i += 3;
+    }
+    i = rest.len() - rest[i..].trim_start().len();
+    let pm = match b.get(i) {
+        Some(b'a' | b'A') => false,
+        Some(b'p' | b'P') => true,
+        _ => return None,
+    };
+    i += 1;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+    }
+    if let Some(space) = rest[i..].chars().next().filter(|c| c.is_whitespace()) {
+        i += space.len_utf8();
+    }
+    if !matches!(b.get(i), Some(b'm' | b'M')) {
+        return None;
+    }
+    i += 1;
+    if b.get(i)
+        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    {
+        return None;
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+    }
+    Some((start + i, Clock::TwelveHour { hour, minute, pm }))
+}
+
+/// `(?P<word>noon|midday|midnight)(?-u:\b)`
+fn time_word_at<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Clock<'s>)> {
+    let found = w.get(k).is_some_and(is_time_word);
+    found.then(|| (w.end(k), Clock::Word(w.text(k, k))))
+}
+
+fn is_time_word(word: &str) -> bool {
+    matches!(word, "noon" | "midday" | "midnight")
+}
+
+/// `(?P<oc>[0-9]{1,2}|one|…|twelve)\s+o['’]clock(?P<ocpm>\s+(?:in\s+the\s+
+/// (?:afternoon|evening)|at\s+night|tonight))?`, no word boundary at the end.
+fn o_clock_at<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Clock<'s>)> {
+    let found = (w.is_number(k, 1..=2) || w.get(k).is_some_and(is_hour_word))
+        && w.spaces(k)
+        && w.is(k + 1, "o")
+        && matches!(w.gap(k + 1), Some("'" | "’"))
+        && w.starts(k + 2, "clock");
+    if !found {
+        return None;
+    }
+    let clock_end = w.start(k + 2) + "clock".len();
+    let evening = if !(w.is(k + 2, "clock") && w.spaces(k + 2)) {
+        None
+    } else if w.is(k + 3, "in") && w.spaces(k + 3) && w.is(k + 4, "the") && w.spaces(k + 4) {
+        ["afternoon", "evening"]
+            .into_iter()
+            .find(|part| w.starts(k + 5, part))
+            .map(|part| w.start(k + 5) + part.len())
+    } else if w.is(k + 3, "at") && w.spaces(k + 3) && w.starts(k + 4, "night") {
+        Some(w.start(k + 4) + "night".len())
+    } else if w.starts(k + 3, "tonight") {
+        Some(w.start(k + 3) + "tonight".len())
+    } else {
+        None
+    };
+    let end = evening.unwrap_or(clock_end);
+    let (hour, evening) = (w.text(k, k), evening.is_some());
+    Some((end, Clock::OnTheHour { hour, evening }))
+}
+
+fn is_hour_word(word: &str) -> bool {
+    matches!(
+        word,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    ) || matches!(word, "eleven" | "twelve")
+}
+
+/// The words the 24-hour branch starts with.
+fn is_lead_word(word: &str) -> bool {
+    matches!(word, "at" | "from" | "around" | "about" | "since")
+        || matches!(word, "starting" | "beginning" | "began")
+}
+
+/// `(?:at|from|starting\s+at|beginning\s+at|began\s+at|around|about|since)
+/// \s+(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?-u:\b)`
+fn twenty_four_hour_at<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Clock<'s>)> {
+    let lead = match w.get(k) {
+        Some("at" | "from" | "around" | "about" | "since") => k,
+        Some("starting" | "beginning" | "began") if w.spaces(k) && w.is(k + 1, "at") => k + 1,
+        _ => return None,
+    };
+    let (h, m) = (lead + 1, lead + 2);
+    let found = w.spaces(lead)
+        && (w.is_number(h, 1..=1) || (w.is_number(h, 2..=2) && w.get(h) <= Some("23")))
+        && w.gap(h) == Some(":")
+        && w.is_number(m, 2..=2)
+        && w.get(m) <= Some("59");
+    found.then(|| {
+        let (hour, minute) = (w.text(h, h), w.text(m, m));
+        (w.end(m), Clock::TwentyFourHour { hour, minute })
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    use super::super::facts::tests::{GAPS, text_from};
     use super::*;
+
+    fn by_regex(text: &str) -> Vec<(usize, usize, Clock<'_>)> {
+        CLOCK
+            .captures_iter(text)
+            .map(|caps| {
+                let whole = caps.get(0).unwrap();
+                (whole.start(), whole.end(), clock_of(&caps).unwrap())
+            })
+            .collect()
+    }
+
+    #[rustfmt::skip]
+    const WORDS: &[&str] = &[
+        "1", "9", "10", "12", "123", "05", "30", "59", "60", "65", "17", "19", "20", "23",
+        "24", "am", "pm", "a", "p", "m", "ap", "mm", "noon", "midday", "midnight", "noons",
+        "o", "oo", "clock", "clockwork", "in", "the", "afternoon", "afternoons", "evening",
+        "at", "night", "nightly", "tonight", "tonights", "from", "starting", "beginning",
+        "began", "around", "about", "since", "until", "one", "twelve", "thirteen", "x",
+        "9 a.m.", "10.15am", "5:30 p.m.", "10 o'clock", "o’clock", "at 17:00", "at 24:00",
+        "since 23:59", "at 9:65", "starting at", "in the evening",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        #[test]
+        fn the_word_scan_finds_what_the_regex_finds(text in text_from(WORDS, GAPS)) {
+            prop_assume!(!has_exotic_fold(&text));
+            prop_assert_eq!(scan(&Words::new(&text)).collect::<Vec<_>>(), by_regex(&text));
+        }
+
+        #[test]
+        fn text_with_an_exotic_fold_takes_the_regex(text in text_from(
+            &["10", "o", "cloc\u{212a}", "clock", "night", "\u{17f}ince", "9", "am", "x"],
+            GAPS,
+        )) {
+            prop_assert_eq!(clocks(&Words::new(&text)).collect::<Vec<_>>(), by_regex(&text));
+        }
+    }
 
     fn times(s: &str) -> Vec<String> {
         start_times(s)

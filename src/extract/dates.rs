@@ -91,26 +91,36 @@ pub fn call_date_exprs(sentence: &str) -> Vec<DateExpr> {
         if is_range(&sentence[end..]) {
             continue;
         }
+        let Some(day) = day_ref(&caps) else { continue };
         if near_other_event(sentence, start, end) {
             continue;
         }
-        if let Some(day) = day_ref(&caps) {
-            found.push(DateExpr { start, end, day });
-        }
+        found.push(DateExpr { start, end, day });
     }
     found
 }
 
 /// Cheap test before running the date regex: a digit, a weekday or one of
-/// the relative words.
+/// the relative words. "day" comes first, as most dated sentences name a
+/// weekday.
 fn might_hold_date(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit())
-        || s.contains("day")
+    s.contains("day")
+        || has_digit(s)
         || s.contains("Day")
         || s.contains("night")
         || s.contains("morning")
         || s.contains("afternoon")
         || s.contains("evening")
+}
+
+/// Whether `s` holds an ASCII digit. Chunks are tested whole, without an
+/// early exit inside one, which the compiler turns into wide vector steps.
+fn has_digit(s: &str) -> bool {
+    s.as_bytes().chunks(32).any(|chunk| {
+        chunk
+            .iter()
+            .fold(false, |seen, b| seen | b.is_ascii_digit())
+    })
 }
 
 /// "June 16–17", "June 16 and 17": several days are a span, not a call.
@@ -124,59 +134,102 @@ fn is_range(after: &str) -> bool {
 }
 
 fn near_other_event(sentence: &str, start: usize, end: usize) -> bool {
-    // Five words before, three after: the clause the date belongs to.
-    let before: Vec<&str> = sentence[..start].split_whitespace().rev().take(5).collect();
-    let after: Vec<&str> = sentence[end..].split_whitespace().take(3).collect();
-    let before = before.into_iter().rev().collect::<Vec<_>>().join(" ");
-    let after = after.join(" ");
-    OTHER_EVENT.is_match(&before) || OTHER_EVENT.is_match(&after)
+    // Five words before, three after: the clause the date belongs to. The
+    // words are matched where they stand: `OTHER_EVENT` reads any run of
+    // whitespace between them as it would one space.
+    let before = last_words(&sentence[..start], 5);
+    let after = first_words(&sentence[end..], 3);
+    OTHER_EVENT.is_match(before) || OTHER_EVENT.is_match(after)
 }
 
+/// `s` from the first of its last `n` whitespace-separated words on.
+fn last_words(s: &str, n: usize) -> &str {
+    let first = s.split_whitespace().rev().take(n).last();
+    first.map_or("", |w| &s[offset_in(s, w)..])
+}
+
+/// `s` up to the end of its first `n` whitespace-separated words.
+fn first_words(s: &str, n: usize) -> &str {
+    let last = s.split_whitespace().take(n).last();
+    last.map_or("", |w| &s[..offset_in(s, w) + w.len()])
+}
+
+/// Where `inner`, a slice of `outer`, starts in it.
+fn offset_in(outer: &str, inner: &str) -> usize {
+    inner.as_ptr() as usize - outer.as_ptr() as usize
+}
+
+// Capture groups of `DATE_EXPR`, numbered in the order they open (checked
+// by a test): looked up by number, a match costs no name hashing.
+const ISO: usize = 1;
+const IY: usize = 2;
+const IM: usize = 3;
+const ID: usize = 4;
+const MDY: usize = 5;
+const MON: usize = 6;
+const MD: usize = 7;
+const MY: usize = 8;
+const DMY: usize = 9;
+const DD: usize = 10;
+const MON2: usize = 11;
+const DY: usize = 12;
+const NTH: usize = 13;
+const ND: usize = 14;
+const WD: usize = 15;
+const WDQ: usize = 16;
+const WDAY: usize = 17;
+const TODAY: usize = 18;
+const TDAY: usize = 19;
+const YDAY: usize = 20;
+
 fn day_ref(caps: &Captures) -> Option<DayRef> {
-    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-    let year = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+    let text = |group: usize| caps.get(group).map(|m| m.as_str());
+    let num = |group: usize| text(group).and_then(|t| t.parse::<u32>().ok());
+    let year = |group: usize| text(group).and_then(|t| t.parse::<i32>().ok());
     let valid = |month: u32, day: u32| (1..=12).contains(&month) && (1..=31).contains(&day);
-    if caps.name("iso").is_some() {
-        let (month, day) = (num("im")?, num("id")?);
+    if text(ISO).is_some() {
+        let (month, day) = (num(IM)?, num(ID)?);
         return valid(month, day).then_some(DayRef::Stated {
-            year: year("iy"),
+            year: year(IY),
             month,
             day,
         });
     }
-    if caps.name("mdy").is_some() {
-        let (month, day) = (month_number(caps.name("mon")?.as_str())?, num("md")?);
+    if text(MDY).is_some() {
+        let (month, day) = (month_number(text(MON)?)?, num(MD)?);
         return valid(month, day).then_some(DayRef::Stated {
-            year: year("my"),
+            year: year(MY),
             month,
             day,
         });
     }
-    if caps.name("dmy").is_some() {
-        let (month, day) = (month_number(caps.name("mon2")?.as_str())?, num("dd")?);
+    if text(DMY).is_some() {
+        let (month, day) = (month_number(text(MON2)?)?, num(DD)?);
         return valid(month, day).then_some(DayRef::Stated {
-            year: year("dy"),
+            year: year(DY),
             month,
             day,
         });
     }
-    if caps.name("nth").is_some() {
-        let day = num("nd")?;
+    if text(NTH).is_some() {
+        let day = num(ND)?;
         return (1..=31).contains(&day).then_some(DayRef::DayOfMonth(day));
     }
-    if caps.name("wd").is_some() {
-        let qualifier = caps.name("wdq").map(|m| m.as_str().to_ascii_lowercase());
-        if matches!(qualifier.as_deref(), Some("next" | "coming" | "every")) {
+    if text(WD).is_some() {
+        let qualifier = |words: &[&str]| {
+            text(WDQ).is_some_and(|q| words.iter().any(|w| q.eq_ignore_ascii_case(w)))
+        };
+        if qualifier(&["next", "coming", "every"]) {
             return None;
         }
-        let day: Weekday = caps.name("wday")?.as_str().parse().ok()?;
-        let before = matches!(qualifier.as_deref(), Some("last" | "previous"));
+        let day: Weekday = text(WDAY)?.parse().ok()?;
+        let before = qualifier(&["last", "previous"]);
         return Some(DayRef::Weekday { day, before });
     }
-    if caps.name("today").is_some() {
-        return Some(DayRef::Today(num("tday").filter(|d| (1..=31).contains(d))));
+    if text(TODAY).is_some() {
+        return Some(DayRef::Today(num(TDAY).filter(|d| (1..=31).contains(d))));
     }
-    caps.name("yday").map(|_| DayRef::Yesterday)
+    text(YDAY).map(|_| DayRef::Yesterday)
 }
 
 /// What one expression tells about the call's day.
@@ -456,6 +509,37 @@ mod tests {
                 day: 10
             }]
         );
+    }
+
+    #[test]
+    fn group_numbers_match_the_pattern() {
+        let names: Vec<_> = DATE_EXPR.capture_names().collect();
+        let expected = [
+            (ISO, "iso"),
+            (IY, "iy"),
+            (IM, "im"),
+            (ID, "id"),
+            (MDY, "mdy"),
+            (MON, "mon"),
+            (MD, "md"),
+            (MY, "my"),
+            (DMY, "dmy"),
+            (DD, "dd"),
+            (MON2, "mon2"),
+            (DY, "dy"),
+            (NTH, "nth"),
+            (ND, "nd"),
+            (WD, "wd"),
+            (WDQ, "wdq"),
+            (WDAY, "wday"),
+            (TODAY, "today"),
+            (TDAY, "tday"),
+            (YDAY, "yday"),
+        ];
+        assert_eq!(names.len(), expected.len() + 1);
+        for (group, name) in expected {
+            assert_eq!(names[group], Some(name));
+        }
     }
 
     #[test]

@@ -4,9 +4,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex};
 
+use super::facts::{Words, has_exotic_fold};
 use super::text::tail;
 
 /// Number words up to ninety-nine, compounds first so "twenty-five" is
@@ -47,75 +47,336 @@ static LATE_OR_EARLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A call length in a sentence, with its byte span: (start, end, minutes).
+#[cfg(test)]
 pub fn durations(sentence: &str) -> Vec<(usize, usize, u32)> {
-    if !might_hold_duration(sentence) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for caps in DURATION.captures_iter(sentence) {
-        let Some(whole) = caps.get(0) else { continue };
-        let before = tail(&sentence[..whole.start()], 16)
-            .trim_end()
-            .to_ascii_lowercase();
-        // "spoke for about 40 minutes late on Wednesday": after "for" a
-        // span is a length even when a time-of-day word follows it.
-        let after = &sentence[whole.end()..];
-        let for_length = FOR_LENGTH.is_match(&before) && LATE_OR_EARLY.is_match(after);
-        if NOT_LENGTH.is_match(after) && !for_length {
-            continue;
-        }
-        if before.ends_with("within") || before.ends_with("after") || before.ends_with("every") {
-            continue;
-        }
-        if let Some(minutes) = minutes(&caps).filter(|&m| (1..=600).contains(&m)) {
-            out.push((whole.start(), whole.end(), minutes));
-        }
-    }
-    out
+    iter_durations(&Words::new(sentence)).collect()
 }
 
-static UNIT_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["min", "hour"])
-        .expect("unit words build")
-});
-
-fn might_hold_duration(s: &str) -> bool {
-    UNIT_WORD.is_match(s)
+/// `durations`, one at a time: a caller that wants only the first that
+/// fits leaves the rest of the sentence unscanned.
+pub(super) fn iter_durations<'w>(
+    words: &'w Words,
+) -> impl Iterator<Item = (usize, usize, u32)> + 'w {
+    let sentence = words.source();
+    let spans = might_hold_duration(words).then(|| spans(words));
+    spans
+        .into_iter()
+        .flatten()
+        .filter_map(move |(start, end, span)| {
+            let before = tail(&sentence[..start], 16).trim_end();
+            if ["within", "after", "every"]
+                .iter()
+                .any(|w| ends_with_ignore_ascii_case(before, w))
+            {
+                return None;
+            }
+            // "spoke for about 40 minutes late on Wednesday": after "for" a
+            // span is a length even when a time-of-day word follows it.
+            let after = &sentence[end..];
+            if NOT_LENGTH.is_match(after)
+                && !(FOR_LENGTH.is_match(before) && LATE_OR_EARLY.is_match(after))
+            {
+                return None;
+            }
+            let minutes = minutes(span).filter(|&m| (1..=600).contains(&m))?;
+            Some((start, end, minutes))
+        })
 }
 
-fn minutes(caps: &Captures) -> Option<u32> {
+fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
+    let (s, suffix) = (s.as_bytes(), suffix.as_bytes());
+    s.len() >= suffix.len() && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// Every `DURATION` match holds "min" or "hour" (in any ASCII case: the
+/// pattern's `(?i)` folds no other character onto these letters), so a
+/// sentence without either needs no further look.
+fn might_hold_duration(words: &Words) -> bool {
+    words.lower().contains("min") || words.lower().contains("hour")
+}
+
+/// A `DURATION` match, by the branch that matched, with the words it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Span<'s> {
+    /// "an hour and 10 minutes"; "one hour and a half" has no minutes.
+    HoursAnd {
+        hours: &'s str,
+        minutes: Option<&'s str>,
+    },
+    /// "one and a half hours"
+    AndAHalf(&'s str),
+    /// "half an hour", "half-hour"
+    HalfHour,
+    /// "an hour", "1.5 hours", "a full hour"
+    Hours(&'s str),
+    /// "hour-long"
+    HourLong,
+    /// "30 minutes", "forty-five-minute"
+    Minutes(&'s str),
+}
+
+fn minutes(span: Span) -> Option<u32> {
+    match span {
+        Span::HoursAnd { hours, minutes } => {
+            let extra = match minutes {
+                Some(m) => number(m)?,
+                None => 30,
+            };
+            Some(number(hours)? * 60 + extra)
+        }
+        Span::AndAHalf(hours) => Some(number(hours)? * 60 + 30),
+        Span::HalfHour => Some(30),
+        Span::Hours(hours) => match hours.parse::<f32>() {
+            Ok(hours) => Some((hours * 60.0).round() as u32),
+            Err(_) => number(hours).map(|n| n * 60),
+        },
+        Span::HourLong => Some(60),
+        Span::Minutes(m) => number(m),
+    }
+}
+
+/// The `DURATION` matches in a sentence, as `captures_iter` finds them.
+/// Text with an exotic case fold takes the regex; the rest the word scan,
+/// which costs a fraction of the regex's captures.
+fn spans<'w, 's>(words: &'w Words<'s>) -> Box<dyn Iterator<Item = (usize, usize, Span<'s>)> + 'w> {
+    let sentence = words.source();
+    if has_exotic_fold(sentence) {
+        Box::new(DURATION.captures_iter(sentence).filter_map(|caps| {
+            let whole = caps.get(0)?;
+            Some((whole.start(), whole.end(), span_of(&caps)?))
+        }))
+    } else {
+        Box::new(scan(words))
+    }
+}
+
+fn span_of<'s>(caps: &Captures<'s>) -> Option<Span<'s>> {
     let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    if let Some(h) = get("hh") {
-        let extra = match get("hm") {
-            Some(m) => number(m)?,
-            None => 30,
-        };
-        return Some(number(h)? * 60 + extra);
+    if let Some(hours) = get("hh") {
+        let minutes = get("hm");
+        return Some(Span::HoursAnd { hours, minutes });
     }
-    if let Some(h) = get("andhalf") {
-        return Some(number(h)? * 60 + 30);
+    if let Some(hours) = get("andhalf") {
+        return Some(Span::AndAHalf(hours));
     }
     if get("halfhour").is_some() {
-        return Some(30);
+        return Some(Span::HalfHour);
     }
-    if let Some(h) = get("h") {
-        let h = h.to_ascii_lowercase();
-        if let Ok(hours) = h.parse::<f32>() {
-            return Some((hours * 60.0).round() as u32);
-        }
-        return number(&h).map(|n| n * 60);
+    if let Some(hours) = get("h") {
+        return Some(Span::Hours(hours));
     }
     if get("hourlong").is_some() {
-        return Some(60);
+        return Some(Span::HourLong);
     }
-    number(get("m")?)
+    get("m").map(Span::Minutes)
+}
+
+// `DURATION` word by word, for text without an exotic fold. Its atoms are
+// whole ASCII words: each branch starts at a word boundary, ends in a word
+// followed by one, and every word in between is followed by `[\s-]` or
+// `\s`, which word characters are not. The branches are tried in the
+// pattern's order, and within a branch the longer choice first, as the
+// regex does.
+
+fn scan<'w, 's>(words: &'w Words<'s>) -> impl Iterator<Item = (usize, usize, Span<'s>)> + 'w {
+    // Each branch names its unit ("hour", "minutes", "hourlong") at most
+    // four words after its first: only words that close to one can start
+    // a match.
+    let units: Vec<usize> = (0..words.len())
+        .filter(|&k| {
+            matches!(
+                words.get(k),
+                Some("hour" | "hours" | "hourlong" | "min" | "mins" | "minute" | "minutes")
+            )
+        })
+        .collect();
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        while let Some(&unit) = units.iter().find(|&&u| u >= k) {
+            k = k.max(unit.saturating_sub(4));
+            if let Some((last, span)) = span_at(words, k) {
+                let found = (words.start(k), words.end(last), span);
+                k = last + 1;
+                return Some(found);
+            }
+            k += 1;
+        }
+        None
+    })
+}
+
+/// The branch of `DURATION` matching from word `k`: its last word and span.
+fn span_at<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Span<'s>)> {
+    // Every branch starts with a number, "a", "half" or "hour": most words
+    // need no branch tried.
+    let first = w.get(k)?;
+    let could_start = matches!(first, "an" | "a" | "half" | "hour" | "hourlong")
+        || is_ten(Some(first))
+        || is_teen(Some(first))
+        || is_digit_word(Some(first))
+        || w.is_number(k, 1..=3);
+    if !could_start {
+        return None;
+    }
+    hours_and(w, k)
+        .or_else(|| and_a_half(w, k))
+        .or_else(|| half_hour(w, k))
+        .or_else(|| hours(w, k))
+        .or_else(|| hour_long(w, k))
+        .or_else(|| {
+            let (unit, m) = number_and_unit(w, k)?;
+            Some((long(w, unit), Span::Minutes(m)))
+        })
+}
+
+fn is_hour(w: &Words, k: usize) -> bool {
+    matches!(w.get(k), Some("hour" | "hours"))
+}
+
+/// `(?P<hh>an|one|a\s+single|[0-9]|two|three)[\s-]+hours?\s+and\s+
+/// (?:(?P<hhalf>a\s+half)|(?P<hm>NUMBER)[\s-]+min(?:ute)?s?)`
+fn hours_and<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Span<'s>)> {
+    let count = if matches!(w.get(k), Some("an" | "one" | "two" | "three")) || w.is_number(k, 1..=1)
+    {
+        k
+    } else if w.is(k, "a") && w.spaces(k) && w.is(k + 1, "single") {
+        k + 1
+    } else {
+        return None;
+    };
+    let (hour, and) = (count + 1, count + 2);
+    if !(w.dashes(count) && is_hour(w, hour) && w.spaces(hour) && w.is(and, "and") && w.spaces(and))
+    {
+        return None;
+    }
+    let hours = w.text(k, count);
+    if w.is(and + 1, "a") && w.spaces(and + 1) && w.is(and + 2, "half") {
+        let minutes = None;
+        return Some((and + 2, Span::HoursAnd { hours, minutes }));
+    }
+    let (unit, m) = number_and_unit(w, and + 1)?;
+    let minutes = Some(m);
+    Some((unit, Span::HoursAnd { hours, minutes }))
+}
+
+/// `(?P<andhalf>an|one|[0-9]|two)\s+and\s+a\s+half[\s-]+hours?`
+fn and_a_half<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Span<'s>)> {
+    let found = (matches!(w.get(k), Some("an" | "one" | "two")) || w.is_number(k, 1..=1))
+        && w.spaces(k)
+        && w.is(k + 1, "and")
+        && w.spaces(k + 1)
+        && w.is(k + 2, "a")
+        && w.spaces(k + 2)
+        && w.is(k + 3, "half")
+        && w.dashes(k + 3)
+        && is_hour(w, k + 4);
+    found.then(|| (k + 4, Span::AndAHalf(w.text(k, k))))
+}
+
+/// `(?P<halfhour>half\s+an\s+hour|half[\s-]hour)`
+fn half_hour<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Span<'s>)> {
+    if !w.is(k, "half") {
+        return None;
+    }
+    if w.spaces(k) && w.is(k + 1, "an") && w.spaces(k + 1) && w.is(k + 2, "hour") {
+        return Some((k + 2, Span::HalfHour));
+    }
+    (w.one_dash(k) && w.is(k + 1, "hour")).then_some((k + 1, Span::HalfHour))
+}
+
+/// `(?P<h>an|one|a\s+full|[0-9](?:\.[0-9])?|two|three)[\s-]+hours?(?:[\s-]long)?`
+fn hours<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Span<'s>)> {
+    let counts = if matches!(w.get(k), Some("an" | "one" | "two" | "three")) {
+        [Some(k), None]
+    } else if w.is(k, "a") && w.spaces(k) && w.is(k + 1, "full") {
+        [Some(k + 1), None]
+    } else if w.is_number(k, 1..=1) {
+        // "1.5" before "1".
+        let decimal = w.gap(k) == Some(".") && w.is_number(k + 1, 1..=1);
+        [decimal.then_some(k + 1), Some(k)]
+    } else {
+        return None;
+    };
+    counts.into_iter().flatten().find_map(|count| {
+        let hour = count + 1;
+        let found = w.dashes(count) && is_hour(w, hour);
+        found.then(|| (long(w, hour), Span::Hours(w.text(k, count))))
+    })
+}
+
+/// `(?P<hourlong>hour[\s-]?long)`
+fn hour_long<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Span<'s>)> {
+    if w.is(k, "hourlong") {
+        return Some((k, Span::HourLong));
+    }
+    let found = w.is(k, "hour") && w.one_dash(k) && w.is(k + 1, "long");
+    found.then_some((k + 1, Span::HourLong))
+}
+
+/// `(?P<m>NUMBER)[\s-]+min(?:ute)?s?` from word `k`: the unit's word and
+/// the number's text.
+fn number_and_unit<'s>(w: &Words<'s>, k: usize) -> Option<(usize, &'s str)> {
+    // A ten with its unit ("twenty-five") before the ten alone.
+    let lasts = if is_ten(w.get(k)) {
+        let compound = w.one_dash(k) && is_digit_word(w.get(k + 1));
+        [compound.then_some(k + 1), Some(k)]
+    } else if is_digit_word(w.get(k)) || is_teen(w.get(k)) || w.is_number(k, 1..=3) {
+        [Some(k), None]
+    } else {
+        return None;
+    };
+    lasts.into_iter().flatten().find_map(|last| {
+        let unit = last + 1;
+        let found =
+            w.dashes(last) && matches!(w.get(unit), Some("min" | "mins" | "minute" | "minutes"));
+        found.then(|| (unit, w.text(k, last)))
+    })
+}
+
+fn is_ten(word: Option<&str>) -> bool {
+    matches!(
+        word,
+        Some("twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety")
+    )
+}
+
+fn is_teen(word: Option<&str>) -> bool {
+    matches!(
+        word,
+        Some(
+            "thirteen"
+                | "fourteen"
+                | "fifteen"
+                | "sixteen"
+                | "seventeen"
+                | "eighteen"
+                | "nineteen"
+                | "eleven"
+                | "twelve"
+                | "ten"
+        )
+    )
+}
+
+fn is_digit_word(word: Option<&str>) -> bool {
+    matches!(
+        word,
+        Some("one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine")
+    )
+}
+
+/// `(?:[\s-]long)?` after word `k`: the last word of the span.
+fn long(w: &Words, k: usize) -> usize {
+    if w.one_dash(k) && w.is(k + 1, "long") {
+        k + 1
+    } else {
+        k
+    }
 }
 
 /// "32", "thirty", "forty-five", "an", "a single".
 pub fn number(word: &str) -> Option<u32> {
-    let w = word.trim().to_ascii_lowercase();
+    let w = word.trim();
     if let Ok(n) = w.parse() {
         return Some(n);
     }
@@ -144,27 +405,35 @@ pub fn number(word: &str) -> Option<u32> {
     let tens = [
         "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    if matches!(w.as_str(), "an" | "a" | "a full") || w.starts_with("a ") {
+    let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    if ["an", "a", "a full"].iter().any(|a| is(w, a))
+        || w.as_bytes()
+            .get(..2)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"a "))
+    {
         return Some(1);
     }
     let mut parts = w.split([' ', '-']).filter(|p| !p.is_empty());
     let first = parts.next()?;
     let second = parts.next();
-    if let Some(t) = tens.iter().position(|t| !t.is_empty() && *t == first) {
+    if let Some(t) = tens.iter().position(|t| !t.is_empty() && is(t, first)) {
         let unit = match second {
             Some(u) => units
                 .iter()
-                .position(|x| *x == u)
+                .position(|x| is(x, u))
                 .filter(|&u| (1..10).contains(&u))?,
             None => 0,
         };
         return Some(t as u32 * 10 + unit as u32);
     }
-    units.iter().position(|u| *u == first).map(|n| n as u32)
+    units.iter().position(|u| is(u, first)).map(|n| n as u32)
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    use super::super::facts::tests::{GAPS, text_from};
     use super::*;
 
     fn mins(s: &str) -> Vec<u32> {
@@ -214,6 +483,41 @@ mod tests {
         assert!(mins("They promised to reply within 30 minutes.").is_empty());
         assert!(mins("Visitors can stay for up to 15 days.").is_empty());
         assert!(mins("It happened on Tuesday.").is_empty());
+    }
+
+    fn by_regex(text: &str) -> Vec<(usize, usize, Span<'_>)> {
+        DURATION
+            .captures_iter(text)
+            .map(|caps| {
+                let whole = caps.get(0).unwrap();
+                (whole.start(), whole.end(), span_of(&caps).unwrap())
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        #[test]
+        fn the_word_scan_finds_what_the_regex_finds(text in text_from(&[
+            "an", "a", "one", "two", "three", "single", "full", "half", "hour", "hours",
+            "hourlong", "hourly", "long", "longer", "and", "min", "mins", "minute",
+            "minutes", "minuted", "twenty", "thirty", "ninety", "five", "nine", "ten",
+            "thirteen", "eleven", "twelve", "1", "5", "12", "123", "1234", "for", "x",
+            "one and a half", "and a half", "an hour and", "half an hour", "a single",
+            "a full", "1.5", "twenty-five",
+        ], GAPS)) {
+            prop_assume!(!has_exotic_fold(&text));
+            prop_assert_eq!(scan(&Words::new(&text)).collect::<Vec<_>>(), by_regex(&text));
+        }
+
+        #[test]
+        fn text_with_an_exotic_fold_takes_the_regex(text in text_from(&[
+            "an", "one", "hour", "hours", "and", "a", "half", "minute", "minutes",
+            "minute\u{17f}", "\u{17f}ix", "\u{17f}even", "twenty", "x",
+        ], GAPS)) {
+            prop_assert_eq!(spans(&Words::new(&text)).collect::<Vec<_>>(), by_regex(&text));
+        }
     }
 
     #[test]

@@ -5,14 +5,15 @@
 //! the counterpart — so "spoke for 20 minutes with Trump on June 6" in a
 //! story about a call with Xi is left out.
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
 
-use super::clock::start_times;
+use super::clock::iter_start_times;
 use super::dates::{DayRef, Resolved, call_date_exprs, resolve};
-use super::duration::durations;
+use super::duration::iter_durations;
 use crate::leaders::{LeaderId, Leaders};
 use crate::model::{CallFacts, DateBasis};
 
@@ -55,11 +56,209 @@ pub const CALL_STEMS: &[&str] = &[
 ];
 
 pub fn is_call_sentence(s: &str) -> bool {
-    CALL_WORD.find_iter(s).any(|m| {
-        let word = m.as_str().to_ascii_lowercase();
-        let calling = word.starts_with("call");
-        !(calling && (NOT_A_CALL.is_match(&s[m.end()..]) || s[..m.start()].ends_with("so-")))
+    let is_call = |start: usize, end: usize| {
+        let calling = s.as_bytes()[start..end]
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"call"));
+        !(calling && (NOT_A_CALL.is_match(&s[end..]) || s[..start].ends_with("so-")))
+    };
+    if has_exotic_fold(s) {
+        return CALL_WORD.find_iter(s).any(|m| is_call(m.start(), m.end()));
+    }
+    call_word_spans(s).any(|(start, end)| is_call(start, end))
+}
+
+/// The spans `CALL_WORD` matches, found word by word, for text without an
+/// exotic fold: a call word is a whole ASCII word, as the pattern's
+/// `(?-u:\b)` at both ends and its letters-only alternatives make it.
+fn call_word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let lower = s.to_ascii_lowercase();
+    let mut words = ascii_words(s).peekable();
+    std::iter::from_fn(move || {
+        while let Some((start, end)) = words.next() {
+            match &lower[start..end] {
+                "phone" | "phoned" | "phones" | "telephone" | "telephoned" | "telephones"
+                | "call" | "calls" | "called" | "conversation" | "conversations" | "spoke"
+                | "speak" | "speaks" | "speaking" | "talk" | "talks" | "talked"
+                | "teleconference" | "videoconference" => return Some((start, end)),
+                "video" => {
+                    // `video\s+conference`
+                    if let Some(&(next, next_end)) = words.peek()
+                        && s[end..next].chars().all(char::is_whitespace)
+                        && &lower[next..next_end] == "conference"
+                    {
+                        words.next();
+                        return Some((start, next_end));
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
     })
+}
+
+/// "ſ" (long s) and "K" (Kelvin sign) are the only characters `(?i)` folds
+/// onto ASCII letters (a test checks all of Unicode). The hand-written
+/// matchers here and in the sibling modules compare ASCII case-blind only,
+/// so text holding either takes the regex they stand in for.
+pub(super) fn has_exotic_fold(s: &str) -> bool {
+    !s.is_ascii() && (s.contains('\u{17f}') || s.contains('\u{212a}'))
+}
+
+/// The words `(?-u:\b)` separates, as byte spans: maximal runs of ASCII
+/// letters, digits and '_'. Both ends are char boundaries.
+pub(super) fn ascii_words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = s.as_bytes();
+    let is_word = |i: usize| bytes.get(i).is_some_and(|&b| WORD_BYTE[usize::from(b)]);
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !is_word(i) {
+            i += 1;
+        }
+        let start = i;
+        while is_word(i) {
+            i += 1;
+        }
+        (start < i).then_some((start, i))
+    })
+}
+
+/// ASCII letters, digits and '_', as a table: a lookup per byte is what
+/// keeps the word scan cheaper than the regexes it stands in for.
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
+
+/// A text cut into its ASCII words, for the hand-written matchers that
+/// stand in for regexes: most regex atoms they replace are whole words
+/// ("hour", "and") with gaps of a known kind (`\s+`, `[\s-]`) between.
+/// Words are read lowercased, as `(?i)` reads them, and compared with
+/// `matches!`, which compiles to a few integer comparisons. One `Words`
+/// serves every matcher run on a sentence; the words are found on first
+/// use, as a quick test on the lowercased text often makes them moot.
+pub(super) struct Words<'s> {
+    text: &'s str,
+    lower: String,
+    spans: OnceCell<Vec<(usize, usize)>>,
+}
+
+impl<'s> Words<'s> {
+    #[inline]
+    pub(super) fn new(text: &'s str) -> Words<'s> {
+        Words {
+            text,
+            lower: text.to_ascii_lowercase(),
+            spans: OnceCell::new(),
+        }
+    }
+
+    /// The whole text, as written.
+    #[inline]
+    pub(super) fn source(&self) -> &'s str {
+        self.text
+    }
+
+    /// The whole text, ASCII-lowercased.
+    #[inline]
+    pub(super) fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    #[inline]
+    fn spans(&self) -> &[(usize, usize)] {
+        self.spans.get_or_init(|| {
+            // Room for the words of ordinary prose up front: growing the
+            // list word by word costs more than finding the words.
+            let mut spans = Vec::with_capacity(self.text.len() / 4);
+            spans.extend(ascii_words(self.text));
+            spans
+        })
+    }
+
+    #[inline]
+    pub(super) fn len(&self) -> usize {
+        self.spans().len()
+    }
+
+    /// Byte offset where word `k` starts.
+    #[inline]
+    pub(super) fn start(&self, k: usize) -> usize {
+        self.spans()[k].0
+    }
+
+    /// Byte offset where word `k` ends.
+    #[inline]
+    pub(super) fn end(&self, k: usize) -> usize {
+        self.spans()[k].1
+    }
+
+    /// Word `k`, lowercased, if there is one.
+    #[inline]
+    pub(super) fn get(&self, k: usize) -> Option<&str> {
+        self.spans().get(k).map(|&(a, b)| &self.lower[a..b])
+    }
+
+    /// Words `first` to `last` with the gaps between them, as written.
+    #[inline]
+    pub(super) fn text(&self, first: usize, last: usize) -> &'s str {
+        &self.text[self.start(first)..self.end(last)]
+    }
+
+    /// Whether word `k` is `word` (lowercase).
+    #[inline]
+    pub(super) fn is(&self, k: usize, word: &str) -> bool {
+        self.get(k) == Some(word)
+    }
+
+    /// Whether word `k` starts with `prefix` (lowercase).
+    #[inline]
+    pub(super) fn starts(&self, k: usize, prefix: &str) -> bool {
+        self.get(k).is_some_and(|w| w.starts_with(prefix))
+    }
+
+    /// Whether word `k` is ASCII digits, as many as `lens` allows.
+    #[inline]
+    pub(super) fn is_number(&self, k: usize, lens: std::ops::RangeInclusive<usize>) -> bool {
+        self.get(k)
+            .is_some_and(|w| lens.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// The text between words `k` and `k + 1`; none after the last word.
+    #[inline]
+    pub(super) fn gap(&self, k: usize) -> Option<&'s str> {
+        let next = self.spans().get(k + 1)?;
+        Some(&self.text[self.end(k)..next.0])
+    }
+
+    /// `\s+` between words `k` and `k + 1`.
+    #[inline]
+    pub(super) fn spaces(&self, k: usize) -> bool {
+        self.gap(k)
+            .is_some_and(|g| g.chars().all(char::is_whitespace))
+    }
+
+    /// `[\s-]+` between words `k` and `k + 1`.
+    #[inline]
+    pub(super) fn dashes(&self, k: usize) -> bool {
+        self.gap(k)
+            .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == '-'))
+    }
+
+    /// `[\s-]`, exactly one, between words `k` and `k + 1`.
+    #[inline]
+    pub(super) fn one_dash(&self, k: usize) -> bool {
+        self.gap(k).is_some_and(|g| {
+            let mut chars = g.chars();
+            chars.next().is_some_and(|c| c.is_whitespace() || c == '-') && chars.next().is_none()
+        })
+    }
 }
 
 /// Home leader and counterpart: the leaders named most where it counts —
@@ -133,6 +332,7 @@ fn belongs(
 const MAX_CANDIDATES: usize = 64;
 
 /// Date, start time and length of the call, read from its call sentences.
+#[inline(never)]
 pub fn call_facts(
     leaders: &Leaders,
     sents: &[Sent],
@@ -156,16 +356,18 @@ pub fn call_facts(
                 }
             }
         }
+        if minutes.is_some() && start.is_some() {
+            continue;
+        }
+        let words = Words::new(s.text);
         if minutes.is_none() {
-            minutes = durations(s.text)
-                .into_iter()
+            minutes = iter_durations(&words)
                 .take(MAX_CANDIDATES)
                 .find(|&(a, b, _)| fits(a, b))
                 .map(|(_, _, m)| m);
         }
         if start.is_none() {
-            start = start_times(s.text)
-                .into_iter()
+            start = iter_start_times(&words)
                 .take(MAX_CANDIDATES)
                 .find(|&(a, b, _)| fits(a, b))
                 .map(|(_, _, t)| t);
@@ -235,7 +437,9 @@ fn choose_day(facts: &mut CallFacts, days: &[(Resolved, DayRef)], published: Opt
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -271,6 +475,89 @@ mod tests {
                 .replace('\u{17f}', "s");
             assert!(CALL_WORD.is_match(word), "{word}");
             assert!(CALL_STEMS.iter().any(|s| lower.contains(s)), "{word}");
+        }
+    }
+
+    #[test]
+    fn only_long_s_and_kelvin_fold_onto_ascii_letters() {
+        let letter = Regex::new(r"(?i)^[a-z]$").unwrap();
+        let space = Regex::new(r"^\s$").unwrap();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = c.to_string();
+            let folds = letter.is_match(&text) && !c.is_ascii_alphabetic();
+            assert_eq!(folds, has_exotic_fold(&text), "{c:?}");
+            assert_eq!(space.is_match(&text), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn words_split_where_ascii_word_boundaries_are() {
+        let spans = |s| ascii_words(s).collect::<Vec<_>>();
+        assert_eq!(spans(""), []);
+        assert_eq!(spans("  "), []);
+        assert_eq!(spans("a_1 b"), [(0, 3), (4, 5)]);
+        assert_eq!(spans("éa—b2é"), [(2, 3), (6, 8)]);
+    }
+
+    /// Text for comparing a hand-written matcher with its regex: words from
+    /// `vocabulary` in random ASCII case, each followed by a gap.
+    pub(in crate::extract) fn text_from(
+        vocabulary: &'static [&'static str],
+        gaps: &'static [&'static str],
+    ) -> impl Strategy<Value = String> {
+        let word = (prop::sample::select(vocabulary), any::<u64>()).prop_map(|(w, upper)| {
+            w.chars()
+                .enumerate()
+                .map(|(i, c)| match upper >> (i % 64) & 1 {
+                    1 => c.to_ascii_uppercase(),
+                    _ => c,
+                })
+                .collect::<String>()
+        });
+        let part = (prop::sample::select(gaps), word, prop::sample::select(gaps));
+        prop::collection::vec(part, 0..12).prop_map(|parts| {
+            parts
+                .into_iter()
+                .map(|(before, word, after)| format!("{before}{word}{after}"))
+                .collect()
+        })
+    }
+
+    /// Gaps between words, with the whitespace, dashes and non-ASCII letters
+    /// that word boundaries and `\s` treat differently.
+    pub(in crate::extract) const GAPS: &[&str] = &[
+        "", "", " ", " ", " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}", "-", " - ", "--", ".", ". ",
+        ",", ", ", ":", "'", "’", "(", ")", "é", "_", "x", "7", "—",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn call_words_are_the_regex_matches(text in text_from(&[
+            "phone", "phoned", "phones", "phoning", "phon", "telephone", "telephoned",
+            "telephones", "tele", "call", "calls", "called", "caller", "recall",
+            "conversation", "conversations", "spoke", "speak", "speaks", "speaking",
+            "spoken", "talk", "talks", "talked", "talking", "teleconference",
+            "videoconference", "video", "conference", "conferences", "so", "for",
+            "upon", "on", "the", "Seoul", "to", "not", "x", "1",
+        ], GAPS)) {
+            let by_regex: Vec<_> = CALL_WORD.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            prop_assert_eq!(call_word_spans(&text).collect::<Vec<_>>(), by_regex);
+        }
+
+        #[test]
+        fn exotic_folds_take_the_regex(text in text_from(&[
+            "phone", "call", "calls", "talk", "tal\u{212a}", "\u{17f}poke", "\u{17f}o", "for",
+            "on", "the", "x",
+        ], GAPS)) {
+            let by_regex = CALL_WORD.find_iter(&text).any(|m| {
+                let calling = m.as_str().to_ascii_lowercase().starts_with("call");
+                !(calling
+                    && (NOT_A_CALL.is_match(&text[m.end()..])
+                        || text[..m.start()].ends_with("so-")))
+            });
+            prop_assert_eq!(is_call_sentence(&text), by_regex);
         }
     }
 
