@@ -159,5 +159,8 @@ pub fn build_article(doc: RawDoc, extractor: &Extractor) -> Article {
         paragraphs: cleaned.paragraphs,
         facts: extracted.facts,
         warnings: doc.warnings,
+        headline: cleaned.header.headline,
+        captions: cleaned.captions,
+        evidence: extracted.evidence,
     }
 }

@@ -123,6 +123,63 @@ pub struct CallFacts {
     pub topics: Vec<String>,
 }
 
+/// Which fact a piece of evidence backs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// The call date (`CallFacts::date`, or the weekday / day it names).
+    Date,
+    /// The start time.
+    Start,
+    /// The length in minutes.
+    Duration,
+    /// The foreign leader on the call, as the call sentence names them.
+    Counterpart,
+    /// The outlet credited as the article's source.
+    Outlet,
+}
+
+impl FactKind {
+    pub const ALL: [FactKind; 5] = [
+        FactKind::Date,
+        FactKind::Start,
+        FactKind::Duration,
+        FactKind::Counterpart,
+        FactKind::Outlet,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Date => "date",
+            FactKind::Start => "start",
+            FactKind::Duration => "duration",
+            FactKind::Counterpart => "counterpart",
+            FactKind::Outlet => "outlet",
+        }
+    }
+}
+
+/// Which text of an article a byte range points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    Headline,
+    /// Index into `Article::captions`.
+    Caption(usize),
+    /// Index into `Article::paragraphs`.
+    Paragraph(usize),
+}
+
+/// Where one fact was read: the words that state it (`span`) and the
+/// sentence around them (`sentence`), both byte ranges into the text
+/// `place` names. A user who doubts a fact sees at once where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Evidence {
+    pub fact: FactKind,
+    pub place: Place,
+    pub span: (usize, usize),
+    pub sentence: (usize, usize),
+}
+
 /// One article, fully read. `id` is the file stem.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
@@ -137,9 +194,42 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     pub facts: CallFacts,
     pub warnings: Vec<String>,
+    /// The header's headline as written, when the file has one: evidence
+    /// may point into it (`Place::Headline`).
+    pub headline: Option<String>,
+    /// Photo captions kept out of the reading text; evidence may point
+    /// into them (`Place::Caption`).
+    pub captions: Vec<String>,
+    /// Where each extracted fact was read, in the order the facts were
+    /// found (see `Evidence`).
+    pub evidence: Vec<Evidence>,
 }
 
 impl Article {
+    /// The text `place` names: the headline, a caption or a paragraph.
+    pub fn place_text(&self, place: Place) -> Option<&str> {
+        match place {
+            Place::Headline => self.headline.as_deref(),
+            Place::Caption(i) => self.captions.get(i).map(String::as_str),
+            Place::Paragraph(i) => self.paragraphs.get(i).map(|p| p.text.as_str()),
+        }
+    }
+
+    /// The exact words a fact was read from ("Thursday", "40 minutes").
+    pub fn evidence_span(&self, e: &Evidence) -> Option<&str> {
+        self.place_text(e.place)?.get(e.span.0..e.span.1)
+    }
+
+    /// The whole sentence holding a fact.
+    pub fn evidence_sentence(&self, e: &Evidence) -> Option<&str> {
+        self.place_text(e.place)?.get(e.sentence.0..e.sentence.1)
+    }
+
+    /// The evidence for one kind of fact, if the article has any.
+    pub fn evidence_for(&self, fact: FactKind) -> Option<&Evidence> {
+        self.evidence.iter().find(|e| e.fact == fact)
+    }
+
     /// Words of the reading text. Counted when shown, not at load: only
     /// the detail pane and exports want it.
     pub fn word_count(&self) -> usize {

@@ -224,6 +224,7 @@ pub fn timeline(seed: u64, count: usize) -> crate::model::Timeline {
             paragraphs,
             facts: CallFacts::default(),
             warnings: Vec::new(),
+            ..Article::default()
         });
     }
     // The real last stage orders calls newest first and finds the eras.

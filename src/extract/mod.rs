@@ -31,7 +31,7 @@ use self::facts::Sent;
 use self::names::{Kind, NameMatcher, RawMention};
 use self::topics::TopicMatcher;
 use crate::leaders::{LeaderId, Leaders};
-use crate::model::{CallFacts, Cleaned};
+use crate::model::{CallFacts, Cleaned, Evidence};
 use crate::topics::Topics;
 
 /// Everything extraction reads from one article.
@@ -41,6 +41,8 @@ pub struct Extracted {
     pub title: String,
     pub source: Option<String>,
     pub facts: CallFacts,
+    /// Where each fact was read (see `model::Evidence`).
+    pub evidence: Vec<Evidence>,
 }
 
 /// How many opening body sentences count as the lead.
@@ -379,6 +381,7 @@ impl<'a> Extractor<'a> {
             title,
             source,
             facts,
+            evidence: Vec::new(),
         }
     }
 

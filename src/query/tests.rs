@@ -31,6 +31,7 @@ fn article(id: &str, published: &str, title: &str, source: Option<&str>, body: &
         paragraphs: paragraphs(body),
         facts: CallFacts::default(),
         warnings: Vec::new(),
+        ..Article::default()
     }
 }
 

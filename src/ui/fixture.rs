@@ -45,6 +45,7 @@ fn article(
         paragraphs,
         facts,
         warnings: Vec::new(),
+        ..Article::default()
     }
 }
 
