@@ -32,6 +32,10 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
     let mut calls_of: HashMap<Pair, Vec<usize>> = HashMap::new();
 
     for (i, article) in articles.iter().enumerate() {
+        // A meeting report joins no call, whatever call it mentions.
+        if article.facts.meeting {
+            continue;
+        }
         let Some(pair) = pair_of(&article.facts, leaders) else {
             continue;
         };

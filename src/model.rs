@@ -121,6 +121,9 @@ pub struct CallFacts {
     pub start_time: Option<NaiveTime>,
     /// Topic names from the lexicon, in lexicon order.
     pub topics: Vec<String>,
+    /// The article reports a meeting in person, not a call: it joins no
+    /// call, whatever call it mentions in passing.
+    pub meeting: bool,
 }
 
 /// Which fact a piece of evidence backs.

@@ -1,21 +1,15 @@
-//! The facts of the call an article reports: who was on it, and the day,
-//! start time and length stated in sentences about *that* call. A fact
-//! counts only in a sentence with a call word ("phone", "spoke", "talks",
-//! …), and only when no other foreign leader is named closer to it than
-//! the counterpart — so "spoke for 20 minutes with Trump on June 6" in a
-//! story about a call with Xi is left out.
+//! Who was on the call an article reports, and the sentence-level tools the
+//! fact finders share: call words ("phone", "spoke", "talks", "hotline",
+//! …) and `Words`, a sentence cut into lowercased ASCII words. Which
+//! sentences report the call, and the facts read from them, is `report`.
 
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use regex::Regex;
 
-use super::clock::iter_start_times;
-use super::dates::{DayRef, Resolved, call_date_exprs, resolve};
-use super::duration::iter_durations;
 use crate::leaders::{LeaderId, Leaders};
-use crate::model::{CallFacts, DateBasis};
 
 /// One sentence as the fact finders see it.
 #[derive(Debug, Clone)]
@@ -299,141 +293,6 @@ pub fn participants(
             .map(|(id, _, _)| *id)
     };
     (best(true), best(false))
-}
-
-/// Whether a fact at `start..end` belongs to the counterpart's call: the
-/// nearest foreign leader named in the sentence, if any, is the counterpart.
-fn belongs(
-    leaders: &Leaders,
-    s: &Sent,
-    start: usize,
-    end: usize,
-    counterpart: Option<LeaderId>,
-) -> bool {
-    let Some(counterpart) = counterpart else {
-        return true;
-    };
-    let distance = |a: usize, b: usize| {
-        if b <= start {
-            start - b
-        } else {
-            a.saturating_sub(end)
-        }
-    };
-    s.mentions
-        .iter()
-        .filter(|(_, _, id)| !leaders.is_home(*id))
-        .min_by_key(|&&(a, b, _)| distance(a, b))
-        .is_none_or(|&(_, _, id)| id == counterpart)
-}
-
-/// Facts weighed per kind: reports state their call's facts early, and a
-/// cap keeps a pathological text (one endless sentence) linear.
-const MAX_CANDIDATES: usize = 64;
-
-/// Date, start time and length of the call, read from its call sentences.
-#[inline(never)]
-pub fn call_facts(
-    leaders: &Leaders,
-    sents: &[Sent],
-    captions: &[Sent],
-    published: Option<NaiveDate>,
-    dateline_month_day: Option<(u32, u32)>,
-    home: Option<LeaderId>,
-    counterpart: Option<LeaderId>,
-) -> CallFacts {
-    let mut days: Vec<(Resolved, DayRef)> = Vec::new();
-    let mut minutes: Option<u32> = None;
-    let mut start: Option<NaiveTime> = None;
-    let mut any_call_sentence = false;
-    for s in sents.iter().filter(|s| s.call) {
-        any_call_sentence = true;
-        let fits = |a: usize, b: usize| belongs(leaders, s, a, b, counterpart);
-        if days.len() < MAX_CANDIDATES {
-            for e in call_date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
-                if fits(e.start, e.end) {
-                    days.push((resolve(e.day, published), e.day));
-                }
-            }
-        }
-        if minutes.is_some() && start.is_some() {
-            continue;
-        }
-        let words = Words::new(s.text);
-        if minutes.is_none() {
-            minutes = iter_durations(&words)
-                .take(MAX_CANDIDATES)
-                .find(|&(a, b, _)| fits(a, b))
-                .map(|(_, _, m)| m);
-        }
-        if start.is_none() {
-            start = iter_start_times(&words)
-                .take(MAX_CANDIDATES)
-                .find(|&(a, b, _)| fits(a, b))
-                .map(|(_, _, t)| t);
-        }
-    }
-    if days.is_empty() {
-        // A photo caption ("… over the phone on Thursday.") still dates the call.
-        for s in captions.iter().filter(|s| s.call) {
-            for e in call_date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
-                if belongs(leaders, s, e.start, e.end, counterpart) {
-                    days.push((resolve(e.day, published), e.day));
-                }
-            }
-        }
-    }
-    let mut facts = CallFacts {
-        home,
-        counterpart,
-        duration_minutes: minutes,
-        start_time: start,
-        ..CallFacts::default()
-    };
-    choose_day(&mut facts, &days, published);
-    if facts.date.is_none() && published.is_none() && facts.month_day.is_none() {
-        // Undated wire copy: the dateline's day lets grouping pin the call
-        // ("SEOUL, Jan. 11 (Yonhap) -- ... on Wednesday").
-        facts.month_day = dateline_month_day;
-    }
-    if facts.date.is_none()
-        && days.is_empty()
-        && any_call_sentence
-        && home.is_some()
-        && counterpart.is_some()
-    {
-        // No day word at all in a report of the call: a same-day report.
-        facts.date = published;
-        if published.is_some() {
-            facts.date_basis = DateBasis::Published;
-        }
-        if published.is_none() {
-            facts.month_day = dateline_month_day;
-        }
-    }
-    facts
-}
-
-/// The strongest basis wins (stated > weekday > published), then the
-/// earliest mention; unresolved weekdays and days are kept for grouping.
-fn choose_day(facts: &mut CallFacts, days: &[(Resolved, DayRef)], published: Option<NaiveDate>) {
-    let dated = days
-        .iter()
-        .filter(|(r, _)| r.date.is_some() && published.is_none_or(|p| r.date <= Some(p)))
-        .enumerate()
-        .max_by(|(i, a), (j, b)| a.0.basis.cmp(&b.0.basis).then(j.cmp(i)));
-    if let Some((_, (r, _))) = dated {
-        facts.date = r.date;
-        facts.date_basis = r.basis;
-        facts.weekday = r.weekday;
-    }
-    facts.weekday = facts
-        .weekday
-        .or_else(|| days.iter().find_map(|(r, _)| r.weekday));
-    facts.day_of_month = days.iter().find_map(|(r, _)| r.day_of_month);
-    if facts.date.is_none() {
-        facts.month_day = days.iter().find_map(|(r, _)| r.month_day);
-    }
 }
 
 #[cfg(test)]

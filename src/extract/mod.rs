@@ -8,8 +8,10 @@ mod clock;
 mod dates;
 mod duration;
 mod facts;
+mod meeting;
 mod names;
 mod outlet;
+mod report;
 mod text;
 mod title;
 mod topics;
@@ -31,7 +33,7 @@ use self::facts::Sent;
 use self::names::{Kind, NameMatcher, RawMention};
 use self::topics::TopicMatcher;
 use crate::leaders::{LeaderId, Leaders};
-use crate::model::{CallFacts, Cleaned, Evidence};
+use crate::model::{CallFacts, Cleaned, Evidence, Place};
 use crate::topics::Topics;
 
 /// Everything extraction reads from one article.
@@ -239,6 +241,7 @@ impl<'a> Extractor<'a> {
             sentences.push(h);
             units.push(Unit {
                 text: h,
+                place: Place::Headline,
                 sentences: 0..1,
             });
         }
@@ -273,6 +276,10 @@ impl<'a> Extractor<'a> {
         let mut stories: Vec<Story> = Vec::with_capacity(sentences.len());
         let mut seen_topics = vec![false; self.topics.all.len()];
         let mut body_index = 0;
+        // Lead sentences counted so far: breadcrumbs, credits and
+        // bylines ("Home > National", "Photo : YONHAP News") are too short
+        // to be a lead.
+        let mut prose_index = 0;
         for (i, unit) in units.iter().enumerate() {
             let is_headline = headline.is_some() && i == 0;
             let unit_sentences = &sentences[unit.sentences.clone()];
@@ -296,7 +303,8 @@ impl<'a> Extractor<'a> {
             }
 
             for s in unit_sentences {
-                let lead = is_headline || body_index < LEAD_SENTENCES;
+                let lead = is_headline || prose_index < LEAD_SENTENCES;
+                prose_index += usize::from(!is_headline && is_prose(s));
                 // The dateline's day is the wire's, not the call's.
                 let story = match (!is_headline && body_index < LEAD_SENTENCES)
                     .then(|| outlet::dateline(s))
@@ -321,6 +329,8 @@ impl<'a> Extractor<'a> {
                 mentions.extend(within(in_unit, start, end));
                 stories.push(Story {
                     text: story,
+                    place: unit.place,
+                    offset: start,
                     lead,
                     mentions: from..mentions.len(),
                     maybe_call,
@@ -331,10 +341,22 @@ impl<'a> Extractor<'a> {
         let resolve = |mentions: &[RawMention]| -> Vec<(usize, usize, LeaderId)> {
             mentions
                 .iter()
-                .filter_map(|m| {
-                    let id = self
-                        .names
-                        .resolve(self.leaders, m.kind, published, &named)?;
+                .enumerate()
+                .filter_map(|(k, m)| {
+                    // "Russian President Vladimir Putin": a title right
+                    // before a full name is that person, whoever the term
+                    // table says held the office that day.
+                    let titled = match (m.kind, mentions.get(k + 1)) {
+                        (Kind::Role { .. }, Some(next)) if next.start <= m.end + 1 => {
+                            match next.kind {
+                                Kind::Alias(id) => Some(id),
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    };
+                    let id = titled
+                        .or_else(|| self.names.resolve(self.leaders, m.kind, published, &named))?;
                     Some((m.start, m.end, id))
                 })
                 .collect()
@@ -365,23 +387,41 @@ impl<'a> Extractor<'a> {
         SCRATCH.set(scratch);
 
         let (home, counterpart) = facts::participants(self.leaders, &sents, published);
-        let dateline_month_day = opening_dateline.and_then(|d| d.month_day);
-        let mut facts = facts::call_facts(
-            self.leaders,
-            &sents,
-            &captions,
+        let context = report::Context {
+            leaders: self.leaders,
             published,
-            dateline_month_day,
+            dateline_month_day: opening_dateline.and_then(|d| d.month_day),
             home,
             counterpart,
-        );
+        };
+        let (mut facts, sources) = report::call_facts(&context, &sents, &captions);
         facts.topics = self.lexicon.names(self.topics, &seen_topics);
+        let evidence = sources
+            .iter()
+            .filter_map(|src| {
+                let (place, offset, text) = match src.sentence {
+                    report::SentRef::Body(i) => {
+                        let story = stories.get(i)?;
+                        (story.place, story.offset, story.text)
+                    }
+                    report::SentRef::Caption(i) => {
+                        (Place::Caption(i), 0, cleaned.captions.get(i)?.as_str())
+                    }
+                };
+                Some(Evidence {
+                    fact: src.fact,
+                    place,
+                    span: (offset + src.span.0, offset + src.span.1),
+                    sentence: (offset, offset + text.len()),
+                })
+            })
+            .collect();
         Extracted {
             published,
             title,
             source,
             facts,
-            evidence: Vec::new(),
+            evidence,
         }
     }
 
@@ -406,6 +446,7 @@ impl<'a> Extractor<'a> {
 #[derive(Debug)]
 struct Unit<'c> {
     text: &'c str,
+    place: Place,
     sentences: Range<usize>,
 }
 
@@ -416,7 +457,7 @@ fn add_paragraphs<'c>(
     sentences: &mut Vec<&'c str>,
     units: &mut Vec<Unit<'c>>,
 ) {
-    for p in &cleaned.paragraphs {
+    for (index, p) in cleaned.paragraphs.iter().enumerate() {
         let from = sentences.len();
         let whole = p.sentences.is_empty().then_some(p.text.as_str());
         sentences.extend(
@@ -429,10 +470,17 @@ fn add_paragraphs<'c>(
         if sentences.len() > from {
             units.push(Unit {
                 text: &p.text,
+                place: Place::Paragraph(index),
                 sentences: from..sentences.len(),
             });
         }
     }
+}
+
+/// A sentence of running text, not a short line of page furniture: six
+/// words or more.
+fn is_prose(s: &str) -> bool {
+    s.split_whitespace().nth(5).is_some()
 }
 
 /// Empty or only whitespace (`trim().is_empty()`, without trimming both
@@ -446,6 +494,9 @@ fn is_blank(s: &str) -> bool {
 #[derive(Debug)]
 struct Story<'c> {
     text: &'c str,
+    /// Where the sentence lies: its text and byte offset there.
+    place: Place,
+    offset: usize,
     lead: bool,
     /// Its range in the article's mentions.
     mentions: Range<usize>,

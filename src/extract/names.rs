@@ -329,6 +329,21 @@ impl NameMatcher {
                 if let Some(id) = named.iter().find(|n| ids.contains(n) && in_office(n)) {
                     return Some(*id);
                 }
+                // "Putin" after "Vladimir Putin": the one the text named,
+                // even on a day the term table gives the office to another.
+                let holder = date.and_then(|d| {
+                    by_office(
+                        leaders,
+                        ids.iter().copied().filter(in_office).collect(),
+                        d,
+                        false,
+                    )
+                });
+                if holder.is_none()
+                    && let Some(id) = named.iter().find(|n| ids.contains(n))
+                {
+                    return Some(*id);
+                }
                 match date {
                     Some(d) => by_office(
                         leaders,

@@ -1,0 +1,135 @@
+//! Meetings in person are not calls. "Talks", "spoke" and "conversation"
+//! serve both, so an article is a meeting report when its lead (headline
+//! and first sentences) tells of the two leaders meeting ("met", "summit",
+//! "talks in Tokyo", "on the sidelines") and no lead sentence has a word
+//! only a call has (phone, telephone, hotline, video call). Such an article
+//! may mention an earlier call in passing; it joins no call.
+
+use super::facts::{Sent, ascii_words};
+use crate::leaders::LeaderId;
+
+pub fn is_meeting_report(
+    sents: &[Sent],
+    home: Option<LeaderId>,
+    counterpart: Option<LeaderId>,
+) -> bool {
+    let lead: Vec<&Sent> = sents.iter().filter(|s| s.lead).collect();
+    let names_them = |s: &Sent| {
+        let named =
+            |id: Option<LeaderId>| id.is_some_and(|id| s.mentions.iter().any(|m| m.2 == id));
+        named(counterpart) || (named(home) && s.text.contains(" and ")) || two_of_them(s.text)
+    };
+    !lead.iter().any(|s| has_phone_word(s.text))
+        && lead
+            .iter()
+            .any(|s| names_them(s) && tells_of_meeting(s.text))
+}
+
+/// A word that only a call has: "phone", "telephone", "hotline", "video
+/// call", "teleconference", "call" as a noun or verb of calling.
+pub fn has_phone_word(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ascii_words(&lower).any(|(a, b)| {
+        let w = &lower[a..b];
+        matches!(
+            w,
+            "phone"
+                | "phoned"
+                | "phones"
+                | "telephone"
+                | "telephoned"
+                | "hotline"
+                | "teleconference"
+                | "videoconference"
+                | "call"
+                | "calls"
+                | "conversation"
+        ) && !(w.starts_with("call") && calls_for(&lower[b..]))
+    })
+}
+
+/// "calls for", "call on Seoul to": urging, not calling.
+fn calls_for(after: &str) -> bool {
+    let next = after.trim_start();
+    next.starts_with("for ") || next.starts_with("on ") || next.starts_with("upon ")
+}
+
+fn two_of_them(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["two leaders", "both leaders", "two presidents"]
+        .iter()
+        .any(|p| lower.contains(p))
+}
+
+/// "met", "meet", "meeting", "summit", "talks in …", "held talks", "on the
+/// sidelines", "in person", "face-to-face", "visit".
+fn tells_of_meeting(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<&str> = ascii_words(&lower).map(|(a, b)| &lower[a..b]).collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let next = words.get(k + 1).copied();
+        match *w {
+            "met" | "meets" | "meeting" | "summit" | "summits" | "sidelines" => true,
+            "meet" => next != Some("by"),
+            "talks" | "talked" => matches!(next, Some("in" | "at")),
+            "held" | "hold" | "holds" => next == Some("talks"),
+            "person" => k > 0 && words[k - 1] == "in",
+            "face" => next == Some("to"),
+            _ => false,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sent(text: &str, lead: bool) -> Sent<'_> {
+        Sent {
+            text,
+            lead,
+            call: true,
+            mentions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn phone_words() {
+        assert!(has_phone_word("They talked by phone for 30 minutes."));
+        assert!(has_phone_word("the first call over the leaders' hotline"));
+        assert!(has_phone_word("Xi called Moon. It was their first call."));
+        assert!(!has_phone_word(
+            "Xi calls for restraint and calls on Seoul to act."
+        ));
+        assert!(!has_phone_word(
+            "The two leaders met in Tokyo and talked for an hour."
+        ));
+    }
+
+    #[test]
+    fn a_summit_lead_without_a_phone_word_is_a_meeting() {
+        let sents = [
+            sent("Lee, Ishiba hold talks in Tokyo", true),
+            sent(
+                "The two leaders met on the sidelines of the G7 summit on Monday.",
+                true,
+            ),
+            sent("They had spoken by phone a week earlier.", false),
+        ];
+        assert!(is_meeting_report(&sents, None, None));
+    }
+
+    #[test]
+    fn a_call_that_plans_a_summit_is_a_call() {
+        let sents = [
+            sent("The two leaders agreed to meet at an early date.", true),
+            sent("They spoke by phone for 40 minutes.", true),
+        ];
+        assert!(!is_meeting_report(&sents, None, None));
+        let sents = [
+            sent("Moon and Xi agreed Thursday to exchange envoys.", true),
+            sent("The two leaders talked for 35 minutes.", true),
+        ];
+        assert!(!is_meeting_report(&sents, None, None));
+    }
+}

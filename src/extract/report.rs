@@ -1,0 +1,434 @@
+//! Which sentences report *this* call, and the call's date, start time and
+//! length read from them.
+//!
+//! An article mentions many days, times and lengths: the inauguration, an
+//! earlier call, a missile launch, a bus fire, a future summit. So each
+//! sentence gets a tier by how surely it reports the call the article is
+//! about (a call word and the two leaders, lead first), and each fact is
+//! read from the best tier that states it. Facts in sentences about other
+//! events (another leader's call, "since their call on February 20") are
+//! background and never become this call's facts. A day outside the home
+//! leader's time in office (president-elect and acting terms included)
+//! can not be a call date. An article whose lead tells of a meeting in
+//! person, with no phone word, reports no call at all.
+
+use chrono::{Days, NaiveDate, NaiveTime};
+
+use super::clock::iter_start_times;
+use super::dates::{Resolved, call_date_exprs, resolve};
+use super::duration::iter_durations;
+use super::facts::{Sent, Words};
+use super::meeting;
+use crate::leaders::{LeaderId, Leaders};
+use crate::model::{CallFacts, DateBasis, FactKind};
+
+/// Facts weighed per kind: reports state their call's facts early, and a
+/// cap keeps a pathological text (one endless sentence) linear.
+const MAX_CANDIDATES: usize = 64;
+
+/// How far a foreign leader's terms in the registry may miss a call date:
+/// the registry lists presidents and prime ministers, not every office a
+/// named leader held the week after (a named leader stays named).
+const COUNTERPART_TERM_SLACK_DAYS: u64 = 62;
+
+/// A sentence of the article: the body (`Sent` index) or a photo caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SentRef {
+    Body(usize),
+    Caption(usize),
+}
+
+/// The words one fact was read from: sentence and byte span in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    pub fact: FactKind,
+    pub sentence: SentRef,
+    pub span: (usize, usize),
+}
+
+/// How surely a sentence reports the article's call; lower is surer.
+type Tier = u8;
+
+/// What `call_facts` needs to know beyond the sentences.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'l> {
+    pub leaders: &'l Leaders,
+    pub published: Option<NaiveDate>,
+    pub dateline_month_day: Option<(u32, u32)>,
+    pub home: Option<LeaderId>,
+    pub counterpart: Option<LeaderId>,
+}
+
+/// Date, start time and length of the call, and where each was read.
+pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts, Vec<Source>) {
+    let mut facts = CallFacts {
+        home: cx.home,
+        counterpart: cx.counterpart,
+        ..CallFacts::default()
+    };
+    let mut sources = Vec::new();
+    if let Some(i) = counterpart_named(cx, sents) {
+        sources.push(i);
+    }
+    if meeting::is_meeting_report(sents, cx.home, cx.counterpart) {
+        facts.meeting = true;
+        return (facts, sources);
+    }
+    let tiers: Vec<Option<Tier>> = (0..sents.len()).map(|i| tier(cx, sents, i)).collect();
+    let ranked = ranked_sentences(&tiers);
+
+    let mut days: Vec<Day> = Vec::new();
+    let mut minutes: Option<(Tier, usize, u32, Source)> = None;
+    let mut start: Option<(Tier, usize, NaiveTime, Source)> = None;
+    for &(i, tier) in &ranked {
+        let s = &sents[i];
+        let fits = |a: usize, b: usize| belongs(cx.leaders, s, a, b, cx.counterpart);
+        if days.len() < MAX_CANDIDATES {
+            for e in call_date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
+                if fits(e.start, e.end) && !is_background(s.text, e.start, e.end) {
+                    days.push(Day {
+                        tier,
+                        resolved: resolve(e.day, cx.published),
+                        source: Source {
+                            fact: FactKind::Date,
+                            sentence: SentRef::Body(i),
+                            span: (e.start, e.end),
+                        },
+                    });
+                }
+            }
+        }
+        if minutes.is_some() && start.is_some() {
+            continue;
+        }
+        let words = Words::new(s.text);
+        if minutes.is_none() {
+            minutes = iter_durations(&words)
+                .take(MAX_CANDIDATES)
+                .find(|&(a, b, _)| fits(a, b))
+                .map(|(a, b, m)| {
+                    let source = Source {
+                        fact: FactKind::Duration,
+                        sentence: SentRef::Body(i),
+                        span: (a, b),
+                    };
+                    (tier, i, m, source)
+                });
+        }
+        if start.is_none() {
+            start = iter_start_times(&words)
+                .take(MAX_CANDIDATES)
+                .find(|&(a, b, _)| fits(a, b))
+                .map(|(a, b, t)| {
+                    let source = Source {
+                        fact: FactKind::Start,
+                        sentence: SentRef::Body(i),
+                        span: (a, b),
+                    };
+                    (tier, i, t, source)
+                });
+        }
+    }
+    let any_report = ranked.iter().any(|&(i, _)| sents[i].call);
+    if !days.iter().any(|d| valid_day(cx, d)) {
+        // A photo caption ("… over the phone on Thursday.") still dates the call.
+        for (i, s) in captions.iter().enumerate().filter(|(_, s)| s.call) {
+            for e in call_date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
+                if belongs(cx.leaders, s, e.start, e.end, cx.counterpart) {
+                    days.push(Day {
+                        tier: Tier::MAX,
+                        resolved: resolve(e.day, cx.published),
+                        source: Source {
+                            fact: FactKind::Date,
+                            sentence: SentRef::Caption(i),
+                            span: (e.start, e.end),
+                        },
+                    });
+                }
+            }
+        }
+    }
+    if let Some((_, _, m, source)) = minutes {
+        facts.duration_minutes = Some(m);
+        sources.push(source);
+    }
+    if let Some((_, _, t, source)) = start {
+        facts.start_time = Some(t);
+        sources.push(source);
+    }
+    days.retain(|d| valid_day(cx, d) || d.resolved.date.is_none());
+    if let Some(source) = choose_day(&mut facts, &days) {
+        sources.push(source);
+    }
+    if facts.date.is_none() && cx.published.is_none() && facts.month_day.is_none() {
+        // Undated wire copy: the dateline's day lets grouping pin the call
+        // ("SEOUL, Jan. 11 (Yonhap) -- ... on Wednesday").
+        facts.month_day = cx.dateline_month_day;
+    }
+    if facts.date.is_none()
+        && days.is_empty()
+        && any_report
+        && cx.home.is_some()
+        && cx.counterpart.is_some()
+    {
+        // No day word at all in a report of the call: a same-day report.
+        facts.date = cx.published.filter(|&p| in_terms(cx, p));
+        if facts.date.is_some() {
+            facts.date_basis = DateBasis::Published;
+        }
+        if cx.published.is_none() {
+            facts.month_day = cx.dateline_month_day;
+        }
+    }
+    (facts, sources)
+}
+
+/// A date expression found in a ranked sentence.
+#[derive(Debug, Clone, Copy)]
+struct Day {
+    tier: Tier,
+    resolved: Resolved,
+    source: Source,
+}
+
+/// A resolved day can be this call's: not after publication, and within
+/// the leaders' time in office.
+fn valid_day(cx: &Context, d: &Day) -> bool {
+    d.resolved
+        .date
+        .is_some_and(|date| cx.published.is_none_or(|p| date <= p) && in_terms(cx, date))
+}
+
+/// Whether both leaders could hold a call on `date`: the home leader by
+/// the registry's terms (elect and acting included), the counterpart within
+/// `COUNTERPART_TERM_SLACK_DAYS` of one of theirs. Unknown leaders allow
+/// any day.
+fn in_terms(cx: &Context, date: NaiveDate) -> bool {
+    let home_ok = cx.home.is_none_or(|h| cx.leaders.get(h).in_office(date));
+    let slack = Days::new(COUNTERPART_TERM_SLACK_DAYS);
+    let counterpart_ok = cx.counterpart.is_none_or(|c| {
+        let near = |d: Option<NaiveDate>| d.is_some_and(|d| cx.leaders.get(c).in_office(d));
+        near(Some(date)) || near(date.checked_sub_days(slack)) || near(date.checked_add_days(slack))
+    });
+    home_ok && counterpart_ok
+}
+
+/// The best-founded day: the surest tier first, then the strongest basis
+/// (stated > weekday > published), then the earliest mention. Unresolved
+/// weekdays and days are kept for grouping.
+fn choose_day(facts: &mut CallFacts, days: &[Day]) -> Option<Source> {
+    let dated = days
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.resolved.date.is_some())
+        .min_by(|(i, a), (j, b)| {
+            a.tier
+                .cmp(&b.tier)
+                .then(b.resolved.basis.cmp(&a.resolved.basis))
+                .then(i.cmp(j))
+        });
+    let mut source = None;
+    if let Some((_, d)) = dated {
+        facts.date = d.resolved.date;
+        facts.date_basis = d.resolved.basis;
+        facts.weekday = d.resolved.weekday;
+        source = Some(d.source);
+    }
+    let undated = || days.iter().filter(|d| d.resolved.date.is_none());
+    facts.weekday = facts
+        .weekday
+        .or_else(|| undated().find_map(|d| d.resolved.weekday));
+    facts.day_of_month = days.iter().find_map(|d| d.resolved.day_of_month);
+    if facts.date.is_none() {
+        facts.month_day = days.iter().find_map(|d| d.resolved.month_day);
+        source = undated()
+            .find(|d| {
+                d.resolved.month_day.is_some()
+                    || d.resolved.weekday.is_some()
+                    || d.resolved.day_of_month.is_some()
+            })
+            .map(|d| d.source);
+    }
+    source
+}
+
+/// The sentences worth reading facts from, surest first, each with its tier.
+fn ranked_sentences(tiers: &[Option<Tier>]) -> Vec<(usize, Tier)> {
+    let mut ranked: Vec<(usize, Tier)> = tiers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.map(|t| (i, t)))
+        .collect();
+    ranked.sort_by_key(|&(i, t)| (t, i));
+    ranked
+}
+
+/// How surely sentence `i` reports the article's call:
+/// 0 — a call word and the counterpart (or "the two leaders") in the lead;
+/// 1 — the two leaders in the lead, next to such a call sentence ("Moon and
+///     Xi agreed Thursday …" before "The two leaders spoke for 40 minutes");
+/// 2 — a call word and the counterpart or the pair, anywhere;
+/// 3 — a call word and the home leader;
+/// 4 — a call word and no leader ("The call lasted 30 minutes").
+///
+/// A sentence naming another foreign leader and not the counterpart is
+/// about another call: no tier.
+fn tier(cx: &Context, sents: &[Sent], i: usize) -> Option<Tier> {
+    let s = &sents[i];
+    let people = people_of(cx, s);
+    if people.other && !people.counterpart {
+        return None;
+    }
+    let pair = people.pair();
+    if s.call {
+        return Some(match () {
+            _ if s.lead && (people.counterpart || pair) => 0,
+            _ if people.counterpart || pair => 2,
+            _ if people.home => 3,
+            _ => 4,
+        });
+    }
+    let reports_beside = |j: usize| {
+        sents.get(j).is_some_and(|n| {
+            let p = people_of(cx, n);
+            n.call && (p.counterpart || (p.pair() && !p.other))
+        })
+    };
+    let beside = i.checked_sub(1).is_some_and(reports_beside) || reports_beside(i + 1);
+    (s.lead && (pair || people.counterpart && people.home) && beside).then_some(1)
+}
+
+/// Who a sentence names, as far as the call is concerned.
+#[derive(Debug, Clone, Copy, Default)]
+struct People {
+    home: bool,
+    counterpart: bool,
+    /// A foreign leader other than the counterpart.
+    other: bool,
+    /// "the two leaders", "both leaders", "the two presidents".
+    two: bool,
+}
+
+impl People {
+    fn pair(self) -> bool {
+        (self.home && self.counterpart) || self.two
+    }
+}
+
+fn people_of(cx: &Context, s: &Sent) -> People {
+    let mut p = People {
+        two: names_the_pair(s.text),
+        ..People::default()
+    };
+    for &(_, _, id) in &s.mentions {
+        if Some(id) == cx.home {
+            p.home = true;
+        } else if Some(id) == cx.counterpart {
+            p.counterpart = true;
+        } else if !cx.leaders.is_home(id) {
+            p.other = true;
+        }
+    }
+    p
+}
+
+/// "The two leaders", "both leaders", "the two presidents", "the two sides".
+fn names_the_pair(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "two leaders",
+        "both leaders",
+        "two presidents",
+        "the two sides",
+        "the leaders ",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// The counterpart's name in the surest sentence naming them.
+fn counterpart_named(cx: &Context, sents: &[Sent]) -> Option<Source> {
+    let counterpart = cx.counterpart?;
+    let (i, &(a, b, _)) = sents
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.call || s.lead)
+        .chain(sents.iter().enumerate())
+        .find_map(|(i, s)| {
+            s.mentions
+                .iter()
+                .find(|m| m.2 == counterpart)
+                .map(|m| (i, m))
+        })?;
+    Some(Source {
+        fact: FactKind::Counterpart,
+        sentence: SentRef::Body(i),
+        span: (a, b),
+    })
+}
+
+/// Whether a fact at `start..end` belongs to the counterpart's call: the
+/// nearest foreign leader named in the sentence, if any, is the counterpart.
+fn belongs(
+    leaders: &Leaders,
+    s: &Sent,
+    start: usize,
+    end: usize,
+    counterpart: Option<LeaderId>,
+) -> bool {
+    let Some(counterpart) = counterpart else {
+        return true;
+    };
+    let distance = |a: usize, b: usize| {
+        if b <= start {
+            start - b
+        } else {
+            a.saturating_sub(end)
+        }
+    };
+    s.mentions
+        .iter()
+        .filter(|(_, _, id)| !leaders.is_home(*id))
+        .min_by_key(|&&(a, b, _)| distance(a, b))
+        .is_none_or(|&(_, _, id)| id == counterpart)
+}
+
+/// A day that dates an earlier call or event the sentence looks back on:
+/// "since Jan. 11", "following their call on February 20", "after the one
+/// held on May 11 last year", "the first since May", "their previous call
+/// on …". The words just before the day (up to the previous comma) say so.
+fn is_background(sentence: &str, start: usize, end: usize) -> bool {
+    let before = &sentence[..start];
+    let clause = before.rsplit([',', ';', '(']).next().unwrap_or(before);
+    let lower = clause.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let near = &words[words.len().saturating_sub(6)..];
+    // "earlier" and "last" alone are not enough: "spoke earlier on
+    // Tuesday", "last Tuesday" date this call.
+    let looks_back = near.iter().any(|w| {
+        matches!(
+            *w,
+            "since" | "following" | "previous" | "previously" | "prior"
+        )
+    }) || [
+        "after the one",
+        "after their",
+        "their last",
+        "the last one",
+        "last met",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
+    let after = sentence[end..].trim_start().to_ascii_lowercase();
+    looks_back
+        || after.starts_with("last year")
+        || after.starts_with("last month")
+        || after.starts_with("of last year")
+}
+
+#[cfg(test)]
+#[path = "report_tests.rs"]
+mod tests;

@@ -1,0 +1,138 @@
+//! Which sentence reports the call: each failure class with an article
+//! written for the test.
+
+use super::*;
+use crate::clean::clean;
+use crate::extract::extract;
+use crate::model::Place;
+use crate::topics::Topics;
+
+fn facts_of(text: &str) -> crate::extract::Extracted {
+    let leaders = Leaders::embedded();
+    let topics = Topics::embedded();
+    extract(&clean(text), &leaders, &topics)
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+/// The exact words each fact of `x` was read from, by kind.
+fn evidence_text<'a>(
+    x: &'a crate::extract::Extracted,
+    cleaned: &'a crate::model::Cleaned,
+    fact: FactKind,
+) -> Option<&'a str> {
+    let e = x.evidence.iter().find(|e| e.fact == fact)?;
+    let text = match e.place {
+        Place::Headline => cleaned.header.headline.as_deref()?,
+        Place::Caption(i) => cleaned.captions.get(i)?.as_str(),
+        Place::Paragraph(i) => cleaned.paragraphs.get(i)?.text.as_str(),
+    };
+    assert!(
+        e.sentence.0 <= e.span.0 && e.span.1 <= e.sentence.1,
+        "{e:?}"
+    );
+    text.get(e.span.0..e.span.1)
+}
+
+#[test]
+fn an_event_before_the_term_does_not_date_the_call() {
+    // The condolences name a fire two days before the inauguration; the
+    // lead dates the call by the sentence next to the call sentence.
+    let text = " date 2017-05-12\n\n\
+        Moon, Xi agree to exchange envoys\n\n\
+        President Moon Jae-in and Chinese President Xi Jinping agreed Friday to exchange envoys, officials said.\n\n\
+        The two leaders spoke by phone for 25 minutes in their first conversation.\n\n\
+        Xi began the call with condolences for the victims of a ferry fire on Monday.\n";
+    let x = facts_of(text);
+    assert_eq!(x.facts.date, Some(date("2017-05-12")));
+    assert_eq!(x.facts.duration_minutes, Some(25));
+}
+
+#[test]
+fn an_earlier_call_named_in_passing_is_background() {
+    let text = " date 2019-03-08\n\n\
+        SEOUL, March 8 (Yonhap) -- President Moon Jae-in and Chinese President Xi Jinping agreed Friday to widen exchanges, the presidential office said.\n\n\
+        The two leaders talked by phone for 28 minutes from 4:10 p.m.\n\n\
+        It was their third call, after the one held on Nov. 2 last year and their talks since Dec. 4.\n";
+    let x = facts_of(text);
+    assert_eq!(x.facts.date, Some(date("2019-03-08")));
+    assert_eq!(x.facts.start_time, NaiveTime::from_hms_opt(16, 10, 0));
+}
+
+#[test]
+fn the_lead_call_outranks_a_stated_date_of_an_older_call() {
+    let text = " date 2020-07-15\n\n\
+        Xi tells Moon his visit still stands\n\n\
+        Chinese President Xi Jinping has told President Moon Jae-in that his visit plan stands.\n\n\
+        The two leaders talked on the phone for 31 minutes starting at 8 p.m. on Wednesday, the spokesperson said.\n\n\
+        It was their second call this year, following their call on March 3, when they spoke for 50 minutes.\n";
+    let x = facts_of(text);
+    assert_eq!(x.facts.date, Some(date("2020-07-15")));
+    assert_eq!(x.facts.date_basis, DateBasis::Weekday);
+    assert_eq!(x.facts.duration_minutes, Some(31));
+    assert_eq!(x.facts.start_time, NaiveTime::from_hms_opt(20, 0, 0));
+}
+
+#[test]
+fn page_furniture_does_not_push_the_lead_away() {
+    let text = " date 2019-10-05\n\n\
+        Moon, Xi to talk trade\n\n\
+        Home > National > Politics\n\n\
+        print dictionary print\n\n\
+        President Moon Jae-in and Chinese President Xi Jinping agreed on Friday to resume trade talks.\n\n\
+        The two leaders talked by phone for 22 minutes starting at 3 p.m., the spokesman said.\n";
+    let x = facts_of(text);
+    assert_eq!(x.facts.date, Some(date("2019-10-04")));
+}
+
+#[test]
+fn a_meeting_in_person_is_not_a_call() {
+    let text = " date 2025-06-17\n\n\
+        Lee, Ishiba hold first summit in Kananaskis\n\n\
+        President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba met on the sidelines of the Group of Seven summit on Tuesday.\n\n\
+        The two leaders had talked by phone on June 9 for 25 minutes.\n";
+    let x = facts_of(text);
+    assert!(x.facts.meeting);
+    assert_eq!(x.facts.date, None);
+}
+
+#[test]
+fn a_named_leader_stays_the_counterpart() {
+    // Putin's presidency ended on 2008-05-06 in the registry; the text
+    // names him, so he stays on the call.
+    let text = " date 2008-05-09\n\n\
+        Lee, Putin discuss energy\n\n\
+        President Lee Myung-bak spoke by phone with Russian President Vladimir Putin on Thursday.\n";
+    let leaders = Leaders::embedded();
+    let x = facts_of(text);
+    assert_eq!(
+        x.facts.counterpart.map(|c| leaders.get(c).surname.as_str()),
+        Some("Putin")
+    );
+    assert_eq!(x.facts.date, Some(date("2008-05-08")));
+}
+
+#[test]
+fn every_fact_keeps_the_words_it_was_read_from() {
+    let text = " date 2021-01-27\n\n\
+        Xi, Moon talk by phone\n\n\
+        Chinese President Xi Jinping and President Moon Jae-in spoke by phone late Tuesday, the presidential office said.\n\n\
+        The call began at 9 p.m. and lasted 40 minutes.\n";
+    let cleaned = clean(text);
+    let leaders = Leaders::embedded();
+    let topics = Topics::embedded();
+    let x = extract(&cleaned, &leaders, &topics);
+    assert_eq!(x.facts.date, Some(date("2021-01-26")));
+    assert!(evidence_text(&x, &cleaned, FactKind::Date).is_some_and(|t| t.contains("Tuesday")));
+    assert_eq!(evidence_text(&x, &cleaned, FactKind::Start), Some("9 p.m."));
+    assert!(
+        evidence_text(&x, &cleaned, FactKind::Duration).is_some_and(|t| t.contains("40 minutes"))
+    );
+    // The headline names him first.
+    assert_eq!(
+        evidence_text(&x, &cleaned, FactKind::Counterpart),
+        Some("Xi")
+    );
+}
