@@ -65,10 +65,11 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
             .copied()
             .filter(|&c| fits_call(facts, articles, &members[c].2, members[c].1))
             .collect();
+        // Exactly one: shared topics are no evidence of the day, and a
+        // wrong join would be worse than none.
         let chosen = match fits.as_slice() {
             [only] => Some(*only),
-            [] => None,
-            several => best_by_topics(facts, articles, &members, several),
+            _ => None,
         };
         let chosen = chosen.or_else(|| {
             let date = unique_date_in_terms(facts, pair, leaders)?;
@@ -162,33 +163,6 @@ fn month_day_fits(
 fn minutes_of_day(t: chrono::NaiveTime) -> u32 {
     use chrono::Timelike;
     t.hour() * 60 + t.minute()
-}
-
-/// Among several fitting calls, the one sharing clearly the most topics.
-fn best_by_topics(
-    facts: &CallFacts,
-    articles: &[Article],
-    members: &[(Pair, NaiveDate, Vec<usize>)],
-    candidates: &[usize],
-) -> Option<usize> {
-    let shared = |c: usize| {
-        facts
-            .topics
-            .iter()
-            .filter(|t| {
-                members[c]
-                    .2
-                    .iter()
-                    .any(|&m| articles[m].facts.topics.contains(t))
-            })
-            .count()
-    };
-    let mut scored: Vec<(usize, usize)> = candidates.iter().map(|&c| (shared(c), c)).collect();
-    scored.sort_unstable_by_key(|s| std::cmp::Reverse(s.0));
-    match scored.as_slice() {
-        [(best, c), (second, _), ..] if best > second => Some(*c),
-        _ => None,
-    }
 }
 
 /// A call date for an undated article when the text pins month and day
@@ -403,7 +377,7 @@ mod tests {
     }
 
     #[test]
-    fn undated_article_breaks_a_tie_by_shared_topics() {
+    fn undated_article_with_two_fitting_calls_joins_neither() {
         let l = Leaders::embedded();
         let mut one = facts(&l, "moon-jae-in", "xi-jinping", Some("2020-02-20"));
         one.topics = vec!["COVID-19".into(), "state visit".into()];
@@ -412,7 +386,7 @@ mod tests {
         let mut undated = facts(&l, "moon-jae-in", "xi-jinping", None);
         undated.topics = vec!["COVID-19".into(), "state visit".into()];
         let g = run(&[article("a", one), article("b", two), article("c", undated)]);
-        assert_eq!(g.call_of_article[2], g.call_of_article[0]);
+        assert_eq!(g.call_of_article[2], None, "topics do not pick a day");
     }
 
     #[test]

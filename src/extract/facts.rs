@@ -25,7 +25,7 @@ pub struct Sent<'t> {
 }
 
 static CALL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:tele)?phon(?:e|ed|es)|calls?|called|conversations?|spoke|speak|speaks|speaking|talk|talks|talked|teleconference|videoconference|video\s+conference)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:tele)?phon(?:e|ed|es)|calls?|called|conversations?|spoke|speak|speaks|speaking|talk|talks|talked|teleconference|videoconference|video\s+conference|hotline)(?-u:\b)")
         .expect("call word regex is valid")
 });
 
@@ -47,6 +47,7 @@ pub const CALL_STEMS: &[&str] = &[
     "speak",
     "talk",
     "conference",
+    "hotline",
 ];
 
 pub fn is_call_sentence(s: &str) -> bool {
@@ -74,7 +75,7 @@ fn call_word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                 "phone" | "phoned" | "phones" | "telephone" | "telephoned" | "telephones"
                 | "call" | "calls" | "called" | "conversation" | "conversations" | "spoke"
                 | "speak" | "speaks" | "speaking" | "talk" | "talks" | "talked"
-                | "teleconference" | "videoconference" => return Some((start, end)),
+                | "teleconference" | "videoconference" | "hotline" => return Some((start, end)),
                 "video" => {
                     // `video\s+conference`
                     if let Some(&(next, next_end)) = words.peek()
@@ -324,6 +325,8 @@ pub(super) mod tests {
             "teleconference",
             "videoconference",
             "video  conference",
+            "hotline",
+            "Hotline",
             "PHONE",
             "Talked",
             "tal\u{212a}s",
@@ -398,7 +401,7 @@ pub(super) mod tests {
             "telephones", "tele", "call", "calls", "called", "caller", "recall",
             "conversation", "conversations", "spoke", "speak", "speaks", "speaking",
             "spoken", "talk", "talks", "talked", "talking", "teleconference",
-            "videoconference", "video", "conference", "conferences", "so", "for",
+            "videoconference", "video", "conference", "conferences", "hotline", "hotlines", "so", "for",
             "upon", "on", "the", "Seoul", "to", "not", "x", "1",
         ], GAPS)) {
             let by_regex: Vec<_> = CALL_WORD.find_iter(&text).map(|m| (m.start(), m.end())).collect();
@@ -426,6 +429,7 @@ pub(super) mod tests {
         assert!(is_call_sentence("in a telephone conversation with Moon"));
         assert!(is_call_sentence("The call on Tuesday lasted long."));
         assert!(is_call_sentence("They held phone talks."));
+        assert!(is_call_sentence("It was the first conversation over the hotline."));
         assert!(!is_call_sentence(
             "Xi called for cooperation to safeguard free trade."
         ));
