@@ -6,7 +6,7 @@
 //! slice here goes through `str::get`, so a range that is out of bounds or
 //! off a character boundary is skipped, never a panic.
 
-use chrono::{Datelike, Month, Weekday};
+use chrono::{Month, Weekday};
 
 use crate::model::{Article, Call, Evidence, FactKind, Place, Timeline};
 
@@ -183,12 +183,6 @@ pub fn sentence_parts<'a>(
         text.get(e.span.0..e.span.1)?,
         text.get(e.span.1..e.sentence.1)?,
     ))
-}
-
-/// The weekday of a date, by name: shown beside a resolved date so a
-/// "Tuesday" span can be checked at a glance.
-pub fn weekday_of(date: chrono::NaiveDate) -> &'static str {
-    weekday_name(date.weekday())
 }
 
 #[cfg(test)]

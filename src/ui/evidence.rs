@@ -211,7 +211,7 @@ fn segments(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::{Modifier, Stylize};
+    use ratatui::style::Modifier;
 
     #[test]
     fn spans_win_over_sentences_and_pieces_cover_the_text() {
