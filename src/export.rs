@@ -1,13 +1,15 @@
 //! Writing a timeline out: the JSON contract (`hotline.timeline/1`, SPEC §4),
 //! CSV (one row a call) and Markdown (a readable report). Unknown values are
-//! `null` / empty, never guessed.
+//! `null` / empty, never guessed. The JSON carries the evidence of every
+//! fact (see `EvidenceJson`); CSV and Markdown stay one line a call.
 
 use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::model::{Call, Timeline, Warning};
+use crate::evidence;
+use crate::model::{Article, Call, Evidence, Timeline, Warning};
 use crate::sanitize::inert;
 
 pub const SCHEMA: &str = "hotline.timeline/1";
@@ -40,6 +42,9 @@ pub struct CallJson {
     pub start_time: Option<String>,
     pub topics: Vec<String>,
     pub articles: Vec<String>,
+    /// For each of the call's facts, the evidence of the first article
+    /// (in call order) that states the value kept.
+    pub evidence: Vec<EvidenceJson>,
 }
 
 #[derive(Debug, Serialize)]
@@ -53,6 +58,54 @@ pub struct ArticleJson<'a> {
     pub call: Option<&'a str>,
     pub words: usize,
     pub warnings: &'a [String],
+    pub evidence: Vec<EvidenceJson>,
+}
+
+/// Where one fact was read. `start`/`end` and `sentence_start`/
+/// `sentence_end` are byte offsets into the text `place` names (the
+/// headline; caption `index`; paragraph `index`, both counted from 0 as in
+/// the model); `text` is the span's own words. `article` is set in a
+/// call's list only, naming the article the words are from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvidenceJson {
+    pub fact: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+    pub place: &'static str,
+    pub index: Option<usize>,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+}
+
+/// One piece of evidence as JSON; `None` when its ranges do not fit the
+/// text (never exported half-broken).
+pub fn evidence_json(article: &Article, e: &Evidence, cite: bool) -> Option<EvidenceJson> {
+    if !evidence::valid(article, e) {
+        return None;
+    }
+    let (place, index) = evidence::place_json(e.place);
+    Some(EvidenceJson {
+        fact: e.fact.as_str(),
+        article: cite.then(|| article.id.clone()),
+        place,
+        index,
+        start: e.span.0,
+        end: e.span.1,
+        text: article.evidence_span(e)?.to_string(),
+        sentence_start: e.sentence.0,
+        sentence_end: e.sentence.1,
+    })
+}
+
+/// The evidence of a call's kept values (see `evidence::call_evidence`).
+pub fn call_evidence_json(timeline: &Timeline, call: &Call) -> Vec<EvidenceJson> {
+    evidence::call_evidence(timeline, call)
+        .iter()
+        .filter_map(|(_, a, e)| evidence_json(timeline.articles.get(*a)?, e, true))
+        .collect()
 }
 
 /// The leader whose era holds call `index`.
@@ -83,6 +136,7 @@ pub fn call_json(timeline: &Timeline, index: usize) -> CallJson {
             .iter()
             .map(|&a| timeline.articles[a].id.clone())
             .collect(),
+        evidence: call_evidence_json(timeline, call),
     }
 }
 
@@ -123,6 +177,11 @@ pub fn document(timeline: &Timeline) -> Document<'_> {
             call: timeline.call_of_article[i].map(|c| timeline.calls[c].id.as_str()),
             words: a.word_count(),
             warnings: &a.warnings,
+            evidence: a
+                .evidence
+                .iter()
+                .filter_map(|e| evidence_json(a, e, false))
+                .collect(),
         })
         .collect();
     Document {

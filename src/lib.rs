@@ -11,6 +11,7 @@
 //! group     articles → calls (same day, same two leaders)
 //! timeline  calls → eras, newest first
 //! query     filter text → ranked hits with highlights
+//! evidence  where each fact was read (for export, `show` and the UI)
 //! ```
 //!
 //! `corpus::load` runs the whole flow; `cli` and `ui` are views over the
@@ -19,6 +20,7 @@
 pub mod clean;
 pub mod cli;
 pub mod corpus;
+pub mod evidence;
 pub mod export;
 pub mod extract;
 pub mod group;

@@ -357,6 +357,7 @@ fn action() -> impl Strategy<Value = Action> {
             Action::FilterCancel,
             Action::Reload,
             Action::ToggleWarnings,
+            Action::ToggleEvidence,
         ]),
         prop::sample::select(vec![
             "xi",

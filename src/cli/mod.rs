@@ -3,6 +3,7 @@
 //! what an article means.
 
 mod check;
+mod evidence;
 pub mod search;
 mod show;
 
@@ -57,6 +58,9 @@ enum Command {
         /// Call id or article id; a unique prefix is enough.
         id: String,
         paths: Vec<PathBuf>,
+        /// Then, for each fact, the sentence it was read from, its words marked.
+        #[arg(long)]
+        evidence: bool,
     },
     /// Search with the same matcher and ranking as the filter bar.
     Search {
@@ -115,9 +119,18 @@ pub fn run() -> Result<ExitCode> {
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Show { id, paths }) => {
+        Some(Command::Show {
+            id,
+            paths,
+            evidence,
+        }) => {
             let timeline = load(&Inputs::from_paths(paths), &lexicon);
-            show::run(&id, &timeline, &mut out)?
+            let mode = match (evidence, io::stdout().is_terminal()) {
+                (false, _) => show::Evidence::Off,
+                (true, true) => show::Evidence::Styled,
+                (true, false) => show::Evidence::Plain,
+            };
+            show::run(&id, &timeline, mode, &mut out)?
         }
         Some(Command::Search { query, paths, json }) => {
             let timeline = load(&Inputs::from_paths(paths), &lexicon);

@@ -1,5 +1,6 @@
 //! `hotline show ID`: one call with its facts and articles, or one article
-//! in full, as readable text.
+//! in full, as readable text; with `--evidence`, then where each fact was
+//! read (`cli::evidence`).
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -10,10 +11,35 @@ use crate::export::{era_leader, outlets};
 use crate::model::{Article, DateBasis, Reported, Timeline};
 use crate::sanitize::inert;
 
-pub fn run(id: &str, timeline: &Timeline, out: &mut dyn Write) -> Result<ExitCode> {
+/// Whether to add the Evidence section, and how to mark the words in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    Off,
+    /// To a terminal: the words in bold reverse video.
+    Styled,
+    /// To a pipe or file: `[brackets]`, no escape codes.
+    Plain,
+}
+
+pub fn run(
+    id: &str,
+    timeline: &Timeline,
+    evidence: Evidence,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     match resolve(id, timeline)? {
-        Target::Call(c) => write_call(timeline, c, out)?,
-        Target::Article(a) => write_article(timeline, a, out)?,
+        Target::Call(c) => {
+            write_call(timeline, c, out)?;
+            if evidence != Evidence::Off {
+                super::evidence::write_call(timeline, c, evidence, out)?;
+            }
+        }
+        Target::Article(a) => {
+            write_article(timeline, a, out)?;
+            if evidence != Evidence::Off {
+                super::evidence::write_article(timeline, a, evidence, out)?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -77,6 +77,9 @@ pub enum Action {
     Paste(String),
     /// Open or close the overlay listing the load warnings.
     ToggleWarnings,
+    /// The detail pane's article as it reads, or with the sentence each
+    /// fact was read from marked (the evidence view).
+    ToggleEvidence,
     FilterAccept,
     FilterCancel,
     Resize(u16, u16),

@@ -149,6 +149,10 @@ pub struct App {
     /// The hit `n`/`N` last moved to.
     pub hit_cursor: Option<usize>,
     pub pinned: Option<usize>,
+    /// The detail pane shows the evidence view (`v`): each fact beside the
+    /// sentence it was read from. Kept while moving, so a user checking
+    /// facts can walk the articles in this view.
+    pub evidence: bool,
     pub side: Option<SideState>,
     /// A one-off message on the hint line, cleared by the next key.
     pub message: Option<String>,
@@ -239,6 +243,7 @@ impl App {
             detail_scroll: 0,
             hit_cursor: None,
             pinned: None,
+            evidence: false,
             side: None,
             message: None,
             effects: Vec::new(),

@@ -1,6 +1,7 @@
 //! The detail pane: the selected call's facts (with disagreements between
 //! outlets kept visible), then the selected article in full, wrapped to the
-//! pane, filter matches highlighted.
+//! pane, filter matches highlighted; or, in the evidence view (`v`), the
+//! article with the sentence of each fact marked (`evidence`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,7 +22,7 @@ pub struct DetailView {
 }
 
 /// Accumulates wrapped lines and where the hits landed.
-struct Out {
+pub(super) struct Out {
     width: usize,
     lines: Vec<Line<'static>>,
     hit_lines: Vec<(usize, usize)>,
@@ -36,7 +37,7 @@ impl Out {
         }
     }
 
-    fn push(&mut self, cells: Cells) {
+    pub(super) fn push(&mut self, cells: Cells) {
         for line in cells.wrap(self.width) {
             let n = self.lines.len();
             for tag in line.tags() {
@@ -49,13 +50,13 @@ impl Out {
     }
 
     /// A "label   value" line: continuation lines start under the value.
-    fn push_hanging(&mut self, cells: Cells, indent: usize) {
+    pub(super) fn push_hanging(&mut self, cells: Cells, indent: usize) {
         for line in cells.wrap_hanging(self.width, indent) {
             self.lines.push(line.into_line());
         }
     }
 
-    fn blank(&mut self) {
+    pub(super) fn blank(&mut self) {
         self.lines.push(Line::default());
     }
 
@@ -117,7 +118,7 @@ pub fn build(app: &App, width: usize) -> DetailView {
             call_facts(app, call, &mut out);
             if let Some(a) = app.selected_article() {
                 article_rule(app, Some(call), a, &mut out);
-                article_section(app, a, app.hit_cursor, &mut out);
+                body(app, a, &mut out);
             }
         }
         Some(Row::Article { article, call }) => {
@@ -126,11 +127,20 @@ pub fn build(app: &App, width: usize) -> DetailView {
                 None => unassigned_facts(app, article, &mut out),
             }
             article_rule(app, call, article, &mut out);
-            article_section(app, article, app.hit_cursor, &mut out);
+            body(app, article, &mut out);
         }
         None => {}
     }
     out.finish()
+}
+
+/// The selected article: as it reads, or in the evidence view.
+fn body(app: &App, article: usize, out: &mut Out) {
+    if app.evidence {
+        super::evidence::section(app, article, out);
+    } else {
+        article_section(app, article, app.hit_cursor, out);
+    }
 }
 
 /// One article alone (title, meta line, paragraphs): the side-by-side panes.
@@ -363,6 +373,9 @@ fn article_rule(app: &App, call: Option<usize>, article: usize, out: &mut Out) {
     if app.pinned == Some(article) {
         label.push(" · pinned", theme.bold());
     }
+    if app.evidence {
+        label.push(" · evidence", theme.bold());
+    }
     out.rule(label, theme.dim());
 }
 
@@ -441,7 +454,7 @@ fn article_section(app: &App, article: usize, current: Option<usize>, out: &mut 
     }
 }
 
-fn meta_line(app: &App, a: &Article) -> Cells {
+pub(super) fn meta_line(app: &App, a: &Article) -> Cells {
     let theme = &app.theme;
     let mut c = Cells::new();
     match &a.source {

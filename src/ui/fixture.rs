@@ -2,12 +2,19 @@
 //! no calls), calls with Xi Jinping and with Donald Trump, outlets that
 //! disagree on minutes, an article placed in no call, and untrusted text
 //! with Korean and Chinese characters and terminal escape sequences.
-//! Built without the loading pipeline, so the views can be tested alone.
+//! Most articles carry evidence for their facts (in paragraphs, a
+//! headline and captions); one states a start time without evidence and
+//! the unassigned article has none, so every state of the evidence view
+//! shows. Built without the loading pipeline, so the views can be tested
+//! alone.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, Weekday};
 
 use crate::leaders::{LeaderId, Leaders};
-use crate::model::{Article, Call, CallFacts, DateBasis, Era, Paragraph, Reported, Timeline};
+use crate::model::{
+    Article, Call, CallFacts, DateBasis, Era, Evidence, FactKind, Paragraph, Place, Reported,
+    Timeline,
+};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -49,6 +56,82 @@ fn article(
     }
 }
 
+/// Evidence for the first occurrence of `words` in `place`: the sentence
+/// is the paragraph's sentence holding them (the whole text of a headline
+/// or caption). Words that are not there give no evidence (the fixture's
+/// own test counts them).
+fn cite(a: &mut Article, fact: FactKind, place: Place, words: &str) {
+    let Some(text) = a.place_text(place) else {
+        return;
+    };
+    let Some(start) = text.find(words) else {
+        return;
+    };
+    let span = (start, start + words.len());
+    let whole = (0, text.len());
+    let sentence = match place {
+        Place::Paragraph(i) => a.paragraphs.get(i).and_then(|p| {
+            p.sentences
+                .iter()
+                .copied()
+                .find(|&(s, e)| s <= span.0 && span.1 <= e)
+        }),
+        _ => None,
+    }
+    .unwrap_or(whole);
+    a.evidence.push(Evidence {
+        fact,
+        place,
+        span,
+        sentence,
+    });
+}
+
+/// The evidence of the sample corpus, by article: (fact, place, words).
+const CITES: &[(usize, FactKind, Place, &str)] = &[
+    (0, FactKind::Date, Place::Paragraph(0), "Tuesday"),
+    (0, FactKind::Start, Place::Paragraph(0), "11:30 a.m."),
+    (
+        0,
+        FactKind::Duration,
+        Place::Paragraph(0),
+        "some 30 minutes",
+    ),
+    (0, FactKind::Counterpart, Place::Paragraph(0), "Xi Jinping"),
+    (0, FactKind::Outlet, Place::Caption(0), "KBS News"),
+    (1, FactKind::Date, Place::Paragraph(0), "Tuesday"),
+    (1, FactKind::Duration, Place::Paragraph(1), "30 minutes"),
+    (1, FactKind::Counterpart, Place::Paragraph(0), "Xi Jinping"),
+    (2, FactKind::Outlet, Place::Paragraph(0), "Yonhap"),
+    (2, FactKind::Date, Place::Paragraph(0), "Tuesday"),
+    (2, FactKind::Duration, Place::Paragraph(0), "32-minute"),
+    (2, FactKind::Counterpart, Place::Paragraph(0), "Xi Jinping"),
+    (3, FactKind::Date, Place::Paragraph(0), "Friday"),
+    (
+        3,
+        FactKind::Duration,
+        Place::Paragraph(0),
+        "about 20 minutes",
+    ),
+    (
+        3,
+        FactKind::Counterpart,
+        Place::Paragraph(0),
+        "Donald Trump",
+    ),
+    (3, FactKind::Outlet, Place::Caption(0), "Reuters"),
+    (4, FactKind::Counterpart, Place::Headline, "Xi"),
+    (4, FactKind::Date, Place::Paragraph(0), "Tuesday"),
+    (4, FactKind::Outlet, Place::Paragraph(0), "Xinhua"),
+    (5, FactKind::Date, Place::Paragraph(0), "Thursday"),
+    (5, FactKind::Duration, Place::Paragraph(0), "32 minutes"),
+    (5, FactKind::Counterpart, Place::Paragraph(0), "Xi Jinping"),
+    (5, FactKind::Outlet, Place::Paragraph(1), "Yonhap"),
+];
+
+/// How many evidence entries `sample()` carries (all of `CITES`).
+pub const SAMPLE_EVIDENCE: usize = CITES.len();
+
 /// The sample corpus: 7 articles, 4 calls, 3 eras.
 pub fn sample() -> Timeline {
     let leaders = Leaders::embedded();
@@ -76,7 +159,7 @@ pub fn sample() -> Timeline {
     let d_lee_trump = date(2025, 6, 6);
     let d_moon_2021 = date(2021, 1, 26);
     let d_moon_2020 = date(2020, 2, 20);
-    let articles = vec![
+    let mut articles = vec![
         article(
             0,
             Some(d_lee_xi),
@@ -108,6 +191,7 @@ pub fn sample() -> Timeline {
             CallFacts {
                 date_basis: DateBasis::Inferred,
                 date: None,
+                weekday: Some(Weekday::Tue),
                 ..facts(lee, xi, d_lee_xi, Some(30), None, &["trade"])
             },
         ),
@@ -191,6 +275,23 @@ pub fn sample() -> Timeline {
             },
         ),
     ];
+    // Where evidence points beyond the paragraphs: a caption credit, a
+    // headline naming the counterpart.
+    if let Some(a) = articles.get_mut(0) {
+        a.captions =
+            vec!["President Lee Jae-myung on the phone with Xi Jinping. (KBS News)".into()];
+    }
+    if let Some(a) = articles.get_mut(3) {
+        a.captions = vec!["Donald Trump at the White House, June 6. (Reuters)".into()];
+    }
+    if let Some(a) = articles.get_mut(4) {
+        a.headline = Some(a.title.clone());
+    }
+    for &(n, fact, place, words) in CITES {
+        if let Some(a) = articles.get_mut(n) {
+            cite(a, fact, place, words);
+        }
+    }
     let call = |id: &str,
                 d,
                 basis,

@@ -219,6 +219,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         C::Browse,
+        &[Key::ch('v')],
+        Action::ToggleEvidence,
+        "evidence: where each fact was read",
+        "",
+    ),
+    b(
+        C::Browse,
         &[Key::ch('R')],
         Action::Reload,
         "reload the corpus from disk",

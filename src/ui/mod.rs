@@ -8,14 +8,15 @@
 //!  (MatchesReady, Reloaded, IndexReady)                        BuildIndex) ─▶ tui::Runner
 //! ```
 //!
-//! One file per pane: `ribbon`, `timeline`, `detail`, `filter`, `side`,
-//! `help`, `warnings`, `status`. `tui` owns the real terminal and the run
+//! One file per pane: `ribbon`, `timeline`, `detail` (with its evidence
+//! view, `evidence`), `filter`, `side`, `help`, `warnings`, `status`. `tui` owns the real terminal and the run
 //! loop (generic over the backend, so tests use `TestBackend`).
 
 pub mod action;
 pub mod app;
 pub mod detail;
 pub mod event;
+pub mod evidence;
 pub mod filter;
 #[doc(hidden)]
 pub mod fixture;

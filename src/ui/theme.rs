@@ -101,6 +101,26 @@ impl Theme {
         )
     }
 
+    /// A sentence a fact was read from (the evidence view). Underlined in
+    /// monochrome, so it stays distinct from the span inside it.
+    pub fn evidence_sentence(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Cyan),
+            Style::new().add_modifier(Modifier::UNDERLINED),
+        )
+    }
+
+    /// The words inside that sentence stating the fact.
+    pub fn evidence_span(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        )
+    }
+
     pub fn era(&self) -> Style {
         self.pick(
             Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),

@@ -39,6 +39,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.warnings_view = Some(0);
             }
         }
+        Action::ToggleEvidence => toggle_evidence(app),
         Action::Reload => {
             if !app.reloading {
                 app.reloading = true;
@@ -492,7 +493,29 @@ fn open_side(app: &mut App) {
     }
 }
 
+/// `v`: the evidence view on or off. The text changes length, so the
+/// pane starts again at the top.
+fn toggle_evidence(app: &mut App) {
+    app.evidence = !app.evidence;
+    app.detail_scroll = 0;
+    app.hit_cursor = None;
+    app.message = Some(
+        if app.evidence {
+            "evidence: each fact's sentence marked · v again for the article"
+        } else {
+            "evidence view off"
+        }
+        .into(),
+    );
+}
+
 fn jump_hit(app: &mut App, forward: bool) {
+    if app.evidence {
+        // The evidence view marks facts, not filter hits: moving to hits
+        // it does not show would be a jump to nothing visible.
+        app.message = Some("filter hits are not marked in the evidence view: v leaves it".into());
+        return;
+    }
     if !app.filter.active() {
         app.message = Some("no filter: / to search".into());
         return;
