@@ -5,6 +5,7 @@
 //! table once; build one per load and share it across threads.
 
 mod clock;
+mod dateforms;
 mod dates;
 mod duration;
 mod facts;
