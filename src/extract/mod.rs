@@ -14,6 +14,7 @@ mod outlet;
 mod text;
 mod title;
 mod topics;
+mod zone;
 
 #[cfg(test)]
 mod tests;
