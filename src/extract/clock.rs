@@ -16,10 +16,11 @@ use super::dates::MONTHS;
 use super::facts::{Words, has_exotic_fold};
 use super::text::tail;
 
-// The zone reader lives in its own module; callers reach it here, beside
-// the times it reads after.
+// Ranges and zones live in their own module; callers reach the zone reader
+// here, beside the times it reads after.
+use super::clockforms::range_at;
 #[allow(unused_imports)]
-pub use super::zone::{Zone, stated_zone};
+pub use super::clockforms::{Zone, stated_zone};
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -53,16 +54,6 @@ static STAMP_MARK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:(?-u:\b)(?:updated|published|posted|modified|edited|released)|입력|수정|등록)[^A-Za-z]*(?:(?:{MONTHS})\.?[^A-Za-z]*)?$"
     ))
     .expect("stamp regex is valid")
-});
-
-/// Two times joined as a range: "between 10:12 and 10:40 a.m.", "from 5:28
-/// to 6 p.m.", "from 10:12 to 10:40". `range_minutes` and the start of a
-/// range read it.
-static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:between|from)\s+(?P<h1>[0-9]{1,2})(?:[:.](?P<m1>[0-5][0-9]))?(?:\s*(?P<ap1>[ap])\.?\s?m(?-u:\b)\.?)?\s*(?:and|to|until|till|-|–|—|~)\s*(?P<h2>[0-9]{1,2})(?:[:.](?P<m2>[0-5][0-9]))?(?:\s*(?P<ap2>[ap])\.?\s?m(?-u:\b)\.?)?",
-    )
-    .expect("range regex is valid")
 });
 
 /// Cheap test before the clock regex: a digit with ':', "a"/"p" or
@@ -158,7 +149,7 @@ pub(super) fn iter_start_times<'w>(
 static AMPM_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*([ap])\.?\s?m(?-u:\b)").expect("am/pm regex is valid"));
 
-fn twelve_hour(hour: Option<u32>, minute: Option<u32>, pm: bool) -> Option<NaiveTime> {
+pub(super) fn twelve_hour(hour: Option<u32>, minute: Option<u32>, pm: bool) -> Option<NaiveTime> {
     let h = hour.filter(|h| (1..=12).contains(h))?;
     let hour = match (h, pm) {
         (12, false) => 0,
@@ -210,80 +201,6 @@ fn time(clock: Clock) -> Option<NaiveTime> {
             twelve_hour(Some(h), minute, pm)
         }
     }
-}
-
-/// The start and end of the range of times starting at byte `start` (at
-/// its "between" or "from"), if one does: "between 10:12 and 10:40 a.m.",
-/// "from 5:28 to 6 p.m.", "from 10:12 to 10:40". An a.m./p.m. written once
-/// holds for both times, unless that would put the start after the end
-/// ("from 11:40 to 12:10 p.m." began before noon).
-fn range_at(sentence: &str, start: usize) -> Option<(NaiveTime, NaiveTime)> {
-    let caps = TIME_RANGE.captures(sentence.get(start..)?)?;
-    if caps.get(0)?.start() != 0 {
-        return None;
-    }
-    range_times(&caps)
-}
-
-fn range_times(caps: &Captures) -> Option<(NaiveTime, NaiveTime)> {
-    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-    let pm = |name: &str| {
-        caps.name(name)
-            .map(|m| m.as_str().eq_ignore_ascii_case("p"))
-    };
-    let (h1, m1, h2, m2) = (num("h1")?, num("m1"), num("h2")?, num("m2"));
-    let (first, second) = match (pm("ap1"), pm("ap2")) {
-        (None, None) => {
-            // 24-hour times: both need their minutes ("from 10:12 to
-            // 10:40"), or "from 3 to 4" would be a time.
-            let at = |h, m: Option<u32>| NaiveTime::from_hms_opt(h, m?, 0);
-            (at(h1, m1)?, at(h2, m2)?)
-        }
-        (Some(p1), Some(p2)) => (
-            twelve_hour(Some(h1), m1, p1)?,
-            twelve_hour(Some(h2), m2, p2)?,
-        ),
-        (Some(p), None) => {
-            let first = twelve_hour(Some(h1), m1, p)?;
-            let second = twelve_hour(Some(h2), m2, p)?;
-            let second = if second < first {
-                twelve_hour(Some(h2), m2, !p)?
-            } else {
-                second
-            };
-            (first, second)
-        }
-        (None, Some(p)) => {
-            let second = twelve_hour(Some(h2), m2, p)?;
-            let first = match twelve_hour(Some(h1), m1, p) {
-                Some(first) if first <= second => first,
-                _ => twelve_hour(Some(h1), m1, !p)?,
-            };
-            (first, second)
-        }
-    };
-    Some((first, second))
-}
-
-/// Lengths in minutes of the time ranges in a sentence ("between 10:12 and
-/// 10:40 a.m." is 28), with their spans: (start, end, minutes). A range
-/// that ends before it starts, or runs past three hours, is no call's.
-pub(super) fn range_minutes(words: &Words) -> impl Iterator<Item = (usize, usize, u32)> {
-    let lower = words.lower();
-    let sentence = words.source();
-    let maybe = lower.contains("between") || lower.contains("from");
-    maybe
-        .then(|| TIME_RANGE.captures_iter(sentence))
-        .into_iter()
-        .flatten()
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
-            let (first, second) = range_times(&caps)?;
-            let minutes = u32::try_from((second - first).num_minutes()).ok()?;
-            (1..=180)
-                .contains(&minutes)
-                .then_some((whole.start(), whole.end(), minutes))
-        })
 }
 
 /// Where `inner`, a slice of `outer`, starts in it.

@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::clock;
 use super::facts::{Words, has_exotic_fold};
 use super::text::tail;
+use super::{clock, clockforms};
 
 /// Number words up to ninety-nine, compounds first so "twenty-five" is
 /// not read as "twenty".
@@ -92,7 +92,7 @@ pub(super) fn iter_durations<'w>(
             Some((start, end, minutes))
         })
         // "between 10:12 and 10:40 a.m.": 28 minutes.
-        .chain(clock::range_minutes(words))
+        .chain(clockforms::range_minutes(words))
 }
 
 /// Whether a length is written as a modifier ("30-minute", "30 minute",

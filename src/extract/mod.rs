@@ -5,6 +5,7 @@
 //! table once; build one per load and share it across threads.
 
 mod clock;
+mod clockforms;
 mod dateforms;
 mod dates;
 mod duration;
@@ -14,7 +15,6 @@ mod outlet;
 mod text;
 mod title;
 mod topics;
-mod zone;
 
 #[cfg(test)]
 mod tests;

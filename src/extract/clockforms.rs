@@ -1,8 +1,100 @@
-//! The time zone a report writes right after a time ("9 p.m. KST", "at
-//! 0815 GMT", "10 a.m. (local time)", "8 p.m. Washington time"), and the
-//! UTC offset it stands for on a given day.
+//! What surrounds a clock reading: the range it may open ("between 10:12
+//! and 10:40 a.m.": a start, and a length of 28 minutes), and the time zone
+//! a report writes right after a time ("9 p.m. KST", "at 0815 GMT", "10
+//! a.m. (local time)", "8 p.m. Washington time") with the UTC offset it
+//! stands for on a given day.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use regex::{Captures, Regex};
+
+use super::clock::twelve_hour;
+use super::facts::Words;
+
+/// Two times joined as a range: "between 10:12 and 10:40 a.m.", "from 5:28
+/// to 6 p.m.", "from 10:12 to 10:40". `range_minutes` and the start of a
+/// range read it.
+static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:between|from)\s+(?P<h1>[0-9]{1,2})(?:[:.](?P<m1>[0-5][0-9]))?(?:\s*(?P<ap1>[ap])\.?\s?m(?-u:\b)\.?)?\s*(?:and|to|until|till|-|–|—|~)\s*(?P<h2>[0-9]{1,2})(?:[:.](?P<m2>[0-5][0-9]))?(?:\s*(?P<ap2>[ap])\.?\s?m(?-u:\b)\.?)?",
+    )
+    .expect("range regex is valid")
+});
+
+/// The start and end of the range of times starting at byte `start` (at
+/// its "between" or "from"), if one does: "between 10:12 and 10:40 a.m.",
+/// "from 5:28 to 6 p.m.", "from 10:12 to 10:40". An a.m./p.m. written once
+/// holds for both times, unless that would put the start after the end
+/// ("from 11:40 to 12:10 p.m." began before noon).
+pub(super) fn range_at(sentence: &str, start: usize) -> Option<(NaiveTime, NaiveTime)> {
+    let caps = TIME_RANGE.captures(sentence.get(start..)?)?;
+    if caps.get(0)?.start() != 0 {
+        return None;
+    }
+    range_times(&caps)
+}
+
+fn range_times(caps: &Captures) -> Option<(NaiveTime, NaiveTime)> {
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let pm = |name: &str| {
+        caps.name(name)
+            .map(|m| m.as_str().eq_ignore_ascii_case("p"))
+    };
+    let (h1, m1, h2, m2) = (num("h1")?, num("m1"), num("h2")?, num("m2"));
+    let (first, second) = match (pm("ap1"), pm("ap2")) {
+        (None, None) => {
+            // 24-hour times: both need their minutes ("from 10:12 to
+            // 10:40"), or "from 3 to 4" would be a time.
+            let at = |h, m: Option<u32>| NaiveTime::from_hms_opt(h, m?, 0);
+            (at(h1, m1)?, at(h2, m2)?)
+        }
+        (Some(p1), Some(p2)) => (
+            twelve_hour(Some(h1), m1, p1)?,
+            twelve_hour(Some(h2), m2, p2)?,
+        ),
+        (Some(p), None) => {
+            let first = twelve_hour(Some(h1), m1, p)?;
+            let second = twelve_hour(Some(h2), m2, p)?;
+            let second = if second < first {
+                twelve_hour(Some(h2), m2, !p)?
+            } else {
+                second
+            };
+            (first, second)
+        }
+        (None, Some(p)) => {
+            let second = twelve_hour(Some(h2), m2, p)?;
+            let first = match twelve_hour(Some(h1), m1, p) {
+                Some(first) if first <= second => first,
+                _ => twelve_hour(Some(h1), m1, !p)?,
+            };
+            (first, second)
+        }
+    };
+    Some((first, second))
+}
+
+/// Lengths in minutes of the time ranges in a sentence ("between 10:12 and
+/// 10:40 a.m." is 28), with their spans: (start, end, minutes). A range
+/// that ends before it starts, or runs past three hours, is no call's.
+pub(super) fn range_minutes(words: &Words) -> impl Iterator<Item = (usize, usize, u32)> {
+    let lower = words.lower();
+    let sentence = words.source();
+    let maybe = lower.contains("between") || lower.contains("from");
+    maybe
+        .then(|| TIME_RANGE.captures_iter(sentence))
+        .into_iter()
+        .flatten()
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let (first, second) = range_times(&caps)?;
+            let minutes = u32::try_from((second - first).num_minutes()).ok()?;
+            (1..=180)
+                .contains(&minutes)
+                .then_some((whole.start(), whole.end(), minutes))
+        })
+}
 
 /// A time zone as a report names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
