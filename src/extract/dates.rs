@@ -1,8 +1,11 @@
 //! Dates: the expressions news uses for a day ("on Tuesday", "late
-//! Tuesday", "today (20th)", "Jan. 26", "June 10, 2025", "on the 10th"),
-//! resolving them against the publication date, and reading a publication
-//! date from a page line in the body ("Published: 2020-02-20",
-//! "Briefings | … | May 11, 2017", "2020.02.20 10:31").
+//! Tuesday", "today (20th)", "Jan. 26", "June 10, 2025", "on the 10th",
+//! "the 4th", "3/14", "03/14/2019", "(3.14)", "Tuesday 3.14", machine
+//! translation of Korean "26일" as "on 26 days", the vague "earlier this
+//! week"), resolving them against the publication date, and reading a
+//! publication date from a page line in the body ("Published: 2020-02-20",
+//! "Briefings | … | May 11, 2017", "2020.02.20 10:31"). The words around a
+//! match are read in `dateforms`.
 
 use std::sync::LazyLock;
 
