@@ -1,14 +1,26 @@
 //! The time a call began: "starting at 11:30 a.m.", "from noon", "9 p.m.",
-//! "at 10 o'clock", "from 5:30 p.m. for 40 minutes", 24-hour "at 17:00".
-//! End times ("until 12:10 p.m.") are not start times.
+//! "at 10 o'clock", "from 5:30 p.m. for 40 minutes", 24-hour "at 17:00",
+//! military "at 0815 GMT", ranges "between 10:12 and 10:40 a.m." (the
+//! second time's a.m./p.m. holds for both), and machine translation of
+//! Korean "오후 5시 30분": "5 hours 30 minutes in the afternoon". End times
+//! ("until 12:10 p.m.", the second time of a range) and page stamps
+//! ("updated 9:30 a.m.") are not start times. `stated_zone` reads the time
+//! zone written after a time.
 
 use std::sync::LazyLock;
 
 use chrono::NaiveTime;
 use regex::{Captures, Regex};
 
+use super::dates::MONTHS;
 use super::facts::{Words, has_exotic_fold};
 use super::text::tail;
+
+// Ranges and zones live in their own module; callers reach the zone reader
+// here, beside the times it reads after.
+use super::clockforms::range_at;
+#[allow(unused_imports)]
+pub use super::clockforms::{Zone, stated_zone};
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -16,18 +28,32 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
           (?-u:\b)(?P<h12>[0-9]{1,2})(?:[:.](?P<m12>[0-5][0-9]))?\s*(?P<ap>[ap])\.?\s?m(?-u:\b)\.?
         | (?-u:\b)(?P<word>noon|midday|midnight)(?-u:\b)
         | (?-u:\b)(?P<oc>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock(?P<ocpm>\s+(?:in\s+the\s+(?:afternoon|evening)|at\s+night|tonight))?
-        | (?-u:\b)(?:at|from|starting\s+at|beginning\s+at|began\s+at|around|about|since)\s+(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?-u:\b)
+        | (?-u:\b)(?:at|from|starting\s+at|beginning\s+at|began\s+at|around|about|since|between)\s+(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?-u:\b)
+        | (?-u:\b)(?P<mh>[01][0-9]|2[0-3])(?P<mm>[0-5][0-9])\s+(?:(?-i:GMT|UTC|KST|JST|EST|EDT|ET)|hours|hrs)(?-u:\b)
+        | (?-u:\b)(?P<kh>[0-9]{1,2})\s+hours?(?:\s+(?P<km>[0-9]{1,2})\s+minutes?)?\s+(?:in\s+the|at)\s+(?P<kpart>morning|afternoon|evening|night)(?-u:\b)
         ",
     )
     .expect("clock regex is valid")
 });
 
-/// Words just before a time that make it an end, not a start.
+/// Words just before a time that make it an end, not a start; "10:12
+/// and", "10:12 -" end the first time of a range.
 static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:until|till|to|through|ended|ending|ends|end|before|by)\s*(?:at\s*)?$",
+        r"(?i)(?-u:\b)(?:until|till|to|through|ended|ending|ends|end|before|by)\s*(?:at\s*)?$|[0-9]\s+and\s+$|[0-9]\s*[-–—~]\s*$",
     )
     .expect("end regex is valid")
+});
+
+/// A page stamp just before a time ("Updated 9:30 a.m.", "Published: June
+/// 10, 2025 10:05", "입력 2025.06.10 21:12"): when the page changed, not
+/// when a call began. Only digits, punctuation and a month name may stand
+/// between the stamp word and the time.
+static STAMP_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:(?-u:\b)(?:updated|published|posted|modified|edited|released)|입력|수정|등록)[^A-Za-z]*(?:(?:{MONTHS})\.?[^A-Za-z]*)?$"
+    ))
+    .expect("stamp regex is valid")
 });
 
 /// Cheap test before the clock regex: a digit with ':', "a"/"p" or
@@ -40,9 +66,24 @@ fn looks_timed(words: &Words) -> bool {
                 .iter()
                 .take(3)
                 .any(|n| matches!(n, b':' | b'a' | b'p' | b'A' | b'P' | b'o'))
-    }) || ["noon", "midday", "midnight", "o'clock", "o’clock"]
-        .iter()
-        .any(|w| words.lower().contains(w))
+    }) || [
+        "noon",
+        "midday",
+        "midnight",
+        "o'clock",
+        "o’clock",
+        "hour",
+        "hrs",
+        "gmt",
+        "utc",
+        "kst",
+        "jst",
+        " est",
+        " edt",
+        " et",
+    ]
+    .iter()
+    .any(|w| words.lower().contains(w))
 }
 
 /// Start times in a sentence, with their byte spans.
@@ -62,25 +103,44 @@ pub(super) fn iter_start_times<'w>(
         .into_iter()
         .flatten()
         .filter_map(move |(start, end, clock)| {
-            if END_MARK.is_match(tail(&sentence[..start], 24)) {
+            let before = &sentence[..start];
+            if END_MARK.is_match(tail(before, 24)) || STAMP_MARK.is_match(tail(before, 48)) {
                 return None;
             }
-            let t = match clock {
+            let (end, t) = match clock {
                 Clock::TwentyFourHour { hour, minute } => {
                     match AMPM_AFTER.captures(&sentence[end..]) {
                         // "from 5:30 p.m.": the 24-hour branch matched first, read it as 12-hour.
-                        Some(ap) => twelve_hour(
-                            hour.parse().ok(),
-                            minute.parse().ok(),
-                            ap.get(1)
-                                .is_some_and(|m| m.as_str().eq_ignore_ascii_case("p")),
+                        Some(ap) => (
+                            end,
+                            twelve_hour(
+                                hour.parse().ok(),
+                                minute.parse().ok(),
+                                ap.get(1)
+                                    .is_some_and(|m| m.as_str().eq_ignore_ascii_case("p")),
+                            ),
                         ),
-                        None => {
-                            NaiveTime::from_hms_opt(hour.parse().ok()?, minute.parse().ok()?, 0)
-                        }
+                        // "between 10:12 and 10:40 a.m.": the range's second
+                        // time tells a.m. from p.m.
+                        None => match range_at(sentence, start) {
+                            Some((first, _)) => (end, Some(first)),
+                            None => (
+                                end,
+                                NaiveTime::from_hms_opt(
+                                    hour.parse().ok()?,
+                                    minute.parse().ok()?,
+                                    0,
+                                ),
+                            ),
+                        },
                     }
                 }
-                clock => time(clock),
+                // "0815 GMT": the span ends with the digits, so that
+                // `stated_zone` reads the zone after it.
+                Clock::Military { minute, .. } => {
+                    (offset_in(sentence, minute) + minute.len(), time(clock))
+                }
+                clock => (end, time(clock)),
             };
             Some((start, end, t?))
         })
@@ -89,7 +149,7 @@ pub(super) fn iter_start_times<'w>(
 static AMPM_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*([ap])\.?\s?m(?-u:\b)").expect("am/pm regex is valid"));
 
-fn twelve_hour(hour: Option<u32>, minute: Option<u32>, pm: bool) -> Option<NaiveTime> {
+pub(super) fn twelve_hour(hour: Option<u32>, minute: Option<u32>, pm: bool) -> Option<NaiveTime> {
     let h = hour.filter(|h| (1..=12).contains(h))?;
     let hour = match (h, pm) {
         (12, false) => 0,
@@ -121,10 +181,44 @@ fn time(clock: Clock) -> Option<NaiveTime> {
             let hour = if evening && h < 12 { h + 12 } else { h };
             NaiveTime::from_hms_opt(hour, 0, 0)
         }
-        Clock::TwentyFourHour { hour, minute } => {
+        Clock::TwentyFourHour { hour, minute } | Clock::Military { hour, minute } => {
             NaiveTime::from_hms_opt(hour.parse().ok()?, minute.parse().ok()?, 0)
         }
+        Clock::DayPart { hour, minute, part } => {
+            let h: u32 = hour.parse().ok()?;
+            let minute = match minute {
+                Some(m) => Some(m.parse().ok().filter(|m| *m < 60)?),
+                None => None,
+            };
+            // Korean 오전 is the morning, 오후 and 저녁 the afternoon and
+            // evening; 밤 ("night") runs past midnight: "1 hour at night"
+            // is 1 a.m., "12 hours at night" midnight.
+            let pm = match part.to_ascii_lowercase().as_str() {
+                "morning" => false,
+                "night" => (5..12).contains(&h),
+                _ => true,
+            };
+            twelve_hour(Some(h), minute, pm)
+        }
     }
+}
+
+/// Where `inner`, a slice of `outer`, starts in it.
+fn offset_in(outer: &str, inner: &str) -> usize {
+    inner.as_ptr() as usize - outer.as_ptr() as usize
+}
+
+/// Whether `start..end` lies inside a machine-translated clock time ("5
+/// hours 30 minutes in the afternoon"): a time of day, not a length.
+pub(super) fn inside_day_part_time(words: &Words, start: usize, end: usize) -> bool {
+    let sentence = words.source();
+    let lower = words.lower();
+    if !(lower.contains("in the") || lower.contains("at")) {
+        return false;
+    }
+    clocks(words).any(|(a, b, clock)| {
+        matches!(clock, Clock::DayPart { .. }) && a <= start && end <= b && b <= sentence.len()
+    })
 }
 
 /// A `CLOCK` match, by the branch that matched, with the words it reads.
@@ -142,6 +236,14 @@ enum Clock<'s> {
     OnTheHour { hour: &'s str, evening: bool },
     /// "at 17:00"
     TwentyFourHour { hour: &'s str, minute: &'s str },
+    /// "0815 GMT", "1600 hours"
+    Military { hour: &'s str, minute: &'s str },
+    /// "5 hours 30 minutes in the afternoon", "9 hours at night"
+    DayPart {
+        hour: &'s str,
+        minute: Option<&'s str>,
+        part: &'s str,
+    },
 }
 
 /// The `CLOCK` matches in a sentence, as `captures_iter` finds them. Text
@@ -175,8 +277,16 @@ fn clock_of<'s>(caps: &Captures<'s>) -> Option<Clock<'s>> {
         let evening = get("ocpm").is_some();
         return Some(Clock::OnTheHour { hour, evening });
     }
-    let (hour, minute) = (get("h24")?, get("m24")?);
-    Some(Clock::TwentyFourHour { hour, minute })
+    if let Some(hour) = get("h24") {
+        let minute = get("m24")?;
+        return Some(Clock::TwentyFourHour { hour, minute });
+    }
+    if let Some(hour) = get("mh") {
+        let minute = get("mm")?;
+        return Some(Clock::Military { hour, minute });
+    }
+    let (hour, minute, part) = (get("kh")?, get("km"), get("kpart")?);
+    Some(Clock::DayPart { hour, minute, part })
 }
 
 // `CLOCK` word by word, for text without an exotic fold. Every branch
@@ -194,9 +304,10 @@ fn scan<'w, 's>(words: &'w Words<'s>) -> impl Iterator<Item = (usize, usize, Clo
             // only the others with one of a few words: each keeps its place
             // in line, and most words need no branch tried at all.
             let found = match words.get(k) {
-                Some(w) if w.as_bytes()[0].is_ascii_digit() => {
-                    twelve_hour_at(sentence, start).or_else(|| o_clock_at(words, k))
-                }
+                Some(w) if w.as_bytes()[0].is_ascii_digit() => twelve_hour_at(sentence, start)
+                    .or_else(|| o_clock_at(words, k))
+                    .or_else(|| military_at(words, k))
+                    .or_else(|| day_part_at(words, k)),
                 Some(w) if is_time_word(w) || is_hour_word(w) || is_lead_word(w) => {
                     time_word_at(words, k)
                         .or_else(|| o_clock_at(words, k))
@@ -315,15 +426,17 @@ fn is_hour_word(word: &str) -> bool {
 
 /// The words the 24-hour branch starts with.
 fn is_lead_word(word: &str) -> bool {
-    matches!(word, "at" | "from" | "around" | "about" | "since")
-        || matches!(word, "starting" | "beginning" | "began")
+    matches!(
+        word,
+        "at" | "from" | "around" | "about" | "since" | "between"
+    ) || matches!(word, "starting" | "beginning" | "began")
 }
 
-/// `(?:at|from|starting\s+at|beginning\s+at|began\s+at|around|about|since)
+/// `(?:at|from|starting\s+at|beginning\s+at|began\s+at|around|about|since|between)
 /// \s+(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?-u:\b)`
 fn twenty_four_hour_at<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Clock<'s>)> {
     let lead = match w.get(k) {
-        Some("at" | "from" | "around" | "about" | "since") => k,
+        Some("at" | "from" | "around" | "about" | "since" | "between") => k,
         Some("starting" | "beginning" | "began") if w.spaces(k) && w.is(k + 1, "at") => k + 1,
         _ => return None,
     };
@@ -337,6 +450,66 @@ fn twenty_four_hour_at<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Clock<'s>)
         let (hour, minute) = (w.text(h, h), w.text(m, m));
         (w.end(m), Clock::TwentyFourHour { hour, minute })
     })
+}
+
+/// `(?P<mh>[01][0-9]|2[0-3])(?P<mm>[0-5][0-9])\s+(?:(?-i:GMT|UTC|KST|JST|EST|EDT|ET)
+/// |hours|hrs)(?-u:\b)`: four digits, then a zone in capitals or "hours".
+fn military_at<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Clock<'s>)> {
+    let digits = w.get(k).filter(|d| d.len() == 4 && w.is_number(k, 4..=4))?;
+    let found = digits[..2] <= *"23"
+        && digits[2..] <= *"59"
+        && w.spaces(k)
+        && (matches!(
+            w.get(k + 1).map(|_| w.text(k + 1, k + 1)),
+            Some("GMT" | "UTC" | "KST" | "JST" | "EST" | "EDT" | "ET")
+        ) || matches!(w.get(k + 1), Some("hours" | "hrs")));
+    let text = w.text(k, k);
+    found.then(|| {
+        let (hour, minute) = (&text[..2], &text[2..]);
+        (w.end(k + 1), Clock::Military { hour, minute })
+    })
+}
+
+/// `(?P<kh>[0-9]{1,2})\s+hours?(?:\s+(?P<km>[0-9]{1,2})\s+minutes?)?\s+
+/// (?:in\s+the|at)\s+(?P<kpart>morning|afternoon|evening|night)(?-u:\b)`
+fn day_part_at<'s>(w: &Words<'s>, k: usize) -> Option<(usize, Clock<'s>)> {
+    if !(w.is_number(k, 1..=2) && w.spaces(k) && matches!(w.get(k + 1), Some("hour" | "hours"))) {
+        return None;
+    }
+    let hour = w.text(k, k);
+    let with_minutes = w.spaces(k + 1)
+        && w.is_number(k + 2, 1..=2)
+        && w.spaces(k + 2)
+        && matches!(w.get(k + 3), Some("minute" | "minutes"));
+    // The minutes are optional: when the part of day does not follow them,
+    // try without them, as the regex backtracks.
+    let tried = with_minutes
+        .then(|| day_part_after(w, k + 3).map(|end| (end, Some(w.text(k + 2, k + 2)))))
+        .flatten()
+        .or_else(|| day_part_after(w, k + 1).map(|end| (end, None)));
+    let ((last, part), minute) = tried?;
+    let part = w.text(part, part);
+    Some((w.end(last), Clock::DayPart { hour, minute, part }))
+}
+
+/// `\s+(?:in\s+the|at)\s+(?:morning|afternoon|evening|night)(?-u:\b)` after
+/// word `k`: the last word and the part-of-day word (the same one).
+fn day_part_after(w: &Words, k: usize) -> Option<(usize, usize)> {
+    if !w.spaces(k) {
+        return None;
+    }
+    let part = if w.is(k + 1, "in") && w.spaces(k + 1) && w.is(k + 2, "the") && w.spaces(k + 2) {
+        k + 3
+    } else if w.is(k + 1, "at") && w.spaces(k + 1) {
+        k + 2
+    } else {
+        return None;
+    };
+    matches!(
+        w.get(part),
+        Some("morning" | "afternoon" | "evening" | "night")
+    )
+    .then_some((part, part))
 }
 
 #[cfg(test)]
@@ -365,6 +538,9 @@ mod tests {
         "began", "around", "about", "since", "until", "one", "twelve", "thirteen", "x",
         "9 a.m.", "10.15am", "5:30 p.m.", "10 o'clock", "o’clock", "at 17:00", "at 24:00",
         "since 23:59", "at 9:65", "starting at", "in the evening",
+        "between", "0815", "1600", "2400", "2360", "815", "GMT", "KST", "ET", "EDT", "hours",
+        "hrs", "hour", "minute", "minutes", "morning", "in the", "at night", "5 hours",
+        "30 minutes", "5 hours 30 minutes in the afternoon", "9 hours at night", "between 10:12",
     ];
 
     proptest! {
@@ -374,6 +550,14 @@ mod tests {
         fn the_word_scan_finds_what_the_regex_finds(text in text_from(WORDS, GAPS)) {
             prop_assume!(!has_exotic_fold(&text));
             prop_assert_eq!(scan(&Words::new(&text)).collect::<Vec<_>>(), by_regex(&text));
+        }
+
+        #[test]
+        fn start_times_never_panic(text in text_from(WORDS, GAPS)) {
+            for (start, end, _) in start_times(&text) {
+                prop_assert!(start < end && end <= text.len());
+                let _ = stated_zone(&text, end);
+            }
         }
 
         #[test]
@@ -414,6 +598,67 @@ mod tests {
         assert_eq!(times("The leaders spoke at 10 o'clock."), ["10:00"]);
         assert_eq!(times("at nine o'clock in the evening"), ["21:00"]);
         assert_eq!(times("The call began at 17:00 local time."), ["17:00"]);
+    }
+
+    #[test]
+    fn newsroom_start_forms() {
+        for (s, want) in [
+            ("They spoke from 5:30 p.m. for 40 minutes.", "17:30"),
+            ("The call, starting at 9 p.m., lasted long.", "21:00"),
+            ("The talks, beginning at noon, lasted 30 minutes.", "12:00"),
+            ("They spoke from noon.", "12:00"),
+            ("They spoke at noon.", "12:00"),
+            ("They spoke at midnight.", "00:00"),
+            ("The call began at 0815 GMT.", "08:15"),
+            ("The leaders talked from 1600 KST.", "16:00"),
+            ("The call began at 10:05 a.m.", "10:05"),
+            ("They talked at 9 o'clock at night.", "21:00"),
+            ("around 9 o'clock in the evening", "21:00"),
+            (
+                "The call began 5 hours 30 minutes in the afternoon.",
+                "17:30",
+            ),
+            ("The call was made 9 hours at night.", "21:00"),
+            ("It began 10 hours in the morning.", "10:00"),
+            ("They spoke at 9 p.m. on Wednesday.", "21:00"),
+            ("They talked between 10:12 and 10:40 a.m.", "10:12"),
+            ("They talked from 10:12 to 10:40 a.m.", "10:12"),
+            ("They talked from 1:12 to 1:40 p.m.", "13:12"),
+            ("They talked from 11:40 to 12:10 p.m.", "11:40"),
+            ("They talked from 5:28 to 6 p.m.", "17:28"),
+        ] {
+            assert_eq!(times(s), [want], "{s}");
+        }
+    }
+
+    #[test]
+    fn decoys_are_not_start_times() {
+        for s in [
+            "5 min read",
+            "a 30-minute briefing",
+            "30 minutes after the call",
+            "published 10:05",
+            "입력 2025.06.10 (21:12)",
+            "Updated 9:30 a.m.",
+            "Published: June 10, 2025 10:05 a.m. KST",
+            "수정 2025.06.10 9:30 a.m.",
+            "He flew 5 hours 30 minutes.",
+            "at 2460 GMT",
+            "at 1600 kst",
+        ] {
+            assert!(times(s).is_empty(), "{s}: {:?}", times(s));
+        }
+    }
+
+    #[test]
+    fn a_time_ends_before_its_zone() {
+        let s = "The call began at 0815 GMT on Friday.";
+        let (_, end, _) = start_times(s)[0];
+        assert_eq!(&s[..end], "The call began at 0815");
+        assert_eq!(stated_zone(s, end), Some(Zone::Offset(0)));
+        let s = "They spoke at 9 p.m. (local time).";
+        let (_, end, _) = start_times(s)[0];
+        assert_eq!(stated_zone(s, end), Some(Zone::Local));
     }
 
     #[test]

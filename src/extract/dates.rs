@@ -1,14 +1,18 @@
 //! Dates: the expressions news uses for a day ("on Tuesday", "late
-//! Tuesday", "today (20th)", "Jan. 26", "June 10, 2025", "on the 10th"),
-//! resolving them against the publication date, and reading a publication
-//! date from a page line in the body ("Published: 2020-02-20",
-//! "Briefings | … | May 11, 2017", "2020.02.20 10:31").
+//! Tuesday", "today (20th)", "Jan. 26", "June 10, 2025", "on the 10th",
+//! "the 4th", "3/14", "03/14/2019", "(3.14)", "Tuesday 3.14", machine
+//! translation of Korean "26일" as "on 26 days", the vague "earlier this
+//! week"), resolving them against the publication date, and reading a
+//! publication date from a page line in the body ("Published: 2020-02-20",
+//! "Briefings | … | May 11, 2017", "2020.02.20 10:31"). The words around a
+//! match are read in `dateforms`.
 
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
+use super::dateforms;
 use crate::model::DateBasis;
 
 /// Month names and abbreviations, longest first so "March" is not read as "Mar".
@@ -33,7 +37,8 @@ pub enum DayRef {
         month: u32,
         day: u32,
     },
-    /// "on the 10th": a day of the current month.
+    /// "on the 10th", "the 10th", machine-translated "on 10 days" (Korean
+    /// "10일"): a day of the current month.
     DayOfMonth(u32),
     /// A weekday; `before` when "last Tuesday" rules out the same day.
     Weekday {
@@ -44,6 +49,10 @@ pub enum DayRef {
     /// month: "today (20th)".
     Today(Option<u32>),
     Yesterday,
+    /// "earlier this week", "earlier in the week": some day before the
+    /// report, which one unsaid. Found, so the report is known not to be
+    /// a same-day one, but it resolves to no date.
+    EarlierThisWeek,
 }
 
 /// A date expression found in a sentence, with its byte span.
@@ -52,18 +61,27 @@ pub struct DateExpr {
     pub start: usize,
     pub end: usize,
     pub day: DayRef,
+    /// The words around it date an earlier event the report looks back
+    /// on, not the call it reports (see `dateforms::is_background`):
+    /// "since Jan. 11", "following their call on February 20", "last met
+    /// on Dec. 23, 2019", "the one held on May 11 last year".
+    pub background: bool,
 }
 
 static DATE_EXPR: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
         (?P<iso>(?-u:\b)(?P<iy>[0-9]{{4}})[-./](?P<im>[0-9]{{1,2}})[-./](?P<id>[0-9]{{1,2}})(?-u:\b))
+      | (?P<sl>(?-u:\b)(?P<sm>[0-9]{{1,2}})/(?P<sd>[0-9]{{1,2}})(?:/(?P<sy>[0-9]{{4}}))?(?-u:\b))
       | (?P<mdy>(?-u:\b)(?P<mon>{MONTHS})\.?\s+(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<my>[0-9]{{4}})(?-u:\b))?)
-      | (?P<dmy>(?-u:\b)(?P<dd>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<dy>[0-9]{{4}})(?-u:\b))?)
-      | (?P<nth>(?:(?-u:\b)[Oo]n\s+the\s+|\()(?P<nd>[0-9]{{1,2}})(?:st|nd|rd|th)(?-u:\b)\)?)
-      | (?P<wd>(?:(?-u:\b)(?P<wdq>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]revious|[Ee]very)\s+)?(?-u:\b)(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b))
+      | (?P<dmy>(?-u:\b)(?P<dd>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<dy>[0-9]{{4}})(?-u:\b))?)
+      | (?P<pd>\((?P<pdm>[0-9]{{1,2}})\.(?P<pdd>[0-9]{{1,2}})\))
+      | (?P<nth>(?:(?-u:\b)[Oo]n\s+the\s+|(?-u:\b)(?P<nthe>[Tt]he)\s+|\()(?P<nd>[0-9]{{1,2}})(?:st|nd|rd|th)(?-u:\b)\)?)
+      | (?P<kdays>(?:(?-u:\b)[Oo]n\s+|(?-u:\b)(?i:morning|afternoon|evening|night|dawn)\s+of\s+)(?P<kdn>[0-9]{{1,2}})\s+days(?-u:\b))
+      | (?P<wd>(?:(?-u:\b)(?P<wdq>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]revious|[Ee]very)\s+)?(?-u:\b)(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)(?:\s+(?P<wdm>[0-9]{{1,2}})\.(?P<wdd>[0-9]{{1,2}})(?-u:\b))?)
       | (?P<today>(?i:(?-u:\b)today(?-u:\b)(?:\s*\((?P<tday>[0-9]{{1,2}})(?:st|nd|rd|th)?\))?|(?-u:\b)tonight(?-u:\b)|(?-u:\b)earlier\s+in\s+the\s+day(?-u:\b)|(?-u:\b)later\s+in\s+the\s+day(?-u:\b)|(?-u:\b)this\s+(?:morning|afternoon|evening)(?-u:\b)))
       | (?P<yday>(?i:(?-u:\b)yesterday(?-u:\b)|(?-u:\b)last\s+night(?-u:\b)))
+      | (?P<vague>(?i:(?-u:\b)earlier\s+(?:this|in\s+the)\s+week(?-u:\b)))
     "
     );
     Regex::new(&pattern).expect("date regex is valid")
@@ -77,25 +95,46 @@ static OTHER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Date expressions in a sentence that can be the date of the call it
-/// reports: ranges ("June 16–17"), future or repeated days ("next Monday",
-/// "every Friday") and days tied to another event by the words just before
-/// or after them are left out.
+/// reports: `date_exprs` without the background ones, so a caller that
+/// reads every expression as a candidate call date is not misled.
 pub fn call_date_exprs(sentence: &str) -> Vec<DateExpr> {
+    let mut found = date_exprs(sentence);
+    found.retain(|e| !e.background);
+    found
+}
+
+/// Every date expression in a sentence that names a day, background ones
+/// marked (`DateExpr::background`). Left out: ranges ("June 16–17"),
+/// future or repeated days ("next Monday", "every Friday"), impossible
+/// days ("2/30"), numbers that only look like days ("the 4th round",
+/// "9/11 attacks", "30 days later"), and days tied to another event by the
+/// words just before or after them ("inaugurated on May 10") unless those
+/// words make them background.
+pub fn date_exprs(sentence: &str) -> Vec<DateExpr> {
     if !might_hold_date(sentence) {
         return Vec::new();
     }
     let mut found = Vec::new();
     for caps in DATE_EXPR.captures_iter(sentence) {
         let Some(whole) = caps.get(0) else { continue };
-        let (start, end) = (whole.start(), whole.end());
-        if is_range(&sentence[end..]) {
+        let start = whole.start();
+        if is_range(&sentence[whole.end()..]) {
             continue;
         }
-        let Some(day) = day_ref(&caps) else { continue };
-        if near_other_event(sentence, start, end) {
+        let Some((day, end)) = day_ref(&caps, sentence) else {
+            continue;
+        };
+        let end = dateforms::local_time_end(sentence, end);
+        let background = dateforms::is_background(sentence, start, end);
+        if !background && near_other_event(sentence, start, end) {
             continue;
         }
-        found.push(DateExpr { start, end, day });
+        found.push(DateExpr {
+            start,
+            end,
+            day,
+            background,
+        });
     }
     found
 }
@@ -111,6 +150,7 @@ fn might_hold_date(s: &str) -> bool {
         || s.contains("morning")
         || s.contains("afternoon")
         || s.contains("evening")
+        || s.contains("week")
 }
 
 /// Whether `s` holds an ASCII digit. Chunks are tested whole, without an
@@ -143,13 +183,13 @@ fn near_other_event(sentence: &str, start: usize, end: usize) -> bool {
 }
 
 /// `s` from the first of its last `n` whitespace-separated words on.
-fn last_words(s: &str, n: usize) -> &str {
+pub(super) fn last_words(s: &str, n: usize) -> &str {
     let first = s.split_whitespace().rev().take(n).last();
     first.map_or("", |w| &s[offset_in(s, w)..])
 }
 
 /// `s` up to the end of its first `n` whitespace-separated words.
-fn first_words(s: &str, n: usize) -> &str {
+pub(super) fn first_words(s: &str, n: usize) -> &str {
     let last = s.split_whitespace().take(n).last();
     last.map_or("", |w| &s[..offset_in(s, w) + w.len()])
 }
@@ -165,55 +205,107 @@ const ISO: usize = 1;
 const IY: usize = 2;
 const IM: usize = 3;
 const ID: usize = 4;
-const MDY: usize = 5;
-const MON: usize = 6;
-const MD: usize = 7;
-const MY: usize = 8;
-const DMY: usize = 9;
-const DD: usize = 10;
-const MON2: usize = 11;
-const DY: usize = 12;
-const NTH: usize = 13;
-const ND: usize = 14;
-const WD: usize = 15;
-const WDQ: usize = 16;
-const WDAY: usize = 17;
-const TODAY: usize = 18;
-const TDAY: usize = 19;
-const YDAY: usize = 20;
+const SL: usize = 5;
+const SM: usize = 6;
+const SD: usize = 7;
+const SY: usize = 8;
+const MDY: usize = 9;
+const MON: usize = 10;
+const MD: usize = 11;
+const MY: usize = 12;
+const DMY: usize = 13;
+const DD: usize = 14;
+const MON2: usize = 15;
+const DY: usize = 16;
+const PD: usize = 17;
+const PDM: usize = 18;
+const PDD: usize = 19;
+const NTH: usize = 20;
+const NTHE: usize = 21;
+const ND: usize = 22;
+const KDAYS: usize = 23;
+const KDN: usize = 24;
+const WD: usize = 25;
+const WDQ: usize = 26;
+const WDAY: usize = 27;
+const WDM: usize = 28;
+const WDD: usize = 29;
+const TODAY: usize = 30;
+const TDAY: usize = 31;
+const YDAY: usize = 32;
+const VAGUE: usize = 33;
 
-fn day_ref(caps: &Captures) -> Option<DayRef> {
+/// A possible calendar day: month and day agree (February 29 allowed, as
+/// the year may be a leap one).
+fn valid(month: u32, day: u32) -> bool {
+    NaiveDate::from_ymd_opt(2000, month, day).is_some()
+}
+
+/// What a `DATE_EXPR` match says, and where it ends: some branches give
+/// back a tail that turns out not to be part of the day.
+fn day_ref(caps: &Captures, sentence: &str) -> Option<(DayRef, usize)> {
+    let end = caps.get(0)?.end();
     let text = |group: usize| caps.get(group).map(|m| m.as_str());
     let num = |group: usize| text(group).and_then(|t| t.parse::<u32>().ok());
     let year = |group: usize| text(group).and_then(|t| t.parse::<i32>().ok());
-    let valid = |month: u32, day: u32| (1..=12).contains(&month) && (1..=31).contains(&day);
+    let stated = |year: Option<i32>, month: u32, day: u32| {
+        valid(month, day).then_some((DayRef::Stated { year, month, day }, end))
+    };
     if text(ISO).is_some() {
-        let (month, day) = (num(IM)?, num(ID)?);
-        return valid(month, day).then_some(DayRef::Stated {
-            year: year(IY),
-            month,
-            day,
-        });
+        return stated(year(IY), num(IM)?, num(ID)?);
+    }
+    if let Some(m) = caps.get(SL) {
+        // "3/14", "03/14/2019": US order. Not part of a longer run of
+        // slashes or dots (paths, versions), and a yearless one not naming
+        // an event ("the 9/11 attacks").
+        let (before, after) = (&sentence[..m.start()], &sentence[m.end()..]);
+        if before.ends_with(['/', '.'])
+            || after.starts_with(['/', '.']) && dateforms::digit_at(after, 1)
+        {
+            return None;
+        }
+        if text(SY).is_none() && dateforms::reads_as_other(sentence, m.start(), m.end()) {
+            return None;
+        }
+        return stated(year(SY), num(SM)?, num(SD)?);
     }
     if text(MDY).is_some() {
-        let (month, day) = (month_number(text(MON)?)?, num(MD)?);
-        return valid(month, day).then_some(DayRef::Stated {
-            year: year(MY),
-            month,
-            day,
-        });
+        return stated(year(MY), month_number(text(MON)?)?, num(MD)?);
     }
     if text(DMY).is_some() {
-        let (month, day) = (month_number(text(MON2)?)?, num(DD)?);
-        return valid(month, day).then_some(DayRef::Stated {
-            year: year(DY),
-            month,
-            day,
-        });
+        return stated(year(DY), month_number(text(MON2)?)?, num(DD)?);
+    }
+    if text(PD).is_some() {
+        // "(3.14)": Korean outlets' month.day in parentheses.
+        return stated(None, num(PDM)?, num(PDD)?);
     }
     if text(NTH).is_some() {
         let day = num(ND)?;
-        return (1..=31).contains(&day).then_some(DayRef::DayOfMonth(day));
+        if !(1..=31).contains(&day) {
+            return None;
+        }
+        if let Some((month, end)) = dateforms::of_month(sentence, end) {
+            // "on the 4th of March"
+            return valid(month, day).then_some((
+                DayRef::Stated {
+                    year: None,
+                    month,
+                    day,
+                },
+                end,
+            ));
+        }
+        if text(NTHE).is_some() && dateforms::reads_as_other(sentence, caps.get(NTH)?.start(), end)
+        {
+            // "the 4th round", "the 19th Party Congress"
+            return None;
+        }
+        return Some((DayRef::DayOfMonth(day), end));
+    }
+    if text(KDAYS).is_some() {
+        let day = num(KDN)?;
+        let counts_days = dateforms::counts_days(&sentence[end..]);
+        return ((1..=31).contains(&day) && !counts_days).then_some((DayRef::DayOfMonth(day), end));
     }
     if text(WD).is_some() {
         let qualifier = |words: &[&str]| {
@@ -223,13 +315,25 @@ fn day_ref(caps: &Captures) -> Option<DayRef> {
             return None;
         }
         let day: Weekday = text(WDAY)?.parse().ok()?;
+        let weekday_end = caps.get(WDAY)?.end();
+        if let (Some(m), Some(d)) = (num(WDM), num(WDD)) {
+            // "Tuesday 3.14": month.day right after the weekday, unless
+            // the number is a clock time or an amount ("Tuesday 9.30 a.m.").
+            if valid(m, d) && !dateforms::reads_as_other(sentence, weekday_end, end) {
+                return stated(None, m, d);
+            }
+        }
         let before = qualifier(&["last", "previous"]);
-        return Some(DayRef::Weekday { day, before });
+        return Some((DayRef::Weekday { day, before }, weekday_end));
     }
     if text(TODAY).is_some() {
-        return Some(DayRef::Today(num(TDAY).filter(|d| (1..=31).contains(d))));
+        let dom = num(TDAY).filter(|d| (1..=31).contains(d));
+        return Some((DayRef::Today(dom), end));
     }
-    text(YDAY).map(|_| DayRef::Yesterday)
+    if text(YDAY).is_some() {
+        return Some((DayRef::Yesterday, end));
+    }
+    text(VAGUE).map(|_| (DayRef::EarlierThisWeek, end))
 }
 
 /// What one expression tells about the call's day.
@@ -248,6 +352,8 @@ pub struct Resolved {
 pub fn resolve(day: DayRef, published: Option<NaiveDate>) -> Resolved {
     let mut r = Resolved::default();
     match day {
+        // Some day this week: no date, basis unknown.
+        DayRef::EarlierThisWeek => {}
         DayRef::Stated { year, month, day } => {
             r.date = match (year, published) {
                 (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day),
@@ -519,6 +625,10 @@ mod tests {
             (IY, "iy"),
             (IM, "im"),
             (ID, "id"),
+            (SL, "sl"),
+            (SM, "sm"),
+            (SD, "sd"),
+            (SY, "sy"),
             (MDY, "mdy"),
             (MON, "mon"),
             (MD, "md"),
@@ -527,14 +637,23 @@ mod tests {
             (DD, "dd"),
             (MON2, "mon2"),
             (DY, "dy"),
+            (PD, "pd"),
+            (PDM, "pdm"),
+            (PDD, "pdd"),
             (NTH, "nth"),
+            (NTHE, "nthe"),
             (ND, "nd"),
+            (KDAYS, "kdays"),
+            (KDN, "kdn"),
             (WD, "wd"),
             (WDQ, "wdq"),
             (WDAY, "wday"),
+            (WDM, "wdm"),
+            (WDD, "wdd"),
             (TODAY, "today"),
             (TDAY, "tday"),
             (YDAY, "yday"),
+            (VAGUE, "vague"),
         ];
         assert_eq!(names.len(), expected.len() + 1);
         for (group, name) in expected {

@@ -8,6 +8,7 @@ use regex::{Captures, Regex};
 
 use super::facts::{Words, has_exotic_fold};
 use super::text::tail;
+use super::{clock, clockforms};
 
 /// Number words up to ninety-nine, compounds first so "twenty-five" is
 /// not read as "twenty".
@@ -78,9 +79,115 @@ pub(super) fn iter_durations<'w>(
             {
                 return None;
             }
+            // "a 30-minute briefing", "5 min read": a length that modifies
+            // a noun counts only when the noun is a call's.
+            if adjectival(&sentence[start..end]) && !before_call_noun(after) {
+                return None;
+            }
+            // "5 hours 30 minutes in the afternoon" is a clock time.
+            if clock::inside_day_part_time(words, start, end) {
+                return None;
+            }
             let minutes = minutes(span).filter(|&m| (1..=600).contains(&m))?;
             Some((start, end, minutes))
         })
+        // "between 10:12 and 10:40 a.m.": 28 minutes.
+        .chain(clockforms::range_minutes(words))
+}
+
+/// Whether a length is written as a modifier ("30-minute", "30 minute",
+/// "5 min", "two-hour", "half-hour", "hour-long"), which a noun follows,
+/// rather than as a count ("30 minutes", "an hour", "half an hour").
+fn adjectival(span: &str) -> bool {
+    let last = span
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match last.as_str() {
+        "minute" | "min" | "long" | "hourlong" => true,
+        // "an hour", "a full hour" count; "two-hour", "one hour" modify.
+        "hour" => {
+            let lower = span.to_ascii_lowercase();
+            !(lower.starts_with("an ") || lower.starts_with("a ") || lower.starts_with("half an"))
+        }
+        _ => false,
+    }
+}
+
+/// Nouns of a call, which a length written as a modifier may qualify.
+const CALL_NOUNS: &[&str] = &[
+    "call",
+    "calls",
+    "phone",
+    "telephone",
+    "telephonic",
+    "conversation",
+    "conversations",
+    "talk",
+    "talks",
+    "chat",
+    "teleconference",
+    "videoconference",
+    "video",
+];
+
+/// Words after a length that leave it a length, not a modifier: "for 30
+/// minute with Xi", "50 min on Tuesday".
+const NOT_A_NOUN: &[&str] = &[
+    "with",
+    "on",
+    "in",
+    "at",
+    "by",
+    "over",
+    "and",
+    "for",
+    "from",
+    "to",
+    "of",
+    "via",
+    "late",
+    "early",
+    "last",
+    "this",
+    "that",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether the text after a length modifier leads to a call noun within
+/// three words ("40-minute talks", "30-minute first phone call"), or is
+/// no noun at all: punctuation or the end ("about 50 min."), or a word in
+/// `NOT_A_NOUN`.
+fn before_call_noun(after: &str) -> bool {
+    let rest = after.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
+    if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return true;
+    }
+    let mut words = rest
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.trim_end_matches(|c: char| !c.is_ascii_alphabetic())
+                .to_ascii_lowercase()
+        });
+    let Some(first) = words.next() else {
+        return true;
+    };
+    NOT_A_NOUN.contains(&first.as_str())
+        || std::iter::once(first)
+            .chain(words)
+            .take(3)
+            .any(|w| CALL_NOUNS.contains(&w.as_str()))
 }
 
 fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
@@ -485,6 +592,56 @@ mod tests {
         assert!(mins("It happened on Tuesday.").is_empty());
     }
 
+    #[test]
+    fn newsroom_length_forms() {
+        for (s, want) in [
+            ("They spoke for half an hour.", 30),
+            ("They spoke for an hour.", 60),
+            ("They spoke for an hour and 10 minutes.", 70),
+            ("They spoke for one hour and a half.", 90),
+            ("The call lasted about 50 min.", 50),
+            ("They held 40-minute talks.", 40),
+            ("They talked for 40 minutes.", 40),
+            ("They spoke for some 25 minutes.", 25),
+            ("They held a roughly half-hour call.", 30),
+            ("a 40-minute phone call", 40),
+            ("a 30 minute telephone conversation", 30),
+            ("a 20-minute video call", 20),
+            ("a 45-minute chat", 45),
+            ("Lee spoke with Trump (20 min) and Ishiba.", 20),
+            ("They talked for 25 min on Tuesday.", 25),
+            ("They talked between 10:12 and 10:40 a.m.", 28),
+            ("They talked from 5:28 to 6 p.m.", 32),
+            ("They talked from 10:12 to 10:40.", 28),
+        ] {
+            assert_eq!(mins(s), vec![want], "{s}");
+        }
+    }
+
+    #[test]
+    fn newsroom_length_decoys() {
+        for s in [
+            "5 min read",
+            "1 minute read",
+            "After a 30-minute briefing, Lee left.",
+            "Xi gave a 20-minute speech.",
+            "The statement came 30 minutes after the call.",
+            "30 minutes before the call",
+            "30 minutes later, they met",
+            "30 minutes earlier",
+            "30 minutes ago",
+            "Reply within 30 minutes.",
+            "Buses run every 30 minutes.",
+            "The call began 5 hours 30 minutes in the afternoon.",
+            "a two-hour meeting",
+            "from 9 a.m. to 5 p.m.",
+            "from 3 to 4",
+            "between 10:40 and 10:12",
+        ] {
+            assert!(mins(s).is_empty(), "{s}: {:?}", mins(s));
+        }
+    }
+
     fn by_regex(text: &str) -> Vec<(usize, usize, Span<'_>)> {
         DURATION
             .captures_iter(text)
@@ -509,6 +666,17 @@ mod tests {
         ], GAPS)) {
             prop_assume!(!has_exotic_fold(&text));
             prop_assert_eq!(scan(&Words::new(&text)).collect::<Vec<_>>(), by_regex(&text));
+        }
+
+        #[test]
+        fn lengths_never_panic(text in text_from(&[
+            "an", "hour", "30", "minute", "min", "read", "call", "between", "from", "10:12",
+            "and", "to", "10:40", "a.m.", "p.m.", "6", "5 hours 30 minutes", "in the",
+            "afternoon", "half-hour", "é", "’", "ſ", "-long",
+        ], GAPS)) {
+            for (start, end, m) in durations(&text) {
+                prop_assert!(start < end && end <= text.len() && (1..=600).contains(&m));
+            }
         }
 
         #[test]

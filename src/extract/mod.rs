@@ -5,6 +5,8 @@
 //! table once; build one per load and share it across threads.
 
 mod clock;
+mod clockforms;
+mod dateforms;
 mod dates;
 mod duration;
 mod facts;

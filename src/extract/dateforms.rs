@@ -1,0 +1,397 @@
+//! The words around a date expression, read once `dates` has found it:
+//! whether it looks back on an earlier event (background), whether a
+//! number that looks like a day is one ("the 4th round", "9/11 attacks",
+//! "30 days later" are not), and the "(local time)" that may follow it.
+//!
+//! These run only on the few matches the date regex finds, so plain
+//! string and small regex tests over a window of words are cheap enough.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::{first_words, last_words, month_number};
+
+/// Words shortly before a date that make it an earlier event's: "since
+/// Jan. 11", "following their call on February 20", "their previous call
+/// on", "last met on Dec. 23, 2019", "their earlier call on", "the first
+/// since", "after the one on". A bare "after" is not enough: "said after
+/// speaking with Xi on Tuesday" dates the call itself.
+static BACKGROUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:since|following|previous(?:ly)?|prior|last\s+(?:met|meeting|spoke|talked|held|call|phone|conversation|talks|summit)|earlier\s+(?:call|phone|conversation|talks)|after\s+(?:the\s+one|the\s+last|their\s+(?:last|previous|first)))(?-u:\b)",
+    )
+    .expect("background regex is valid")
+});
+
+/// Words right after a date that put it in an earlier year or month: "the
+/// one held on May 11 last year", "on March 3 of last month".
+static BACKGROUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[\s,]*(?:of\s+)?(?:last\s+(?:year|month)|the\s+(?:previous|prior)\s+(?:year|month)|a\s+(?:year|month)\s+(?:ago|earlier|before))(?-u:\b)",
+    )
+    .expect("background-after regex is valid")
+});
+
+/// The rule for `DateExpr::background`: one of `BACKGROUND_BEFORE`'s words
+/// within the six words before the expression, or `BACKGROUND_AFTER`'s
+/// right after it. Such a date is kept (the caller may want the earlier
+/// event) but never offered as the reported call's date.
+pub(super) fn is_background(sentence: &str, start: usize, end: usize) -> bool {
+    BACKGROUND_BEFORE.is_match(last_words(&sentence[..start], 6))
+        || BACKGROUND_AFTER.is_match(first_words(&sentence[end..], 4))
+}
+
+/// Whether byte `i` of `s` is an ASCII digit.
+pub(super) fn digit_at(s: &str, i: usize) -> bool {
+    s.as_bytes().get(i).is_some_and(u8::is_ascii_digit)
+}
+
+/// Words that may follow a bare day number ("the 4th", "3/14", "Tuesday
+/// 3.14") in a sentence about when something happened: prepositions,
+/// conjunctions, times of day and the like. Any other lowercase word makes
+/// the number a modifier of a noun ("the 4th round", "3/4 majority").
+#[rustfmt::skip]
+const DAY_FOLLOWERS: &[&str] = &[
+    "at", "by", "in", "on", "via", "over", "when", "as", "and", "with", "to", "for", "from",
+    "during", "after", "before", "that", "this", "local", "last", "night", "morning",
+    "afternoon", "evening", "while", "where", "which", "the", "it", "they", "he", "she", "we",
+    "but", "or", "said", "held", "had", "spoke", "talked", "korea", "seoul", "us",
+];
+
+/// Whether the words after a bare day number at `start..end` make it
+/// something else: a '%', '/' or digit right after it, a lowercase word
+/// not in `DAY_FOLLOWERS` ("the 4th round", "9/11 attacks"), or a
+/// capitalised word ("the 19th Party Congress") unless "on" introduces the
+/// number ("on 3/14 President Moon …").
+pub(super) fn reads_as_other(sentence: &str, start: usize, end: usize) -> bool {
+    let after = &sentence[end..];
+    let next = after.trim_start_matches([' ', '\u{a0}']);
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    if matches!(first, '%' | '/') || first.is_ascii_digit() {
+        return true;
+    }
+    if !first.is_alphabetic() {
+        return false;
+    }
+    let word: String = next
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<String>()
+        .trim_end_matches('.')
+        .to_lowercase();
+    if first.is_uppercase() {
+        let introduced = last_words(&sentence[..start], 1);
+        let introduced = introduced.trim().eq_ignore_ascii_case("on");
+        return !(introduced || DAY_FOLLOWERS.contains(&word.as_str()));
+    }
+    !DAY_FOLLOWERS.contains(&word.as_str())
+}
+
+/// "of March" right after a day number ("the 4th of March"): the month and
+/// where its name ends.
+pub(super) fn of_month(sentence: &str, end: usize) -> Option<(u32, usize)> {
+    let after = &sentence[end..];
+    let rest = after.trim_start();
+    let rest = rest
+        .strip_prefix("of ")
+        .or_else(|| rest.strip_prefix("Of "))?;
+    let name = rest.trim_start();
+    let len = name
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(name.len());
+    let word = &name[..len];
+    // A month's full name or its usual abbreviation, never a word that
+    // merely starts like one ("of Marches", "of Mayors").
+    let month =
+        month_number(word).filter(|_| super::dates::MONTHS.split('|').any(|m| m == word))?;
+    Some((month, end + (after.len() - name.len()) + len))
+}
+
+/// Words after "N days" that make it a count of days, not machine
+/// translation of a day of month ("on 26 days" for "26일"): "ago",
+/// "later", "after", "before", "earlier", "ahead", "of …", "long",
+/// or a possessive ("on 5 days' notice").
+pub(super) fn counts_days(after: &str) -> bool {
+    if after.starts_with(['\'', '’']) {
+        return true;
+    }
+    let next = after.trim_start();
+    let len = next
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(next.len());
+    matches!(
+        next[..len].to_ascii_lowercase().as_str(),
+        "ago" | "later" | "after" | "before" | "earlier" | "ahead" | "of" | "long"
+    )
+}
+
+/// Where a date expression ends once a following "(local time)" is taken
+/// in: "Wednesday (local time)" is one expression.
+pub(super) fn local_time_end(sentence: &str, end: usize) -> usize {
+    let after = &sentence[end..];
+    let rest = after.trim_start();
+    let tag = "(local time)";
+    match rest.get(..tag.len()) {
+        Some(t) if t.eq_ignore_ascii_case(tag) => end + (after.len() - rest.len()) + tag.len(),
+        _ => end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, Weekday};
+    use proptest::prelude::*;
+
+    use super::super::dates::{DateExpr, DayRef, call_date_exprs, date_exprs, resolve};
+    use crate::model::DateBasis;
+
+    fn date(s: &str) -> Option<NaiveDate> {
+        s.parse().ok()
+    }
+
+    /// The one call date expression in `s`, resolved against `published`.
+    fn one(s: &str, published: &str) -> (Option<NaiveDate>, DateBasis) {
+        let e = call_date_exprs(s);
+        assert_eq!(e.len(), 1, "{s}: {e:?}");
+        let r = resolve(e[0].day, date(published));
+        (r.date, r.basis)
+    }
+
+    fn days(s: &str) -> Vec<DayRef> {
+        call_date_exprs(s).into_iter().map(|e| e.day).collect()
+    }
+
+    fn stated(month: u32, day: u32) -> DayRef {
+        DayRef::Stated {
+            year: None,
+            month,
+            day,
+        }
+    }
+
+    // 2025-06-12 was a Thursday.
+    const PUB: &str = "2025-06-12";
+
+    #[test]
+    fn today_like_words_resolve_to_publication() {
+        for s in [
+            "Lee spoke with Xi by phone today.",
+            "Lee spoke with Xi by phone this morning.",
+            "The two leaders talked this afternoon.",
+            "Lee will speak with Xi tonight.",
+        ] {
+            assert_eq!(one(s, PUB), (date(PUB), DateBasis::Published), "{s}");
+        }
+        for s in [
+            "Lee spoke with Xi by phone yesterday.",
+            "The two leaders talked last night.",
+        ] {
+            assert_eq!(
+                one(s, PUB),
+                (date("2025-06-11"), DateBasis::Published),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn weekday_forms_resolve_by_weekday() {
+        for (s, want) in [
+            ("Lee talked with Xi on Friday night.", "2025-06-06"),
+            ("The call came late Tuesday.", "2025-06-10"),
+            ("They spoke early Wednesday.", "2025-06-11"),
+            ("They spoke on Thursday.", "2025-06-12"),
+        ] {
+            assert_eq!(one(s, PUB), (date(want), DateBasis::Weekday), "{s}");
+        }
+        let e = call_date_exprs("Trump spoke with Lee on Wednesday (local time).");
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            e[0].day,
+            DayRef::Weekday {
+                day: Weekday::Wed,
+                before: false
+            }
+        );
+        let s = "Trump spoke with Lee on Wednesday (local time).";
+        assert_eq!(&s[e[0].start..e[0].end], "Wednesday (local time)");
+    }
+
+    #[test]
+    fn earlier_this_week_is_found_but_dates_nothing() {
+        for s in [
+            "Lee spoke with Xi earlier this week.",
+            "Earlier in the week the two leaders talked.",
+        ] {
+            let e = call_date_exprs(s);
+            assert_eq!(days(s), vec![DayRef::EarlierThisWeek], "{s}");
+            let r = resolve(e[0].day, date(PUB));
+            assert_eq!((r.date, r.basis), (None, DateBasis::Unknown));
+        }
+        assert!(days("The week ahead is busy.").is_empty());
+    }
+
+    #[test]
+    fn day_of_month_forms() {
+        assert_eq!(one("They spoke on the 4th.", PUB).0, date("2025-06-04"));
+        assert_eq!(
+            one("The call, held the 4th, lasted long.", PUB),
+            (date("2025-06-04"), DateBasis::Stated)
+        );
+        assert_eq!(days("They spoke on the 4th of March."), vec![stated(3, 4)]);
+        // Ordinals that modify a noun are not days.
+        for s in [
+            "It was the 4th round of talks.",
+            "He spoke at the 19th Party Congress.",
+            "for the 3rd time",
+            "the 20th century",
+        ] {
+            assert!(days(s).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn korean_machine_translated_days_of_month() {
+        for (s, want) in [
+            ("The phone call was made at the night of 26 days.", 26),
+            ("President Moon talked with Xi on 26 days.", 26),
+            ("They spoke at the afternoon of 20 days by phone.", 20),
+        ] {
+            assert_eq!(days(s), vec![DayRef::DayOfMonth(want)], "{s}");
+        }
+        for s in [
+            "The statement came on 3 days later.",
+            "They met in 3 days.",
+            "The talks ran for 3 days.",
+            "A deal is due within 30 days.",
+            "It happened on 5 days ago.",
+            "He agreed on 5 days' notice.",
+            "a period of 30 days",
+            "on 40 days before the vote",
+        ] {
+            assert!(days(s).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn calendar_forms() {
+        let y = |year, month, day| DayRef::Stated {
+            year: Some(year),
+            month,
+            day,
+        };
+        assert_eq!(days("They spoke on March 14."), vec![stated(3, 14)]);
+        assert_eq!(days("They spoke on 14 March."), vec![stated(3, 14)]);
+        assert_eq!(days("They spoke on Mar. 14."), vec![stated(3, 14)]);
+        assert_eq!(days("They spoke on March 14, 2019."), vec![y(2019, 3, 14)]);
+        assert_eq!(days("They spoke on 14 March 2019."), vec![y(2019, 3, 14)]);
+        assert_eq!(days("They spoke on 2019-03-14."), vec![y(2019, 3, 14)]);
+        assert_eq!(days("They spoke on 3/14."), vec![stated(3, 14)]);
+        assert_eq!(days("They spoke on 03/14/2019."), vec![y(2019, 3, 14)]);
+        assert_eq!(days("The call (3.14) lasted long."), vec![stated(3, 14)]);
+        assert_eq!(
+            one("The leaders spoke on 3/14 by phone.", "2025-03-20"),
+            (date("2025-03-14"), DateBasis::Stated)
+        );
+        let both = days("They spoke on Tuesday (3.14).");
+        assert_eq!(both.len(), 2);
+        assert_eq!(both[1], stated(3, 14));
+        assert_eq!(days("They spoke on Tuesday 3.14."), vec![stated(3, 14)]);
+    }
+
+    #[test]
+    fn numbers_that_only_look_like_days() {
+        for s in [
+            "They spoke 24/7.",
+            "They spoke on 2/30.",
+            "They spoke on 13/01/2019.",
+            "It won a 2/3 majority.",
+            "the 9/11 attacks",
+            "See example.com/3/14/ for more.",
+            "Version 1.3/14 shipped.",
+            "Growth hit 3.14 percent.",
+            "Shares rose (3.5%) on news.",
+            "The ratio was 3/14/19.",
+        ] {
+            assert!(
+                days(s).iter().all(|d| !matches!(d, DayRef::Stated { .. })),
+                "{s}: {:?}",
+                days(s)
+            );
+        }
+        // A weekday followed by a clock time or an amount keeps its weekday.
+        for s in ["They spoke Tuesday 9.30 a.m.", "Shares rose Tuesday 2.5%."] {
+            assert_eq!(
+                days(s),
+                vec![DayRef::Weekday {
+                    day: Weekday::Tue,
+                    before: false
+                }],
+                "{s}"
+            );
+        }
+    }
+
+    fn background(s: &str) -> Vec<(String, bool)> {
+        date_exprs(s)
+            .into_iter()
+            .map(|e: DateExpr| (s[e.start..e.end].to_string(), e.background))
+            .collect()
+    }
+
+    #[test]
+    fn dates_of_earlier_events_are_background() {
+        for (s, when) in [
+            ("It is their first call since Jan. 11.", "Jan. 11"),
+            (
+                "The call follows the one held on May 11 last year.",
+                "May 11",
+            ),
+            (
+                "Xi repeated the point following their call on February 20.",
+                "February 20",
+            ),
+            (
+                "They last met on Dec. 23, 2019, in Chengdu.",
+                "Dec. 23, 2019",
+            ),
+            ("It came after their previous call on 3/14.", "3/14"),
+            ("Their earlier call on Tuesday was brief.", "Tuesday"),
+            ("It is their first talk after the one on June 4.", "June 4"),
+        ] {
+            assert_eq!(background(s), vec![(when.to_string(), true)], "{s}");
+            assert!(call_date_exprs(s).is_empty(), "{s}");
+        }
+        // A call reported in the same breath keeps its date.
+        let s = "Lee spoke with Xi on Tuesday, following their call on June 10.";
+        assert_eq!(
+            background(s),
+            vec![("Tuesday".into(), false), ("June 10".into(), true)]
+        );
+        assert_eq!(
+            days("Moon said after speaking with Xi on Tuesday.").len(),
+            1
+        );
+        assert_eq!(days("They spoke on May 11 by phone.").len(), 1);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn date_scans_never_panic(text in super::super::facts::tests::text_from(&[
+            "on", "the", "4th", "of", "March", "3/14", "03/14/2019", "(3.14)", "3.14", "Tuesday",
+            "26", "days", "night", "ago", "since", "last", "year", "(local time)", "local",
+            "time", "earlier", "this", "week", "2/30", "é", "’", "Mar.", "9", "/", "%",
+        ], super::super::facts::tests::GAPS)) {
+            for e in date_exprs(&text) {
+                prop_assert!(e.start < e.end && e.end <= text.len());
+                prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                let _ = resolve(e.day, date(PUB));
+            }
+        }
+    }
+}
