@@ -199,19 +199,27 @@ pub fn write_json(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// The outlets of a call's articles in article order; "unknown" where an
-/// article names none, so the count still matches.
+/// The outlets of a call's articles: each stated outlet once, in article
+/// order, then one "source not stated" if any article states none (a
+/// list of "unknown"s says nothing more than one).
 pub fn outlets(timeline: &Timeline, call: &Call) -> Vec<String> {
-    call.articles
-        .iter()
-        .map(|&a| {
-            timeline.articles[a]
-                .source
-                .clone()
-                .unwrap_or_else(|| "unknown".into())
-        })
-        .collect()
+    let mut names: Vec<String> = Vec::new();
+    let mut unstated = false;
+    for &a in &call.articles {
+        match timeline.articles.get(a).and_then(|x| x.source.as_ref()) {
+            Some(s) if !names.contains(s) => names.push(s.clone()),
+            Some(_) => {}
+            None => unstated = true,
+        }
+    }
+    if unstated {
+        names.push(SOURCE_NOT_STATED.into());
+    }
+    names
 }
+
+/// How every view shows an article that states no source outlet.
+pub const SOURCE_NOT_STATED: &str = "source not stated";
 
 pub fn write_csv(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
     let mut writer = csv::Writer::from_writer(out);

@@ -139,7 +139,13 @@ fn write_call(timeline: &Timeline, index: usize, out: &mut dyn Write) -> Result<
             out,
             "    {}  {}  {}{}",
             inert(&article.id, false),
-            inert(article.source.as_deref().unwrap_or("unknown"), false),
+            inert(
+                article
+                    .source
+                    .as_deref()
+                    .unwrap_or(crate::export::SOURCE_NOT_STATED),
+                false
+            ),
             inert(&article.title, false),
             inferred
         )?;
@@ -165,7 +171,10 @@ fn reported<T: PartialEq>(
         .iter()
         .map(|(a, v)| {
             let article = &timeline.articles[*a];
-            let who = article.source.as_deref().unwrap_or(&article.id);
+            let who = article
+                .source
+                .as_deref()
+                .unwrap_or(crate::export::SOURCE_NOT_STATED);
             format!("{}: {}", inert(who, false), show(v))
         })
         .collect();
@@ -183,7 +192,10 @@ fn write_article(timeline: &Timeline, index: usize, out: &mut dyn Write) -> Resu
     let published = article
         .published
         .map_or("date unknown".to_string(), |d| d.to_string());
-    let source = article.source.as_deref().unwrap_or("source unknown");
+    let source = article
+        .source
+        .as_deref()
+        .unwrap_or(crate::export::SOURCE_NOT_STATED);
     writeln!(
         out,
         "{} · {} · {}",

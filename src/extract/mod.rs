@@ -263,9 +263,9 @@ impl<'a> Extractor<'a> {
             dateline_date.or_else(|| page_line_published(cleaned))
         });
         let title = title::title(headline, body.iter().copied());
-        let opening = &body[..body.len().min(3)];
-        let closing: Vec<&str> = body.iter().rev().take(4).copied().collect();
-        let source = outlet::source(&self.outlets, opening, &closing);
+        // `credit.text` points at the words stating the source (evidence).
+        let credit = outlet::source(&self.outlets, headline, body);
+        let source = credit.as_ref().map(|c| c.name.clone());
 
         let mut scratch = SCRATCH.take();
         let Scratch {

@@ -209,7 +209,11 @@ fn outlet_of(app: &App, article: usize) -> String {
     app.timeline
         .articles
         .get(article)
-        .map(|a| a.source.clone().unwrap_or_else(|| a.id.clone()))
+        .map(|a| {
+            a.source
+                .clone()
+                .unwrap_or_else(|| crate::export::SOURCE_NOT_STATED.into())
+        })
         .unwrap_or_default()
 }
 
@@ -304,20 +308,18 @@ fn call_facts(app: &App, call: usize, out: &mut Out) {
 }
 
 fn outlets(app: &App, call: &Call, c: &mut Cells) {
-    for (i, &a) in call.articles.iter().enumerate() {
+    // Each stated outlet once, then one "source not stated" for the rest.
+    for (i, s) in crate::export::outlets(&app.timeline, call)
+        .iter()
+        .enumerate()
+    {
         if i > 0 {
             c.push(" · ", app.theme.dim());
         }
-        match app
-            .timeline
-            .articles
-            .get(a)
-            .and_then(|a| a.source.as_deref())
-        {
-            Some(s) => {
-                c.push_untrusted(s, app.theme.outlet());
-            }
-            None => unknown(c, app),
+        if s == crate::export::SOURCE_NOT_STATED {
+            c.push(s, app.theme.dim());
+        } else {
+            c.push_untrusted(s, app.theme.outlet());
         }
     }
 }
@@ -360,7 +362,7 @@ fn article_rule(app: &App, call: Option<usize>, article: usize, out: &mut Out) {
         .articles
         .get(article)
         .and_then(|a| a.source.clone())
-        .unwrap_or_else(|| "unknown outlet".into());
+        .unwrap_or_else(|| crate::export::SOURCE_NOT_STATED.into());
     label.push_untrusted(&name, theme.outlet());
     if let Some(call) = call.and_then(|c| app.timeline.calls.get(c)) {
         let pos = call
@@ -462,7 +464,7 @@ pub(super) fn meta_line(app: &App, a: &Article) -> Cells {
             c.push_untrusted(s, theme.outlet());
         }
         None => {
-            c.push("unknown outlet", theme.dim());
+            c.push(crate::export::SOURCE_NOT_STATED, theme.dim());
         }
     }
     c.push(" · ", theme.dim());

@@ -137,7 +137,11 @@ pub fn render(frame: &mut Frame, a: &Areas, app: &App) {
             .timeline
             .articles
             .get(article)
-            .map(|x| x.source.clone().unwrap_or_else(|| "unknown outlet".into()))
+            .map(|x| {
+                x.source
+                    .clone()
+                    .unwrap_or_else(|| crate::export::SOURCE_NOT_STATED.into())
+            })
             .unwrap_or_default();
         let title = format!(" {role} · {} ", detail::safe_title(&name));
         let inner_w = area.width.saturating_sub(2) as usize;

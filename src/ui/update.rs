@@ -452,7 +452,10 @@ fn article_name(app: &App, a: usize) -> String {
         .articles
         .get(a)
         .map(|art| {
-            let name = art.source.clone().unwrap_or_else(|| art.id.clone());
+            let name = art
+                .source
+                .clone()
+                .unwrap_or_else(|| format!("{} ({})", art.id, crate::export::SOURCE_NOT_STATED));
             super::text::safe(&name).into_owned()
         })
         .unwrap_or_default()

@@ -1,0 +1,482 @@
+//! Tests of the outlet table, each credit form and each decoy. The
+//! sentences are written for the forms, not taken from any article.
+
+use super::dateline::{looks_like_outlet, may_open_with_dateline, parse};
+use super::forms::{trailer_forms, trailer_regexes};
+use super::*;
+
+/// A story of plain sentences around the given lines: `top` before it,
+/// `end` after it.
+fn story<'a>(top: &[&'a str], end: &[&'a str]) -> Vec<&'a str> {
+    let mut body = top.to_vec();
+    body.extend([
+        "The two leaders spoke for about 30 minutes on Tuesday.",
+        "They agreed to meet at an early date.",
+        "Officials said the talks were friendly.",
+    ]);
+    body.extend(end);
+    body
+}
+
+fn name(headline: Option<&str>, top: &[&str], end: &[&str]) -> Option<String> {
+    let body = story(top, end);
+    source(&Outlets::embedded(), headline, &body).map(|c| c.name)
+}
+
+fn top(lines: &[&str]) -> Option<String> {
+    name(None, lines, &[])
+}
+
+fn end(lines: &[&str]) -> Option<String> {
+    name(None, &[], lines)
+}
+
+/// The credit's words, and that they are a slice of one of the inputs.
+fn words<'t>(headline: Option<&'t str>, body: &[&'t str]) -> Option<&'t str> {
+    let credit = source(&Outlets::embedded(), headline, body)?;
+    let inside = |s: &str| {
+        let (start, end) = (s.as_ptr() as usize, s.as_ptr() as usize + s.len());
+        let at = credit.text.as_ptr() as usize;
+        start <= at && at + credit.text.len() <= end
+    };
+    assert!(
+        headline.into_iter().chain(body.iter().copied()).any(inside),
+        "{credit:?} is not a slice of the input"
+    );
+    Some(credit.text)
+}
+
+proptest::proptest! {
+    /// The cheap look before each regex only skips texts the regex
+    /// cannot match.
+    #[test]
+    fn first_character_checks_never_skip_a_match(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "(", ")", " ", "\t", "\u{a0}", "--", "—", "–", "-", ",", ".", "'",
+            "SEOUL", "U.S.", "S", "Xinhua", "a", "Jan. 26", "2019", "Tokyo",
+            "Hong Kong", "June 9", "Jiji Press", "(Yonhap)", ", ",
+            "with", "With", "WITH ", " contribution from ", "By", "Kim",
+            "source", "Source", "ſource", "copyright", "©", "ⓒ", "Ⓒ", "(c)", "c)",
+        ]), 0..8)
+    ) {
+        let s = pieces.concat();
+        if parse(&s).is_some() {
+            proptest::prop_assert!(may_open_with_dateline(&s), "{:?}", s);
+        }
+        let forms = trailer_forms(&s);
+        for (i, re) in trailer_regexes().into_iter().enumerate() {
+            if re.is_match(&s) {
+                proptest::prop_assert!(forms[i].is_some(), "{} {:?}", i, s);
+            }
+        }
+    }
+
+    /// Any text at all: no panic, and the credit is always a slice of the
+    /// input.
+    #[test]
+    fn any_text_gives_a_slice_of_itself_or_nothing(
+        headline in "\\PC{0,60}",
+        body in proptest::collection::vec("\\PC{0,80}|\\(Yonhap\\)|[a-z]{1,5}@yna\\.co\\.kr|KBS News\\.|A \\| NK News", 0..8)
+    ) {
+        let body: Vec<&str> = body.iter().map(String::as_str).collect();
+        let _ = words(Some(&headline), &body);
+    }
+}
+
+#[test]
+fn embedded_table_loads_and_canonicalises_variants() {
+    let o = Outlets::embedded();
+    assert_eq!(o.canonical("KBS World Radio News"), Some("KBS"));
+    assert_eq!(o.canonical("yonhap news agency"), Some("Yonhap"));
+    assert_eq!(o.canonical("The Associated Press"), Some("AP"));
+    assert_eq!(o.canonical("Xinhua News Agency."), Some("Xinhua"));
+    assert_eq!(o.canonical("People’s Daily"), Some("People's Daily"));
+    assert_eq!(o.canonical("Korea JoongAng Daily"), Some("JoongAng"));
+    assert_eq!(o.canonical("Blue House"), Some("Cheong Wa Dae"));
+    assert_eq!(
+        o.canonical("Ministry of Foreign Affairs of the People’s Republic of China"),
+        Some("China's Ministry of Foreign Affairs")
+    );
+    assert_eq!(
+        o.lookup("Cheong Wa Dae").map(|x| x.kind),
+        Some(Kind::Government)
+    );
+    assert_eq!(o.lookup("NK News").map(|x| x.kind), Some(Kind::News));
+    assert_eq!(o.canonical("Moon Jae-in"), None);
+}
+
+#[test]
+fn every_spelling_in_the_table_names_its_own_entry() {
+    // A variant listed under two outlets would silently credit the later.
+    let file: toml::Value = toml::from_str(EMBEDDED_OUTLETS).unwrap();
+    let o = Outlets::embedded();
+    for entry in file["outlet"].as_array().unwrap() {
+        let name = entry["name"].as_str().unwrap();
+        let variants = entry.get("variants").and_then(|v| v.as_array());
+        for v in variants.into_iter().flatten() {
+            assert_eq!(o.canonical(v.as_str().unwrap()), Some(name), "{v}");
+        }
+        let domains = entry.get("domains").and_then(|v| v.as_array());
+        for d in domains.into_iter().flatten() {
+            let d = d.as_str().unwrap();
+            assert_eq!(o.by_domain(d).map(|x| x.name.as_str()), Some(name), "{d}");
+        }
+    }
+}
+
+#[test]
+fn user_tables_add_domains_and_reject_mistakes() {
+    let o = Outlets::parse(
+        "[[outlet]]\nname = \"Seoul Post\"\ndomains = [\"seoulpost.example\"]\n\
+         [[outlet]]\nname = \"Ministry X\"\nkind = \"government\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        o.by_domain("News.SeoulPost.example")
+            .map(|x| x.name.as_str()),
+        Some("Seoul Post")
+    );
+    assert_eq!(
+        o.lookup("Ministry X").map(|x| x.kind),
+        Some(Kind::Government)
+    );
+    assert!(Outlets::parse("[[outlet]]\nname = \"A\"\ndomains = [\"a@b.c\"]\n").is_err());
+    assert!(Outlets::parse("[[outlet]]\nname = \"A\"\ndomains = [\"localhost\"]\n").is_err());
+    assert!(Outlets::parse("[[outlet]]\nname = \"A\"\nkind = \"blog\"\n").is_err());
+    assert!(Outlets::parse("[[outlet]]\nname = \"A\"\ndomain = [\"a.com\"]\n").is_err());
+    assert!(Outlets::parse("[[outlet]]\nname = \" \"\n").is_err());
+}
+
+#[test]
+fn datelines_give_outlet_date_and_where_the_story_starts() {
+    let s = "BEIJING, Jan. 26 (Xinhua) -- Chinese President Xi Jinping said";
+    let d = dateline(s).unwrap();
+    assert_eq!(d.outlet, Some("Xinhua"));
+    assert_eq!(d.month_day, Some((1, 26)));
+    assert_eq!(&s[d.end..], "Chinese President Xi Jinping said");
+    let d = dateline("SEOUL, March 3, 2018 (Yonhap) -- x").unwrap();
+    assert_eq!((d.month_day, d.year), (Some((3, 3)), Some(2018)));
+    assert_eq!(
+        dateline("(Bloomberg) — Xi said").unwrap().outlet,
+        Some("Bloomberg")
+    );
+    assert_eq!(
+        dateline("TOKYO (Kyodo) - Abe said").unwrap().outlet,
+        Some("Kyodo")
+    );
+    assert!(dateline("Xi said — firmly — that").is_none());
+    assert!(dateline("US - China ties").is_none());
+}
+
+#[test]
+fn datelines_in_any_city_case_and_dash_spacing() {
+    let s = "Osaka, Oct. 2 (Kyodo News)--Prime Minister spoke";
+    let d = dateline(s).unwrap();
+    assert_eq!((d.outlet, d.month_day), (Some("Kyodo News"), Some((10, 2))));
+    assert_eq!(&s[d.end..], "Prime Minister spoke");
+    let d = dateline("Hong Kong, March 4 (AFP) – The talks").unwrap();
+    assert_eq!(d.outlet, Some("AFP"));
+    let d = dateline("Washington, D.C., Nov. 8 (UPI)-- Biden").unwrap();
+    assert_eq!(d.outlet, Some("UPI"));
+    let d = dateline("BUSAN, Aug. 30 (Yonhap)--The").unwrap();
+    assert_eq!(d.outlet, Some("Yonhap"));
+    // A capitalised word with a parenthesis and a dash is story text
+    // unless a date and a credit both stand there.
+    assert!(dateline("Moon (left) - Xi (right)").is_none());
+    assert!(dateline("Moon said (in part) - no").is_none());
+    assert!(dateline("Seoul, May 3 - the talks").is_none());
+    assert!(dateline("Moon said on Tuesday, May 3 (Yonhap) - x").is_none());
+}
+
+#[test]
+fn opening_credits_name_the_source() {
+    assert_eq!(
+        top(&["(Bloomberg) — Xi held a call."]).as_deref(),
+        Some("Bloomberg")
+    );
+    assert_eq!(
+        top(&["WASHINGTON (AP) — Biden spoke."]).as_deref(),
+        Some("AP")
+    );
+    assert_eq!(
+        top(&["SEOUL, June 10 (Yonhap) -- Lee spoke."]).as_deref(),
+        Some("Yonhap")
+    );
+    assert_eq!(
+        top(&["Seoul, Sept. 3 (Yonhap) -- Lee spoke."]).as_deref(),
+        Some("Yonhap")
+    );
+    assert_eq!(
+        top(&["Sapporo, Feb. 1 (Jiji Press)--The premier spoke."]).as_deref(),
+        Some("Jiji Press")
+    );
+    assert_eq!(
+        top(&["SHANGHAI, Dec. 2 (Xinhua) -- Xi said."]).as_deref(),
+        Some("Xinhua")
+    );
+    assert_eq!(
+        top(&["By Hyonhee Shin, Reuters"]).as_deref(),
+        Some("Reuters")
+    );
+    assert_eq!(
+        top(&["By Kim Tong-hyung | Associated Press"]).as_deref(),
+        Some("AP")
+    );
+    // An unknown wire in a dateline still reads as a credit.
+    assert_eq!(
+        top(&["SEOUL (Gyeongin Ilbo) — Moon said."]).as_deref(),
+        Some("Gyeongin Ilbo")
+    );
+}
+
+#[test]
+fn trailers_name_the_source() {
+    assert_eq!(end(&["(Yonhap)"]).as_deref(), Some("Yonhap"));
+    assert_eq!(end(&["(Yonhap)", "(END)"]).as_deref(), Some("Yonhap"));
+    assert_eq!(
+        end(&["Bae Joo-yon, KBS World Radio News."]).as_deref(),
+        Some("KBS")
+    );
+    assert_eq!(
+        end(&["(With contribution from Xinhua)"]).as_deref(),
+        Some("Xinhua")
+    );
+    assert_eq!(
+        end(&["Moon agreed. (With contribution from Xinhua)"]).as_deref(),
+        Some("Xinhua")
+    );
+    assert_eq!(end(&["Xi said so. (Yonhap)"]).as_deref(), Some("Yonhap"));
+    assert_eq!(
+        end(&["With additional reporting from AFP."]).as_deref(),
+        Some("AFP")
+    );
+    assert_eq!(
+        end(&["Source: Global Times"]).as_deref(),
+        Some("Global Times")
+    );
+    assert_eq!(
+        end(&["(Reporting by Joyce Lee; Editing by Ed Davies)"]).as_deref(),
+        Some("Reuters")
+    );
+    assert_eq!(
+        end(&["Copyright (C) Yonhap News Agency.", "All rights reserved."]).as_deref(),
+        Some("Yonhap")
+    );
+    assert_eq!(end(&["ⓒ Yonhap News"]).as_deref(), Some("Yonhap"));
+}
+
+#[test]
+fn closing_lines_that_are_only_an_outlet_name() {
+    assert_eq!(end(&["KBS World Radio News."]).as_deref(), Some("KBS"));
+    assert_eq!(end(&["KBS News."]).as_deref(), Some("KBS"));
+    assert_eq!(end(&["Jiji Press"]).as_deref(), Some("Jiji Press"));
+    assert_eq!(end(&["==Kyodo"]).as_deref(), Some("Kyodo"));
+    assert_eq!(end(&["— Arirang News"]).as_deref(), Some("Arirang"));
+    // Tags, a related-links line, "(END)" after the sign-off are passed.
+    assert_eq!(
+        end(&["Arirang News.", "정상외교 / 한중관계", "(END)"]).as_deref(),
+        Some("Arirang")
+    );
+}
+
+#[test]
+fn staff_addresses_name_the_outlet() {
+    assert_eq!(
+        top(&["By Min Ji-hye (jhmin@heraldcorp.com)"]).as_deref(),
+        Some("Korea Herald")
+    );
+    assert_eq!(
+        end(&["By Do Seo-yun (dsy@koreatimes.co.kr)"]).as_deref(),
+        Some("Korea Times")
+    );
+    assert_eq!(end(&["kjh@yna.co.kr"]).as_deref(), Some("Yonhap"));
+    assert_eq!(
+        end(&["Reporter Oh Se-ra oh.sera@joongang.co.kr"]).as_deref(),
+        Some("JoongAng")
+    );
+    assert_eq!(
+        end(&["Write to Park Ha-na at phn@hani.co.kr."]).as_deref(),
+        Some("Hankyoreh")
+    );
+    assert_eq!(
+        end(&["Contact: tanaka@en.kyodonews.jp"]).as_deref(),
+        Some("Kyodo")
+    );
+    // An unknown domain, or no domain at all, names nothing.
+    assert_eq!(end(&["By Lee Su-bin (lsb@example.com)"]), None);
+    assert_eq!(end(&["Follow @yonhap on X"]), None);
+}
+
+#[test]
+fn page_brands_name_the_source() {
+    assert_eq!(
+        name(Some("Lee asks Xi for help | NK News"), &[], &[]).as_deref(),
+        Some("NK News")
+    );
+    assert_eq!(
+        name(Some("Ishiba and Lee agree on ties - Nikkei Asia"), &[], &[]).as_deref(),
+        Some("Nikkei")
+    );
+    assert_eq!(
+        name(Some("Yonhap | Moon, Xi talk"), &[], &[]).as_deref(),
+        Some("Yonhap")
+    );
+    assert_eq!(
+        top(&["NK News", "June 11, 2025"]).as_deref(),
+        Some("NK News")
+    );
+    assert_eq!(
+        top(&["Menu", "Korea JoongAng Daily", "Moon spoke with Xi."]).as_deref(),
+        Some("JoongAng")
+    );
+    assert_eq!(
+        top(&["Briefings | Cheong Wa Dae | Feb. 3, 2019"]).as_deref(),
+        Some("Cheong Wa Dae")
+    );
+    assert_eq!(
+        top(&["Press Release | Office of the President"]).as_deref(),
+        Some("Cheong Wa Dae")
+    );
+    assert_eq!(
+        top(&["The notice is archived.", "News | Blue House | 2019-02-03"]).as_deref(),
+        Some("Cheong Wa Dae")
+    );
+    assert_eq!(
+        top(&["Ministry of Foreign Affairs of the People's Republic of China"]).as_deref(),
+        Some("China's Ministry of Foreign Affairs")
+    );
+}
+
+#[test]
+fn a_byline_or_trailer_outranks_the_page_brand() {
+    assert_eq!(
+        name(Some("Moon, Xi talk | Korea Herald"), &[], &["(Yonhap)"]).as_deref(),
+        Some("Yonhap")
+    );
+    assert_eq!(
+        name(
+            Some("Moon, Xi talk | Korea Herald"),
+            &["BEIJING, May 1 (Xinhua) -- x"],
+            &[]
+        )
+        .as_deref(),
+        Some("Xinhua")
+    );
+}
+
+#[test]
+fn photo_credits_quotes_and_notes_are_not_sources() {
+    // Photo credits.
+    assert_eq!(top(&["Photo : YONHAP News"]), None);
+    assert_eq!(top(&["Photo | Yonhap"]), None);
+    assert_eq!(
+        top(&["President Moon talks by phone with Xi on Thursday. (Yonhap)"]),
+        None
+    );
+    assert_eq!(
+        top(&[
+            "President Moon talks by phone with Xi on Thursday.",
+            "(Yonhap)"
+        ]),
+        None
+    );
+    assert_eq!(
+        top(&[
+            "Moon Jae-in and Japanese Prime Minister Suga.",
+            "Cheong Wa Dae"
+        ]),
+        None
+    );
+    assert_eq!(
+        top(&["President Moon speaks by phone with Xi Jinping", "Yonhap"]),
+        None
+    );
+    assert_eq!(
+        top(&["Moon speaks with Xi.", "Courtesy of Cheong Wa Dae"]),
+        None
+    );
+    assert_eq!(end(&["(Cheong Wa Dae)"]), None);
+    assert_eq!(
+        end(&["Moon talks with Xi on Thursday. (Cheong Wa Dae)"]),
+        None
+    );
+    assert_eq!(end(&["Cheong Wa Dae"]), None);
+    assert_eq!(end(&["(Photo: Cheong Wa Dae offer, Yonhap News)"]), None);
+    assert_eq!(end(&["Photo by Kim, Cheong Wa Dae"]), None);
+    // Headlines that carry a caption's credit.
+    assert_eq!(
+        name(
+            Some("Moon talks by phone with Xi on Thursday. (Yonhap)"),
+            &[],
+            &[]
+        ),
+        None
+    );
+    assert_eq!(name(Some("Moon - Xi call"), &[], &[]), None);
+    // Outlets the story quotes.
+    assert_eq!(end(&["Kang said, according to Cheong Wa Dae."]), None);
+    assert_eq!(end(&["Xi said so, according to Xinhua."]), None);
+    assert_eq!(end(&["Yonhap reported the call first."]), None);
+    assert_eq!(
+        top(&["Xi said so, state-run Xinhua News Agency reported."]),
+        None
+    );
+    // Notes and a copyright with no name.
+    assert_eq!(
+        end(&[
+            "(Adds background, analyst comment.)",
+            "—With assistance from Philip Glamann."
+        ]),
+        None
+    );
+    assert_eq!(
+        end(&["Copyright (C) All rights reserved. Unauthorized reproduction prohibited."]),
+        None
+    );
+    assert_eq!(end(&["Copyright (C) All rights reserved."]), None);
+    assert_eq!(end(&["▶ Related articles"]), None);
+}
+
+#[test]
+fn a_short_story_never_reads_its_caption_as_a_trailer() {
+    let o = Outlets::embedded();
+    let body = [
+        "Moon talks by phone with Xi on Thursday. (Yonhap)",
+        "Moon spoke.",
+    ];
+    assert_eq!(source(&o, None, &body), None);
+    let body = ["Moon talks with Xi.", "Yonhap", "They spoke."];
+    assert_eq!(source(&o, None, &body), None);
+    assert_eq!(source(&o, None, &[]), None);
+    assert_eq!(
+        source(&o, None, &["(Yonhap)"]).map(|c| c.name).as_deref(),
+        Some("Yonhap")
+    );
+}
+
+#[test]
+fn credits_point_at_their_words() {
+    let body = story(&["Seoul, May 13 (Yonhap) --The call."], &[]);
+    assert_eq!(words(None, &body), Some("Yonhap"));
+    let body = story(&[], &["Kim Min-ji, KBS World Radio News."]);
+    assert_eq!(words(None, &body), Some("KBS World Radio News"));
+    let body = story(&[], &["Moon agreed. (With contribution from Xinhua)"]);
+    assert_eq!(words(None, &body), Some("Xinhua"));
+    let body = story(&[], &["kim@yna.co.kr."]);
+    assert_eq!(words(None, &body), Some("kim@yna.co.kr"));
+    let body = story(&[], &["==Kyodo"]);
+    assert_eq!(words(None, &body), Some("Kyodo"));
+    let body = story(&["Briefings | Cheong Wa Dae | May 11"], &[]);
+    assert_eq!(words(None, &body), Some("Cheong Wa Dae"));
+    let body = story(&[], &[]);
+    assert_eq!(words(Some("Title | NK News"), &body), Some("NK News"));
+    let body = story(&[], &["(Reporting by A; Editing by B)"]);
+    assert_eq!(words(None, &body), Some("(Reporting by A; Editing by B)"));
+}
+
+#[test]
+fn unknown_credits_only_when_they_read_as_names() {
+    assert!(looks_like_outlet("Seoul Shinmun"));
+    assert!(!looks_like_outlet("Adds background, analyst comment."));
+    assert!(!looks_like_outlet("in a statement"));
+}
