@@ -179,7 +179,20 @@ fn near_other_event(sentence: &str, start: usize, end: usize) -> bool {
     // whitespace between them as it would one space.
     let before = last_words(&sentence[..start], 5);
     let after = first_words(&sentence[end..], 3);
-    OTHER_EVENT.is_match(before) || OTHER_EVENT.is_match(after)
+    let owns_the_day = |m: regex::Match| !describes_a_leader(&before[m.end()..]);
+    OTHER_EVENT.find_iter(before).any(owns_the_day) || OTHER_EVENT.is_match(after)
+}
+
+/// "newly inaugurated President Lee Jae-myung on Monday", "the newly
+/// elected Prime Minister Suga on Thursday": an event word followed by a
+/// title describes the leader, and the day that follows belongs to the
+/// sentence's own verb, not to the inauguration.
+fn describes_a_leader(between: &str) -> bool {
+    let next = between.split_whitespace().next().unwrap_or("");
+    matches!(
+        next.trim_end_matches(['.', ',']),
+        "President" | "Prime" | "Premier" | "Chancellor" | "Chairman" | "leader" | "Leader"
+    )
 }
 
 /// `s` from the first of its last `n` whitespace-separated words on.
@@ -591,6 +604,16 @@ mod tests {
 
     #[test]
     fn call_days_next_to_ordinary_words_are_kept() {
+        let d =
+            days("Abe held phone talks with the newly inaugurated President Kim Min-su on Monday.");
+        assert_eq!(
+            d,
+            vec![DayRef::Weekday {
+                day: Weekday::Mon,
+                before: false
+            }]
+        );
+        assert!(days("He was inaugurated on Monday as president.").is_empty());
         let d = days("Xi spoke with newly elected President Lee on Tuesday.");
         assert_eq!(
             d,

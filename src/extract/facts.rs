@@ -429,7 +429,9 @@ pub(super) mod tests {
         assert!(is_call_sentence("in a telephone conversation with Moon"));
         assert!(is_call_sentence("The call on Tuesday lasted long."));
         assert!(is_call_sentence("They held phone talks."));
-        assert!(is_call_sentence("It was the first conversation over the hotline."));
+        assert!(is_call_sentence(
+            "It was the first conversation over the hotline."
+        ));
         assert!(!is_call_sentence(
             "Xi called for cooperation to safeguard free trade."
         ));

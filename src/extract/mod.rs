@@ -417,6 +417,7 @@ impl<'a> Extractor<'a> {
                     sentence: (offset, offset + text.len()),
                 })
             })
+            .chain(credit.and_then(|c| outlet_evidence(&units, &sentences, c.text)))
             .collect();
         Extracted {
             published,
@@ -477,6 +478,31 @@ fn add_paragraphs<'c>(
             });
         }
     }
+}
+
+/// Where the words crediting the outlet lie: `credit`, a slice of the
+/// headline or of a body sentence.
+fn outlet_evidence(units: &[Unit], sentences: &[&str], credit: &str) -> Option<Evidence> {
+    let at = credit.as_ptr() as usize;
+    let inside = |text: &str| {
+        let from = text.as_ptr() as usize;
+        (from..=from + text.len()).contains(&at) && at + credit.len() <= from + text.len()
+    };
+    let unit = units.iter().find(|u| inside(u.text))?;
+    let sentence = sentences
+        .get(unit.sentences.clone())?
+        .iter()
+        .find(|s| inside(s))
+        .copied()
+        .unwrap_or(unit.text);
+    let start = offset_in(unit.text, credit);
+    let sentence_start = offset_in(unit.text, sentence);
+    Some(Evidence {
+        fact: crate::model::FactKind::Outlet,
+        place: unit.place,
+        span: (start, start + credit.len()),
+        sentence: (sentence_start, sentence_start + sentence.len()),
+    })
 }
 
 /// A sentence of running text, not a short line of page furniture: six

@@ -85,7 +85,7 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
         let fits = |a: usize, b: usize| belongs(cx.leaders, s, a, b, cx.counterpart);
         if days.len() < MAX_CANDIDATES {
             for e in call_date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
-                if fits(e.start, e.end) && !is_background(s.text, e.start, e.end) {
+                if fits(e.start, e.end) {
                     days.push(Day {
                         tier,
                         resolved: resolve(e.day, cx.published),
@@ -346,20 +346,30 @@ fn names_the_pair(text: &str) -> bool {
     .any(|p| lower.contains(p))
 }
 
-/// The counterpart's name in the surest sentence naming them.
+/// The counterpart as the text names them: the first mention in a call or
+/// lead sentence (else anywhere), by name rather than by title ("Xi
+/// Jinping" over "the Chinese leader") where the text has one.
 fn counterpart_named(cx: &Context, sents: &[Sent]) -> Option<Source> {
     let counterpart = cx.counterpart?;
-    let (i, &(a, b, _)) = sents
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.call || s.lead)
-        .chain(sents.iter().enumerate())
-        .find_map(|(i, s)| {
-            s.mentions
-                .iter()
-                .find(|m| m.2 == counterpart)
-                .map(|m| (i, m))
-        })?;
+    let surname = cx.leaders.get(counterpart).surname.to_lowercase();
+    let mentions = || {
+        sents
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.call || s.lead)
+            .chain(sents.iter().enumerate())
+            .flat_map(|(i, s)| {
+                s.mentions
+                    .iter()
+                    .filter(move |m| m.2 == counterpart)
+                    .map(move |&(a, b, _)| (i, a, b, s.text))
+            })
+    };
+    let by_name = mentions().find(|&(_, a, b, text)| {
+        text.get(a..b)
+            .is_some_and(|t| t.to_lowercase().contains(&surname))
+    });
+    let (i, a, b, _) = by_name.or_else(|| mentions().next())?;
     Some(Source {
         fact: FactKind::Counterpart,
         sentence: SentRef::Body(i),
@@ -391,42 +401,6 @@ fn belongs(
         .filter(|(_, _, id)| !leaders.is_home(*id))
         .min_by_key(|&&(a, b, _)| distance(a, b))
         .is_none_or(|&(_, _, id)| id == counterpart)
-}
-
-/// A day that dates an earlier call or event the sentence looks back on:
-/// "since Jan. 11", "following their call on February 20", "after the one
-/// held on May 11 last year", "the first since May", "their previous call
-/// on …". The words just before the day (up to the previous comma) say so.
-fn is_background(sentence: &str, start: usize, end: usize) -> bool {
-    let before = &sentence[..start];
-    let clause = before.rsplit([',', ';', '(']).next().unwrap_or(before);
-    let lower = clause.to_ascii_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let near = &words[words.len().saturating_sub(6)..];
-    // "earlier" and "last" alone are not enough: "spoke earlier on
-    // Tuesday", "last Tuesday" date this call.
-    let looks_back = near.iter().any(|w| {
-        matches!(
-            *w,
-            "since" | "following" | "previous" | "previously" | "prior"
-        )
-    }) || [
-        "after the one",
-        "after their",
-        "their last",
-        "the last one",
-        "last met",
-    ]
-    .iter()
-    .any(|p| lower.contains(p));
-    let after = sentence[end..].trim_start().to_ascii_lowercase();
-    looks_back
-        || after.starts_with("last year")
-        || after.starts_with("last month")
-        || after.starts_with("of last year")
 }
 
 #[cfg(test)]
