@@ -21,6 +21,10 @@ pub struct Country {
     pub adjectives: Vec<String>,
     #[serde(default)]
     pub capitals: Vec<String>,
+    /// The time zone of its capital: "+09:00", or "us-eastern" for a zone
+    /// with daylight saving. Dates and times filed from there are read in it.
+    #[serde(default)]
+    pub zone: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

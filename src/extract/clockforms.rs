@@ -109,12 +109,29 @@ pub enum Zone {
 }
 
 impl Zone {
+    /// A zone as the leader registry writes it: "+09:00", "-05:00",
+    /// "us-eastern".
+    pub fn parse(text: &str) -> Option<Zone> {
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("us-eastern") {
+            return Some(Zone::UsEastern);
+        }
+        let (sign, rest) = match text.as_bytes().first()? {
+            b'+' => (1, &text[1..]),
+            b'-' => (-1, &text[1..]),
+            _ => return None,
+        };
+        let (hours, minutes) = rest.split_once(':')?;
+        let (hours, minutes): (i32, i32) = (hours.parse().ok()?, minutes.parse().ok()?);
+        ((0..=14).contains(&hours) && (0..60).contains(&minutes))
+            .then_some(Zone::Offset(sign * (hours * 60 + minutes)))
+    }
+
     /// Minutes east of UTC on `date`; none for `Local`. US Eastern time is
     /// EDT (−240) from the second Sunday of March to the first Sunday of
     /// November, EST (−300) otherwise; before 2007 the US rule was the
     /// first Sunday of April to the last Sunday of October. The switch
     /// at 2 a.m. is ignored: a date is all these readings have.
-    #[allow(dead_code)] // API for the facts reader, which does not read zones yet
     pub fn offset_on(self, date: NaiveDate) -> Option<i32> {
         match self {
             Zone::Offset(minutes) => Some(minutes),
@@ -172,7 +189,6 @@ const NAMES: &[(&str, Zone)] = &[
 /// The zone written right after a time ending at byte `time_end`: after
 /// spaces, maybe in parentheses or after a comma ("9 p.m. (KST)", "9 p.m.,
 /// Seoul time"). A name must end at a word boundary ("ETA" is no zone).
-#[allow(dead_code)] // API for the facts reader, which does not read zones yet
 pub fn stated_zone(sentence: &str, time_end: usize) -> Option<Zone> {
     let after = sentence.get(time_end..)?;
     let rest = after.trim_start();

@@ -392,9 +392,16 @@ impl<'a> Extractor<'a> {
         let context = report::Context {
             leaders: self.leaders,
             published,
-            dateline_month_day: opening_dateline.and_then(|d| d.month_day),
+            dateline_month_day: opening_dateline.as_ref().and_then(|d| d.month_day),
             home,
             counterpart,
+            home_zone: self.zone_of(&self.leaders.home),
+            dateline_zone: opening_dateline
+                .as_ref()
+                .and_then(|d| d.city)
+                .and_then(|city| self.dateline_country(city))
+                .filter(|code| *code != self.leaders.home)
+                .and_then(|code| self.zone_of(code)),
         };
         let (mut facts, sources) = report::call_facts(&context, &sents, &captions);
         facts.topics = self.lexicon.names(self.topics, &seen_topics);
@@ -426,6 +433,25 @@ impl<'a> Extractor<'a> {
             facts,
             evidence,
         }
+    }
+
+    /// The time zone the registry gives a country.
+    fn zone_of(&self, code: &str) -> Option<clock::Zone> {
+        self.leaders
+            .country(code)?
+            .zone
+            .as_deref()
+            .and_then(clock::Zone::parse)
+    }
+
+    /// The country whose capital a dateline names ("WASHINGTON" → US).
+    fn dateline_country(&self, city: &str) -> Option<&str> {
+        let city = city.split(',').next().unwrap_or(city).trim();
+        self.leaders
+            .countries
+            .iter()
+            .find(|c| c.capitals.iter().any(|cap| cap.eq_ignore_ascii_case(city)))
+            .map(|c| c.code.as_str())
     }
 
     /// Leaders the article spells out in full, in order of first mention:

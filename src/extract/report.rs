@@ -12,9 +12,9 @@
 //! can not be a call date. An article whose lead tells of a meeting in
 //! person, with no phone word, reports no call at all.
 
-use chrono::{Days, NaiveDate, NaiveTime};
+use chrono::{Days, NaiveDate, NaiveTime, TimeDelta};
 
-use super::clock::iter_start_times;
+use super::clock::{Zone, iter_start_times, stated_zone};
 use super::dates::{Resolved, call_date_exprs, resolve};
 use super::duration::iter_durations;
 use super::facts::{Sent, Words};
@@ -57,6 +57,11 @@ pub struct Context<'l> {
     pub dateline_month_day: Option<(u32, u32)>,
     pub home: Option<LeaderId>,
     pub counterpart: Option<LeaderId>,
+    /// The home country's time zone: where call days and times are told.
+    pub home_zone: Option<Zone>,
+    /// The zone of a foreign dateline city ("WASHINGTON (AP) —"): the
+    /// story's days and unmarked times are that city's.
+    pub dateline_zone: Option<Zone>,
 }
 
 /// Date, start time and length of the call, and where each was read.
@@ -80,6 +85,7 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
     let mut days: Vec<Day> = Vec::new();
     let mut minutes: Option<(Tier, usize, u32, Source)> = None;
     let mut start: Option<(Tier, usize, NaiveTime, Source)> = None;
+    let mut start_zone: Option<Zone> = None;
     for &(i, tier) in &ranked {
         let s = &sents[i];
         let fits = |a: usize, b: usize| belongs(cx.leaders, s, a, b, cx.counterpart);
@@ -120,6 +126,7 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
                 .take(MAX_CANDIDATES)
                 .find(|&(a, b, _)| fits(a, b))
                 .map(|(a, b, t)| {
+                    start_zone = stated_zone(s.text, b);
                     let source = Source {
                         fact: FactKind::Start,
                         sentence: SentRef::Body(i),
@@ -160,6 +167,7 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
     if let Some(source) = choose_day(&mut facts, &days) {
         sources.push(source);
     }
+    to_home_clock(cx, &mut facts, start_zone);
     if facts.date.is_none() && cx.published.is_none() && facts.month_day.is_none() {
         // Undated wire copy: the dateline's day lets grouping pin the call
         // ("SEOUL, Jan. 11 (Yonhap) -- ... on Wednesday").
@@ -181,6 +189,35 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
         }
     }
     (facts, sources)
+}
+
+/// A call timed in another zone ("at 9 a.m. EDT", "0815 GMT", or any
+/// time in a story filed from Washington) is placed on the home country's
+/// clock and calendar: a Seoul-night call is "Wednesday" in Washington and
+/// Thursday at home. Without a time the day can not be moved.
+fn to_home_clock(cx: &Context, facts: &mut CallFacts, stated: Option<Zone>) {
+    let (Some(date), Some(time), Some(home)) = (facts.date, facts.start_time, cx.home_zone) else {
+        return;
+    };
+    let zone = match stated {
+        Some(Zone::Local) | None => cx.dateline_zone,
+        stated => stated,
+    };
+    let (Some(from), Some(to)) = (zone.and_then(|z| z.offset_on(date)), home.offset_on(date))
+    else {
+        return;
+    };
+    if from == to {
+        return;
+    }
+    let moved = date.and_time(time) + TimeDelta::minutes(i64::from(to - from));
+    facts.date = Some(moved.date())
+        .filter(|&d| in_terms(cx, d))
+        .or(facts.date);
+    if facts.date == Some(moved.date()) {
+        facts.start_time = Some(moved.time());
+        facts.weekday = Some(chrono::Datelike::weekday(&moved.date()));
+    }
 }
 
 /// A date expression found in a ranked sentence.

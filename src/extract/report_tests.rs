@@ -136,3 +136,38 @@ fn every_fact_keeps_the_words_it_was_read_from() {
         Some("Xi")
     );
 }
+
+#[test]
+fn a_washington_evening_is_the_next_morning_in_seoul() {
+    let text = " date 2019-06-05\n\n\
+        Trump, Moon discuss North Korea talks\n\n\
+        WASHINGTON (Reuters) - U.S. President Donald Trump and South Korean President Moon Jae-in talked by phone on Wednesday, the White House said.\n\n\
+        The call began at 8:15 p.m. and lasted 20 minutes.\n";
+    let x = facts_of(text);
+    assert_eq!(x.facts.date, Some(date("2019-06-06")));
+    assert_eq!(x.facts.start_time, NaiveTime::from_hms_opt(9, 15, 0));
+    assert_eq!(x.facts.duration_minutes, Some(20));
+}
+
+#[test]
+fn a_time_in_gmt_is_told_on_the_home_clock() {
+    let text = " date 2018-03-09\n\n\
+        SEOUL, March 9 (AFP) - President Moon Jae-in and Chinese President Xi Jinping spoke by phone from 0815 GMT on Friday, Seoul said.\n";
+    let x = facts_of(text);
+    assert_eq!(x.facts.date, Some(date("2018-03-09")));
+    assert_eq!(x.facts.start_time, NaiveTime::from_hms_opt(17, 15, 0));
+    let late = " date 2018-03-09\n\n\
+        SEOUL, March 9 (AFP) - President Moon Jae-in and Chinese President Xi Jinping spoke by phone at 2330 GMT on Friday, Seoul said.\n";
+    let x = facts_of(late);
+    assert_eq!(x.facts.date, Some(date("2018-03-10")));
+    assert_eq!(x.facts.start_time, NaiveTime::from_hms_opt(8, 30, 0));
+}
+
+#[test]
+fn a_seoul_dateline_keeps_the_home_clock() {
+    let text = " date 2018-03-09\n\n\
+        SEOUL, March 9 (Yonhap) -- President Moon Jae-in and Chinese President Xi Jinping talked by phone for 30 minutes from 9 p.m. Friday.\n";
+    let x = facts_of(text);
+    assert_eq!(x.facts.date, Some(date("2018-03-09")));
+    assert_eq!(x.facts.start_time, NaiveTime::from_hms_opt(21, 0, 0));
+}

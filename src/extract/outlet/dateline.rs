@@ -13,6 +13,9 @@ use super::super::dates::{MONTHS, month_number};
 pub struct Dateline<'t> {
     /// Byte offset where the story text proper begins.
     pub end: usize,
+    /// "WASHINGTON", "Tokyo": where the story was filed, which tells the
+    /// time zone of its days and times.
+    pub city: Option<&'t str>,
     pub outlet: Option<&'t str>,
     pub month_day: Option<(u32, u32)>,
     pub year: Option<i32>,
@@ -81,6 +84,7 @@ pub(super) fn parse(sentence: &str) -> Option<Dateline<'_>> {
     let year = caps.name("y").and_then(|y| y.as_str().parse().ok());
     Some(Dateline {
         end: caps.get(0).map_or(0, |m| m.end()),
+        city,
         outlet,
         month_day,
         year,
