@@ -25,7 +25,7 @@ pub struct Sent<'t> {
 }
 
 static CALL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:tele)?phon(?:e|ed|es)|calls?|called|conversations?|spoke|speak|speaks|speaking|talk|talks|talked|teleconference|videoconference|video\s+conference|hotline)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:tele)?phon(?:e|ed|es)|calls?|called|conversations?|spoke|speak|speaks|speaking|talk|talks|talked|teleconference|videoconference|video\s+conference|hotline|currency)(?-u:\b)")
         .expect("call word regex is valid")
 });
 
@@ -48,6 +48,8 @@ pub const CALL_STEMS: &[&str] = &[
     "talk",
     "conference",
     "hotline",
+    // Machine translation renders 통화 ("a call") as "currency".
+    "currency",
 ];
 
 pub fn is_call_sentence(s: &str) -> bool {
@@ -75,7 +77,9 @@ fn call_word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                 "phone" | "phoned" | "phones" | "telephone" | "telephoned" | "telephones"
                 | "call" | "calls" | "called" | "conversation" | "conversations" | "spoke"
                 | "speak" | "speaks" | "speaking" | "talk" | "talks" | "talked"
-                | "teleconference" | "videoconference" | "hotline" => return Some((start, end)),
+                | "teleconference" | "videoconference" | "hotline" | "currency" => {
+                    return Some((start, end));
+                }
                 "video" => {
                     // `video\s+conference`
                     if let Some(&(next, next_end)) = words.peek()
@@ -327,6 +331,7 @@ pub(super) mod tests {
             "video  conference",
             "hotline",
             "Hotline",
+            "currency",
             "PHONE",
             "Talked",
             "tal\u{212a}s",
@@ -401,7 +406,7 @@ pub(super) mod tests {
             "telephones", "tele", "call", "calls", "called", "caller", "recall",
             "conversation", "conversations", "spoke", "speak", "speaks", "speaking",
             "spoken", "talk", "talks", "talked", "talking", "teleconference",
-            "videoconference", "video", "conference", "conferences", "hotline", "hotlines", "so", "for",
+            "videoconference", "video", "conference", "conferences", "hotline", "hotlines", "currency", "currencies", "so", "for",
             "upon", "on", "the", "Seoul", "to", "not", "x", "1",
         ], GAPS)) {
             let by_regex: Vec<_> = CALL_WORD.find_iter(&text).map(|m| (m.start(), m.end())).collect();

@@ -13,7 +13,10 @@ pub fn is_meeting_report(
     home: Option<LeaderId>,
     counterpart: Option<LeaderId>,
 ) -> bool {
-    let lead: Vec<&Sent> = sents.iter().filter(|s| s.lead).collect();
+    // The subject is what the headline and the first lead sentence tell;
+    // the next lead sentence often looks back ("… after the leaders spoke
+    // by phone on May 11").
+    let lead: Vec<&Sent> = sents.iter().filter(|s| s.lead).take(2).collect();
     let names_them = |s: &Sent| {
         let named =
             |id: Option<LeaderId>| id.is_some_and(|id| s.mentions.iter().any(|m| m.2 == id));
@@ -61,18 +64,32 @@ fn two_of_them(text: &str) -> bool {
         .any(|p| lower.contains(p))
 }
 
-/// "met", "meet", "meeting", "summit", "talks in …", "held talks", "on the
-/// sidelines", "in person", "face-to-face", "visit".
+/// "met", "held a summit", "held talks", "their first meeting", "talks in
+/// …", "on the sidelines", "in person", "face-to-face".
 fn tells_of_meeting(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     let words: Vec<&str> = ascii_words(&lower).map(|(a, b)| &lower[a..b]).collect();
     words.iter().enumerate().any(|(k, w)| {
         let next = words.get(k + 1).copied();
+        // "agreed to meet", "will hold a summit", "invited Xi to the
+        // summit": a meeting planned is no meeting held.
+        let planned = words[k.saturating_sub(4)..k].iter().any(|p| {
+            matches!(
+                *p,
+                "to" | "will" | "would" | "invited" | "invite" | "attend" | "upcoming" | "next" | "plan" | "planned"
+            )
+        });
+        if planned {
+            return false;
+        }
+        let soon = |n: usize, of: &[&str]| words[k + 1..].iter().take(n).any(|x| of.contains(x));
         match *w {
-            "met" | "meets" | "meeting" | "summit" | "summits" | "sidelines" => true,
-            "meet" => next != Some("by"),
+            // A summit or a meeting is only a topic ("invited Xi to the
+            // APEC summit") unless someone held it or met at it.
+            "met" | "meets" | "sidelines" => true,
+            "held" | "hold" | "holds" => soon(3, &["summit", "talks", "meeting", "summits"]),
+            "meeting" => k > 0 && matches!(words[k - 1], "face" | "person" | "first" | "their"),
             "talks" | "talked" => matches!(next, Some("in" | "at")),
-            "held" | "hold" | "holds" => next == Some("talks"),
             "person" => k > 0 && words[k - 1] == "in",
             "face" => next == Some("to"),
             _ => false,
@@ -120,7 +137,23 @@ mod tests {
     }
 
     #[test]
+    fn a_summit_that_looks_back_on_a_call_is_a_meeting() {
+        let sents = [
+            sent("The two leaders hold first summit in Berlin", true),
+            sent("The two leaders held their first summit here Thursday.", true),
+            sent("It came two months after the leaders spoke by phone on May 11.", true),
+        ];
+        assert!(is_meeting_report(&sents, None, None));
+    }
+
+    #[test]
     fn a_call_that_plans_a_summit_is_a_call() {
+        let sents = [
+            sent("The two leaders agree to hold a summit at an early date", true),
+            sent("The two leaders said they will meet at the upcoming summit in Seoul.", true),
+            sent("They spoke by phone for 40 minutes.", true),
+        ];
+        assert!(!is_meeting_report(&sents, None, None));
         let sents = [
             sent("The two leaders agreed to meet at an early date.", true),
             sent("They spoke by phone for 40 minutes.", true),

@@ -167,7 +167,6 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
     if let Some(source) = choose_day(&mut facts, &days) {
         sources.push(source);
     }
-    to_home_clock(cx, &mut facts, start_zone);
     if facts.date.is_none() && cx.published.is_none() && facts.month_day.is_none() {
         // Undated wire copy: the dateline's day lets grouping pin the call
         // ("SEOUL, Jan. 11 (Yonhap) -- ... on Wednesday").
@@ -188,6 +187,7 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
             facts.month_day = cx.dateline_month_day;
         }
     }
+    to_home_clock(cx, &mut facts, start_zone);
     (facts, sources)
 }
 
@@ -312,6 +312,9 @@ fn ranked_sentences(tiers: &[Option<Tier>]) -> Vec<(usize, Tier)> {
 /// about another call: no tier.
 fn tier(cx: &Context, sents: &[Sent], i: usize) -> Option<Tier> {
     let s = &sents[i];
+    if !s.call && !s.lead {
+        return None;
+    }
     let people = people_of(cx, s);
     if people.other && !people.counterpart {
         return None;
@@ -371,16 +374,24 @@ fn people_of(cx: &Context, s: &Sent) -> People {
 
 /// "The two leaders", "both leaders", "the two presidents", "the two sides".
 fn names_the_pair(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    [
-        "two leaders",
-        "both leaders",
-        "two presidents",
-        "the two sides",
-        "the leaders ",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    // Every phrase holds "leaders", "presidents" or "sides": most sentences
+    // hold none, and a plain search rules them out without a copy.
+    (text.contains("leaders") || text.contains("presidents") || text.contains("sides"))
+        && [
+            "two leaders",
+            "both leaders",
+            "two presidents",
+            "the two sides",
+            "the leaders ",
+        ]
+        .iter()
+        .any(|p| contains_ignore_ascii_case(text, p))
+}
+
+fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The counterpart as the text names them: the first mention in a call or
