@@ -1005,8 +1005,9 @@ fn is_abbreviation(word: &str, after: &str, m: &Matcher) -> bool {
         return false;
     }
     if w.len() == 3 && (w.eq_ignore_ascii_case(b"a.m") || w.eq_ignore_ascii_case(b"p.m")) {
-        // "11:30 a.m. Tuesday" goes on; "11:30 a.m. Kang said" is a new sentence.
-        return is_day_or_month(after);
+        // "11:30 a.m. Tuesday" and "9 a.m. EDT on Friday" go on; "11:30
+        // a.m. Kang said" is a new sentence.
+        return is_day_or_month(after) || is_time_zone(after);
     }
     if w.contains(&b'.') {
         // U.S., e.g., U.N.
@@ -1040,6 +1041,19 @@ fn is_day_or_month(after: &str) -> bool {
         "Dec",
     ];
     NAMES.iter().any(|n| after.starts_with(n))
+}
+
+/// A time zone written after a clock time: "EDT", "KST", "GMT", "ET",
+/// "UTC+9" — a short all-capitals word ending in T or C.
+fn is_time_zone(after: &str) -> bool {
+    let word = after
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '+')
+        .next()
+        .unwrap_or("");
+    let letters = word.trim_end_matches(|c: char| c.is_ascii_digit() || c == '+');
+    (2..=4).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_uppercase())
+        && letters.ends_with(['T', 'C'])
 }
 
 /// What may open a sentence after ". ": anything but a lower-case word,
@@ -1362,6 +1376,17 @@ mod tests {
         assert_eq!(
             sentences("It began at 11:30 a.m. Kang said so."),
             ["It began at 11:30 a.m.", "Kang said so."]
+        );
+        assert_eq!(
+            sentences("It began at 9 a.m. EDT on Friday. It ended at 9:20 p.m. KST."),
+            [
+                "It began at 9 a.m. EDT on Friday.",
+                "It ended at 9:20 p.m. KST."
+            ]
+        );
+        assert_eq!(
+            sentences("It began at 9 a.m. ET and ended soon. AP said so."),
+            ["It began at 9 a.m. ET and ended soon.", "AP said so."]
         );
     }
 

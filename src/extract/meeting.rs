@@ -16,7 +16,12 @@ pub fn is_meeting_report(
     // The subject is what the headline and the first lead sentence tell;
     // the next lead sentence often looks back ("… after the leaders spoke
     // by phone on May 11").
-    let lead: Vec<&Sent> = sents.iter().filter(|s| s.lead).take(2).collect();
+    // Page furniture in the lead ("NK News", "March 2, 2011") tells nothing.
+    let lead: Vec<&Sent> = sents
+        .iter()
+        .filter(|s| s.lead && s.text.split_whitespace().nth(3).is_some())
+        .take(2)
+        .collect();
     let names_them = |s: &Sent| {
         let named =
             |id: Option<LeaderId>| id.is_some_and(|id| s.mentions.iter().any(|m| m.2 == id));
@@ -76,7 +81,15 @@ fn tells_of_meeting(text: &str) -> bool {
         let planned = words[k.saturating_sub(4)..k].iter().any(|p| {
             matches!(
                 *p,
-                "to" | "will" | "would" | "invited" | "invite" | "attend" | "upcoming" | "next" | "plan" | "planned"
+                "to" | "will"
+                    | "would"
+                    | "invited"
+                    | "invite"
+                    | "attend"
+                    | "upcoming"
+                    | "next"
+                    | "plan"
+                    | "planned"
             )
         });
         if planned {
@@ -140,8 +153,14 @@ mod tests {
     fn a_summit_that_looks_back_on_a_call_is_a_meeting() {
         let sents = [
             sent("The two leaders hold first summit in Berlin", true),
-            sent("The two leaders held their first summit here Thursday.", true),
-            sent("It came two months after the leaders spoke by phone on May 11.", true),
+            sent(
+                "The two leaders held their first summit here Thursday.",
+                true,
+            ),
+            sent(
+                "It came two months after the leaders spoke by phone on May 11.",
+                true,
+            ),
         ];
         assert!(is_meeting_report(&sents, None, None));
     }
@@ -149,8 +168,14 @@ mod tests {
     #[test]
     fn a_call_that_plans_a_summit_is_a_call() {
         let sents = [
-            sent("The two leaders agree to hold a summit at an early date", true),
-            sent("The two leaders said they will meet at the upcoming summit in Seoul.", true),
+            sent(
+                "The two leaders agree to hold a summit at an early date",
+                true,
+            ),
+            sent(
+                "The two leaders said they will meet at the upcoming summit in Seoul.",
+                true,
+            ),
             sent("They spoke by phone for 40 minutes.", true),
         ];
         assert!(!is_meeting_report(&sents, None, None));

@@ -12,10 +12,10 @@
 //! can not be a call date. An article whose lead tells of a meeting in
 //! person, with no phone word, reports no call at all.
 
-use chrono::{Days, NaiveDate, NaiveTime, TimeDelta};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, TimeDelta};
 
 use super::clock::{Zone, iter_start_times, stated_zone};
-use super::dates::{Resolved, call_date_exprs, resolve};
+use super::dates::{Resolved, call_date_exprs, date_exprs, resolve};
 use super::duration::iter_durations;
 use super::facts::{Sent, Words};
 use super::meeting;
@@ -83,15 +83,19 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
     let ranked = ranked_sentences(&tiers);
 
     let mut days: Vec<Day> = Vec::new();
-    let mut minutes: Option<(Tier, usize, u32, Source)> = None;
-    let mut start: Option<(Tier, usize, NaiveTime, Source)> = None;
-    let mut start_zone: Option<Zone> = None;
+    // Candidates for the length and the start, surest first; which one is
+    // this call's is known only once the day is.
+    let mut minutes: Vec<Fact<u32>> = Vec::new();
+    let mut starts: Vec<Fact<(NaiveTime, Option<Zone>)>> = Vec::new();
     for &(i, tier) in &ranked {
         let s = &sents[i];
         let fits = |a: usize, b: usize| belongs(cx.leaders, s, a, b, cx.counterpart);
+        let mut looking_back: Vec<(usize, usize)> = Vec::new();
         if days.len() < MAX_CANDIDATES {
-            for e in call_date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
-                if fits(e.start, e.end) {
+            for e in date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
+                if e.background {
+                    looking_back.push((e.start, e.end));
+                } else if fits(e.start, e.end) {
                     days.push(Day {
                         tier,
                         resolved: resolve(e.day, cx.published),
@@ -104,36 +108,27 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
                 }
             }
         }
-        if minutes.is_some() && start.is_some() {
+        if minutes.len() >= FACT_CANDIDATES && starts.len() >= FACT_CANDIDATES {
             continue;
         }
+        // "following one on Feb. 20 that lasted 32 minutes": a length or a
+        // time in the clause after a day looked back on is that day's.
+        let ours = |a: usize, b: usize| fits(a, b) && !after_a_look_back(s.text, &looking_back, a);
         let words = Words::new(s.text);
-        if minutes.is_none() {
-            minutes = iter_durations(&words)
+        if minutes.len() < FACT_CANDIDATES
+            && let Some((a, b, m)) = iter_durations(&words)
                 .take(MAX_CANDIDATES)
-                .find(|&(a, b, _)| fits(a, b))
-                .map(|(a, b, m)| {
-                    let source = Source {
-                        fact: FactKind::Duration,
-                        sentence: SentRef::Body(i),
-                        span: (a, b),
-                    };
-                    (tier, i, m, source)
-                });
+                .find(|&(a, b, _)| ours(a, b))
+        {
+            minutes.push(Fact::new(FactKind::Duration, i, (a, b), m));
         }
-        if start.is_none() {
-            start = iter_start_times(&words)
+        if starts.len() < FACT_CANDIDATES
+            && let Some((a, b, t)) = iter_start_times(&words)
                 .take(MAX_CANDIDATES)
-                .find(|&(a, b, _)| fits(a, b))
-                .map(|(a, b, t)| {
-                    start_zone = stated_zone(s.text, b);
-                    let source = Source {
-                        fact: FactKind::Start,
-                        sentence: SentRef::Body(i),
-                        span: (a, b),
-                    };
-                    (tier, i, t, source)
-                });
+                .find(|&(a, b, _)| ours(a, b))
+        {
+            let zone = stated_zone(s.text, b);
+            starts.push(Fact::new(FactKind::Start, i, (a, b), (t, zone)));
         }
     }
     let any_report = ranked.iter().any(|&(i, _)| sents[i].call);
@@ -155,17 +150,29 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
             }
         }
     }
-    if let Some((_, _, m, source)) = minutes {
-        facts.duration_minutes = Some(m);
-        sources.push(source);
-    }
-    if let Some((_, _, t, source)) = start {
-        facts.start_time = Some(t);
-        sources.push(source);
-    }
     days.retain(|d| valid_day(cx, d) || d.resolved.date.is_none());
     if let Some(source) = choose_day(&mut facts, &days) {
         sources.push(source);
+    }
+    // A sentence dated to another day ("They also spoke by phone on July
+    // 24, 2003, for 60 minutes") tells of another call.
+    let this_day = |sentence: usize| {
+        facts.date.is_none_or(|date| {
+            !days.iter().any(|d| {
+                d.source.sentence == SentRef::Body(sentence)
+                    && d.resolved.date.is_some_and(|other| other != date)
+            })
+        })
+    };
+    if let Some(f) = minutes.iter().find(|f| this_day(f.sentence)) {
+        facts.duration_minutes = Some(f.value);
+        sources.push(f.source());
+    }
+    let mut start_zone = None;
+    if let Some(f) = starts.iter().find(|f| this_day(f.sentence)) {
+        facts.start_time = Some(f.value.0);
+        start_zone = f.value.1;
+        sources.push(f.source());
     }
     if facts.date.is_none() && cx.published.is_none() && facts.month_day.is_none() {
         // Undated wire copy: the dateline's day lets grouping pin the call
@@ -196,28 +203,93 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
 /// clock and calendar: a Seoul-night call is "Wednesday" in Washington and
 /// Thursday at home. Without a time the day can not be moved.
 fn to_home_clock(cx: &Context, facts: &mut CallFacts, stated: Option<Zone>) {
-    let (Some(date), Some(time), Some(home)) = (facts.date, facts.start_time, cx.home_zone) else {
+    let (Some(time), Some(home)) = (facts.start_time, cx.home_zone) else {
         return;
     };
     let zone = match stated {
         Some(Zone::Local) | None => cx.dateline_zone,
         stated => stated,
     };
-    let (Some(from), Some(to)) = (zone.and_then(|z| z.offset_on(date)), home.offset_on(date))
-    else {
+    // Undated copy: a fixed zone still converts the clock, and a day
+    // stated without a year moves with it (a leap year's calendar stands in,
+    // so Feb. 29 exists).
+    let anchor = facts.date.or_else(|| {
+        let (m, d) = facts.month_day.unwrap_or((1, 1));
+        NaiveDate::from_ymd_opt(2000, m, d)
+    });
+    let Some(anchor) = anchor else {
         return;
     };
-    if from == to {
+    let offsets = |date| Some((zone?.offset_on(date)?, home.offset_on(date)?));
+    let Some((from, to)) = offsets(anchor) else {
+        return;
+    };
+    if from == to || (facts.date.is_none() && !matches!(zone, Some(Zone::Offset(_)))) {
         return;
     }
-    let moved = date.and_time(time) + TimeDelta::minutes(i64::from(to - from));
-    facts.date = Some(moved.date())
-        .filter(|&d| in_terms(cx, d))
-        .or(facts.date);
-    if facts.date == Some(moved.date()) {
-        facts.start_time = Some(moved.time());
-        facts.weekday = Some(chrono::Datelike::weekday(&moved.date()));
+    let moved = anchor.and_time(time) + TimeDelta::minutes(i64::from(to - from));
+    let shifted = moved.date() != anchor;
+    match facts.date {
+        Some(_) if !in_terms(cx, moved.date()) => return,
+        Some(_) => {
+            facts.date = Some(moved.date());
+            facts.weekday = Some(moved.date().weekday());
+        }
+        None if shifted => {
+            let days = moved.date().signed_duration_since(anchor).num_days();
+            facts.weekday = facts
+                .weekday
+                .map(|w| if days > 0 { w.succ() } else { w.pred() });
+            facts.day_of_month = None;
+            facts.month_day = facts
+                .month_day
+                .map(|_| (moved.date().month(), moved.date().day()));
+        }
+        None => {}
     }
+    facts.start_time = Some(moved.time());
+}
+
+/// How many sentences' lengths and start times are weighed.
+const FACT_CANDIDATES: usize = 4;
+
+/// A length or a start time read from sentence `sentence` at `span`.
+#[derive(Debug, Clone, Copy)]
+struct Fact<T> {
+    fact: FactKind,
+    sentence: usize,
+    span: (usize, usize),
+    value: T,
+}
+
+impl<T> Fact<T> {
+    fn new(fact: FactKind, sentence: usize, span: (usize, usize), value: T) -> Fact<T> {
+        Fact {
+            fact,
+            sentence,
+            span,
+            value,
+        }
+    }
+
+    fn source(&self) -> Source {
+        Source {
+            fact: self.fact,
+            sentence: SentRef::Body(self.sentence),
+            span: self.span,
+        }
+    }
+}
+
+/// Whether a fact at `at` follows a looked-back-on day in the same clause
+/// (no comma or semicolon between them).
+fn after_a_look_back(text: &str, looking_back: &[(usize, usize)], at: usize) -> bool {
+    looking_back.iter().any(|&(_, end)| {
+        end <= at
+            && text
+                .get(end..at)
+                .is_some_and(|gap| !gap.contains([',', ';']))
+    })
 }
 
 /// A date expression found in a ranked sentence.
@@ -250,43 +322,53 @@ fn in_terms(cx: &Context, date: NaiveDate) -> bool {
     home_ok && counterpart_ok
 }
 
-/// The best-founded day: the surest tier first, then the strongest basis
-/// (stated > weekday > published), then the earliest mention. Unresolved
-/// weekdays and days are kept for grouping.
+/// The best-founded day: the surest tier that says anything of the day
+/// wins, then the strongest basis (stated > weekday > published), then the
+/// earliest mention. A day the surest tier gives without a year (no
+/// publication date to anchor it) is kept as month and day for grouping,
+/// completed by a dated mention elsewhere only when that one agrees; a
+/// dated roundup line never outranks it.
 fn choose_day(facts: &mut CallFacts, days: &[Day]) -> Option<Source> {
-    let dated = days
+    let says = |d: &&Day| {
+        let r = &d.resolved;
+        r.date.is_some() || r.weekday.is_some() || r.month_day.is_some() || r.day_of_month.is_some()
+    };
+    let best = days.iter().filter(says).map(|d| d.tier).min()?;
+    let top: Vec<&Day> = days
+        .iter()
+        .filter(says)
+        .filter(|d| d.tier == best)
+        .collect();
+    let dated = top
         .iter()
         .enumerate()
         .filter(|(_, d)| d.resolved.date.is_some())
-        .min_by(|(i, a), (j, b)| {
-            a.tier
-                .cmp(&b.tier)
-                .then(b.resolved.basis.cmp(&a.resolved.basis))
-                .then(i.cmp(j))
-        });
-    let mut source = None;
-    if let Some((_, d)) = dated {
+        .min_by(|(i, a), (j, b)| b.resolved.basis.cmp(&a.resolved.basis).then(i.cmp(j)))
+        .map(|(_, d)| *d);
+    let hint = top.first()?;
+    let agrees = |d: &&Day| {
+        let (r, h) = (&d.resolved, &hint.resolved);
+        let date = r.date;
+        let month_day = date.map(|x| (x.month(), x.day()));
+        (h.month_day.is_some() && h.month_day == month_day)
+            || (h.day_of_month.is_some() && h.day_of_month == month_day.map(|m| m.1))
+    };
+    let chosen = dated.or_else(|| {
+        days.iter()
+            .filter(|d| d.resolved.date.is_some())
+            .find(agrees)
+    });
+    if let Some(d) = chosen {
         facts.date = d.resolved.date;
         facts.date_basis = d.resolved.basis;
         facts.weekday = d.resolved.weekday;
-        source = Some(d.source);
+        facts.day_of_month = hint.resolved.day_of_month.or(d.resolved.day_of_month);
+        return Some(d.source);
     }
-    let undated = || days.iter().filter(|d| d.resolved.date.is_none());
-    facts.weekday = facts
-        .weekday
-        .or_else(|| undated().find_map(|d| d.resolved.weekday));
-    facts.day_of_month = days.iter().find_map(|d| d.resolved.day_of_month);
-    if facts.date.is_none() {
-        facts.month_day = days.iter().find_map(|d| d.resolved.month_day);
-        source = undated()
-            .find(|d| {
-                d.resolved.month_day.is_some()
-                    || d.resolved.weekday.is_some()
-                    || d.resolved.day_of_month.is_some()
-            })
-            .map(|d| d.source);
-    }
-    source
+    facts.weekday = top.iter().find_map(|d| d.resolved.weekday);
+    facts.day_of_month = top.iter().find_map(|d| d.resolved.day_of_month);
+    facts.month_day = top.iter().find_map(|d| d.resolved.month_day);
+    Some(hint.source)
 }
 
 /// The sentences worth reading facts from, surest first, each with its tier.
@@ -302,11 +384,14 @@ fn ranked_sentences(tiers: &[Option<Tier>]) -> Vec<(usize, Tier)> {
 
 /// How surely sentence `i` reports the article's call:
 /// 0 — a call word and the counterpart (or "the two leaders") in the lead;
-/// 1 — the two leaders in the lead, next to such a call sentence ("Moon and
-///     Xi agreed Thursday …" before "The two leaders spoke for 40 minutes");
-/// 2 — a call word and the counterpart or the pair, anywhere;
-/// 3 — a call word and the home leader;
-/// 4 — a call word and no leader ("The call lasted 30 minutes").
+/// 1 — the two leaders in the lead, next to a call sentence about no other
+///     leader ("Moon and Xi agreed Thursday …" before "The two leaders spoke
+///     for 40 minutes", "The call began at 9 p.m.");
+/// 2 — the two leaders in the lead of an article that reports their call
+///     further down;
+/// 3 — a call word and the counterpart or the pair, anywhere;
+/// 4 — a call word and the home leader;
+/// 5 — a call word and no leader ("The call lasted 30 minutes").
 ///
 /// A sentence naming another foreign leader and not the counterpart is
 /// about another call: no tier.
@@ -323,19 +408,30 @@ fn tier(cx: &Context, sents: &[Sent], i: usize) -> Option<Tier> {
     if s.call {
         return Some(match () {
             _ if s.lead && (people.counterpart || pair) => 0,
-            _ if people.counterpart || pair => 2,
-            _ if people.home => 3,
-            _ => 4,
+            _ if people.counterpart || pair => 3,
+            _ if people.home => 4,
+            _ => 5,
         });
     }
     let reports_beside = |j: usize| {
         sents.get(j).is_some_and(|n| {
-            let p = people_of(cx, n);
-            n.call && (p.counterpart || (p.pair() && !p.other))
+            n.call && {
+                let p = people_of(cx, n);
+                p.counterpart || !p.other
+            }
         })
     };
+    if !s.lead || !(pair || people.counterpart && people.home) {
+        return None;
+    }
     let beside = i.checked_sub(1).is_some_and(reports_beside) || reports_beside(i + 1);
-    (s.lead && (pair || people.counterpart && people.home) && beside).then_some(1)
+    if beside {
+        return Some(1);
+    }
+    // The pair in the lead of an article that reports their call further
+    // down: "Park and Abe agreed on Monday …", quotes, then "The two
+    // leaders spoke by phone for 30 minutes."
+    (0..sents.len()).any(reports_beside).then_some(2)
 }
 
 /// Who a sentence names, as far as the call is concerned.
