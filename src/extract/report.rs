@@ -156,11 +156,16 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
     }
     // A sentence dated to another day ("They also spoke by phone on July
     // 24, 2003, for 60 minutes") tells of another call.
+    let chosen = facts.date.map(|d| (d.month(), d.day())).or(facts.month_day);
     let this_day = |sentence: usize| {
-        facts.date.is_none_or(|date| {
+        chosen.is_none_or(|chosen| {
             !days.iter().any(|d| {
-                d.source.sentence == SentRef::Body(sentence)
-                    && d.resolved.date.is_some_and(|other| other != date)
+                let told = d
+                    .resolved
+                    .date
+                    .map(|x| (x.month(), x.day()))
+                    .or(d.resolved.month_day);
+                d.source.sentence == SentRef::Body(sentence) && told.is_some_and(|t| t != chosen)
             })
         })
     };
@@ -206,8 +211,18 @@ fn to_home_clock(cx: &Context, facts: &mut CallFacts, stated: Option<Zone>) {
     let (Some(time), Some(home)) = (facts.start_time, cx.home_zone) else {
         return;
     };
+    // An unmarked time in a story filed from a neighbour (Beijing, Tokyo:
+    // an hour or none apart) is as often the Korean presidential office's
+    // clock as the city's; from a far zone (Washington) it is the city's.
+    let far = |z: &Zone| {
+        let on = facts.date.unwrap_or_default();
+        match (z.offset_on(on), home.offset_on(on)) {
+            (Some(a), Some(b)) => (a - b).abs() >= FAR_ZONE_MINUTES,
+            _ => false,
+        }
+    };
     let zone = match stated {
-        Some(Zone::Local) | None => cx.dateline_zone,
+        Some(Zone::Local) | None => cx.dateline_zone.filter(far),
         stated => stated,
     };
     // Undated copy: a fixed zone still converts the clock, and a day
@@ -249,6 +264,10 @@ fn to_home_clock(cx: &Context, facts: &mut CallFacts, stated: Option<Zone>) {
     }
     facts.start_time = Some(moved.time());
 }
+
+/// How far (minutes) a dateline city's zone must be from home for its
+/// unmarked times to be read on its clock.
+const FAR_ZONE_MINUTES: i32 = 180;
 
 /// How many sentences' lengths and start times are weighed.
 const FACT_CANDIDATES: usize = 4;
