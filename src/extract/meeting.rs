@@ -16,10 +16,11 @@ pub fn is_meeting_report(
     // The subject is what the headline and the first lead sentence tell;
     // the next lead sentence often looks back ("… after the leaders spoke
     // by phone on May 11").
-    // Page furniture in the lead ("NK News", "March 2, 2011") tells nothing.
+    // Page furniture in the lead ("NK News", "March 2, 2011", "Briefings |
+    // Cheong Wa Dae | …") tells nothing.
     let lead: Vec<&Sent> = sents
         .iter()
-        .filter(|s| s.lead && s.text.split_whitespace().nth(3).is_some())
+        .filter(|s| s.lead && s.text.split_whitespace().nth(3).is_some() && !s.text.contains('|'))
         .take(2)
         .collect();
     let names_them = |s: &Sent| {
@@ -99,7 +100,9 @@ fn tells_of_meeting(text: &str) -> bool {
         match *w {
             // A summit or a meeting is only a topic ("invited Xi to the
             // APEC summit") unless someone held it or met at it.
-            "met" | "meets" | "sidelines" => true,
+            // Headlines tell the past in the present: "Park and Obama meet
+            // in Phnom Penh".
+            "met" | "meet" | "meets" | "sidelines" => next != Some("by"),
             "held" | "hold" | "holds" => soon(3, &["summit", "talks", "meeting", "summits"]),
             "meeting" => k > 0 && matches!(words[k - 1], "face" | "person" | "first" | "their"),
             "talks" | "talked" => matches!(next, Some("in" | "at")),

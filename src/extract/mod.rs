@@ -531,10 +531,10 @@ fn outlet_evidence(units: &[Unit], sentences: &[&str], credit: &str) -> Option<E
     })
 }
 
-/// A sentence of running text, not a short line of page furniture: six
-/// words or more.
+/// A sentence of running text, not a line of page furniture: six words
+/// or more, and no " | " between page fields.
 fn is_prose(s: &str) -> bool {
-    s.split_whitespace().nth(5).is_some()
+    s.split_whitespace().nth(5).is_some() && !s.contains(" | ")
 }
 
 /// Empty or only whitespace (`trim().is_empty()`, without trimming both

@@ -342,8 +342,8 @@ fn in_terms(cx: &Context, date: NaiveDate) -> bool {
 }
 
 /// The best-founded day: the surest tier that says anything of the day
-/// wins, then the strongest basis (stated > weekday > published), then the
-/// earliest mention. A day the surest tier gives without a year (no
+/// wins, then the earliest sentence, then the strongest basis (stated >
+/// weekday > published), then the earliest mention. A day the surest tier gives without a year (no
 /// publication date to anchor it) is kept as month and day for grouping,
 /// completed by a dated mention elsewhere only when that one agrees; a
 /// dated roundup line never outranks it.
@@ -362,7 +362,18 @@ fn choose_day(facts: &mut CallFacts, days: &[Day]) -> Option<Source> {
         .iter()
         .enumerate()
         .filter(|(_, d)| d.resolved.date.is_some())
-        .min_by(|(i, a), (j, b)| b.resolved.basis.cmp(&a.resolved.basis).then(i.cmp(j)))
+        .min_by(|(i, a), (j, b)| {
+            // The earlier sentence tells the subject ("… spoke on Thursday."
+            // before "They also spoke on May 28, 2022, …"); within one, the
+            // stronger basis.
+            let sentence = |d: &Day| match d.source.sentence {
+                SentRef::Body(k) | SentRef::Caption(k) => k,
+            };
+            sentence(a)
+                .cmp(&sentence(b))
+                .then(b.resolved.basis.cmp(&a.resolved.basis))
+                .then(i.cmp(j))
+        })
         .map(|(_, d)| *d);
     let hint = top.first()?;
     let agrees = |d: &&Day| {

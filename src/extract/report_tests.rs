@@ -171,3 +171,17 @@ fn a_seoul_dateline_keeps_the_home_clock() {
     assert_eq!(x.facts.date, Some(date("2018-03-09")));
     assert_eq!(x.facts.start_time, NaiveTime::from_hms_opt(21, 0, 0));
 }
+
+#[test]
+fn the_first_lead_sentence_dates_the_call_over_a_dated_roundup_line() {
+    let text = " date 2022-07-01 Yoon and Putin discuss trade\n\n\
+        Russian President Vladimir Putin spoke with South Korean President Yoon Suk Yeol over the phone on Thursday.\n\n\
+        The two leaders also spoke by phone on May 28, 2022, for 30 minutes from 11:28 a.m.\n";
+    let x = facts_of(text);
+    assert_eq!(x.facts.date, Some(date("2022-06-30")));
+    assert_eq!(
+        x.facts.duration_minutes, None,
+        "the 30 minutes were May 28's"
+    );
+    assert_eq!(x.facts.start_time, None);
+}
