@@ -526,11 +526,9 @@ impl App {
             None => {
                 self.detail_scroll = 0;
                 self.hit_cursor = None;
-                if sel.key.is_some() {
-                    self.select_first_call();
-                } else {
-                    self.selected = sel.index.min(self.rows.len().saturating_sub(1));
-                }
+                // Gone, or nothing was selected (an empty list): the
+                // first call.
+                self.select_first_call();
             }
         }
         self.clamp_list_offset();

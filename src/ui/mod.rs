@@ -106,3 +106,5 @@ fn too_small(frame: &mut Frame, area: Rect, app: &App) {
 }
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_newcomer;

@@ -96,14 +96,10 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::PrevEra => jump_era(app, true),
         Action::NextEra => jump_era(app, false),
-        Action::FirstCall => match app.rows.iter().position(|r| matches!(r, Row::Call(_))) {
-            Some(i) => select(app, i),
-            None => app.message = Some("no calls shown".into()),
-        },
-        Action::LastCall => match app.rows.iter().rposition(|r| matches!(r, Row::Call(_))) {
-            Some(i) => select(app, i),
-            None => app.message = Some("no calls shown".into()),
-        },
+        // The first / last row on screen, whatever is collapsed: `g` on a
+        // collapsed newest era lands on its header, never on an older call.
+        Action::FirstCall => select(app, 0),
+        Action::LastCall => select(app, app.rows.len().saturating_sub(1)),
         Action::NextHit => jump_hit(app, true),
         Action::PrevHit => jump_hit(app, false),
         Action::Move(m) => {
@@ -468,7 +464,37 @@ fn open_side(app: &mut App) {
     };
     let pair = match app.pinned {
         Some(p) if p != current => Some((p, current)),
-        _ => {
+        Some(p) => {
+            // The pinned article is the one selected: never silently
+            // another pair; the next article of the same call, or say so.
+            let siblings = app
+                .selected_call()
+                .map(|c| app.visible_articles_of_call(c))
+                .unwrap_or_default();
+            let at = siblings.iter().position(|&a| a == p);
+            let other = at.and_then(|i| {
+                siblings
+                    .get(i + 1)
+                    .or_else(|| i.checked_sub(1).and_then(|j| siblings.get(j)))
+            });
+            match other {
+                Some(&o) => {
+                    app.message = Some(
+                        "the pinned article is the one selected: beside it, the next article of its call"
+                            .into(),
+                    );
+                    Some((p, o))
+                }
+                None => {
+                    app.message = Some(
+                        "the pinned article is the one selected: select another article to compare it with"
+                            .into(),
+                    );
+                    return;
+                }
+            }
+        }
+        None => {
             let order = app.article_order();
             let pos = order.iter().position(|&a| a == current);
             let other = pos.and_then(|i| {
@@ -613,6 +639,14 @@ fn apply_matches(app: &mut App, m: Matches) {
             app.filter.query = query::parse(&m.text).ok();
             app.filter.error = None;
             app.rebuild_rows();
+            // The selection follows the filter (fzf, newsboat): kept on a
+            // call or article that still matches, else the first hit.
+            if !matches!(
+                app.selected_row(),
+                Some(Row::Call(_) | Row::Article { .. })
+            ) {
+                app.select_first_call();
+            }
             app.hit_cursor = None;
             if app.selected_article() != before {
                 app.detail_scroll = 0;

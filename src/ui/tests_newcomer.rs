@@ -1,0 +1,100 @@
+//! What a newcomer tripped on (issue 11): side by side with the pinned
+//! article itself, the selection following the filter, `g`/`G` on the
+//! rows shown, where a hit matched when its text holds none.
+
+use super::action::{Action, Edit, Motion};
+use super::app::{App, Group, Row};
+use super::tests::select_call;
+use super::{fixture, resolve_searches, update};
+
+fn app() -> App {
+    let mut app = App::new(fixture::sample());
+    update(&mut app, Action::Resize(120, 40));
+    app
+}
+
+fn filter(app: &mut App, text: &str) {
+    update(app, Action::FocusFilter);
+    for c in text.chars() {
+        update(app, Action::Edit(Edit::Insert(c)));
+    }
+    resolve_searches(app);
+}
+
+fn selected_call_id(app: &App) -> Option<String> {
+    match app.selected_row() {
+        Some(Row::Call(c)) => Some(app.timeline.calls[c].id.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn side_by_side_of_the_pinned_article_is_never_silently_another_pair() {
+    let mut app = app();
+    // The 2025-06-10 call holds articles 0, 1, 2: pin 0, keep it selected.
+    update(&mut app, Action::Toggle);
+    update(&mut app, Action::Move(Motion::Down));
+    assert_eq!(app.selected_article(), Some(0));
+    update(&mut app, Action::Pin);
+    update(&mut app, Action::SideBySide);
+    let side = app.side.clone().expect("opens beside the next article of the call");
+    assert_eq!((side.left, side.right), (0, 1));
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(msg.contains("pinned article is the one selected"), "{msg}");
+    update(&mut app, Action::Back);
+    // A call of one article: nothing of the same call to compare with.
+    select_call(&mut app, "2020-02-20-moon-xi");
+    update(&mut app, Action::Toggle);
+    update(&mut app, Action::Move(Motion::Down));
+    assert_eq!(app.selected_article(), Some(5));
+    update(&mut app, Action::Pin);
+    update(&mut app, Action::SideBySide);
+    assert!(app.side.is_none(), "no other article shown silently");
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(msg.contains("select another article"), "{msg}");
+}
+
+#[test]
+fn the_selection_follows_the_filter_to_the_first_hit() {
+    let mut app = app();
+    // On the Yoon era (no calls), filter for moon: the first Moon call.
+    update(&mut app, Action::PrevEra);
+    assert!(matches!(app.selected_row(), Some(Row::Group(Group::Era(1)))));
+    filter(&mut app, "moon");
+    assert_eq!(selected_call_id(&app).as_deref(), Some("2021-01-26-moon-xi"));
+    // A selected row that still matches stays.
+    select_call(&mut app, "2020-02-20-moon-xi");
+    update(&mut app, Action::Edit(Edit::Insert(' ')));
+    for c in "xi".chars() {
+        update(&mut app, Action::Edit(Edit::Insert(c)));
+    }
+    resolve_searches(&mut app);
+    assert_eq!(selected_call_id(&app).as_deref(), Some("2020-02-20-moon-xi"));
+}
+
+#[test]
+fn after_no_match_and_a_cleared_line_the_next_filter_selects_a_hit() {
+    let mut app = app();
+    filter(&mut app, "zzzz");
+    assert!(app.no_matches());
+    update(&mut app, Action::Edit(Edit::KillToStart));
+    resolve_searches(&mut app);
+    filter(&mut app, "covid");
+    assert_eq!(selected_call_id(&app).as_deref(), Some("2021-01-26-moon-xi"));
+}
+
+#[test]
+fn g_and_capital_g_go_to_the_first_and_last_rows_shown() {
+    let mut app = app();
+    // Collapse the newest era: g lands on its header, not an older call.
+    update(&mut app, Action::FirstCall);
+    update(&mut app, Action::Toggle);
+    assert!(app.is_collapsed(Group::Era(0)));
+    update(&mut app, Action::Move(Motion::Down));
+    update(&mut app, Action::Move(Motion::Down));
+    update(&mut app, Action::FirstCall);
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.selected_row(), Some(Row::Group(Group::Era(0))));
+    update(&mut app, Action::LastCall);
+    assert_eq!(app.selected, app.rows.len() - 1);
+}
