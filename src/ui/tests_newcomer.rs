@@ -98,3 +98,62 @@ fn g_and_capital_g_go_to_the_first_and_last_rows_shown() {
     update(&mut app, Action::LastCall);
     assert_eq!(app.selected, app.rows.len() - 1);
 }
+
+#[test]
+fn n_says_where_a_hit_matched_when_the_text_holds_none() {
+    let mut app = app();
+    // Bloomberg's article (1) says "trading partner", not APEC: the call's
+    // topics do.
+    filter(&mut app, "apec");
+    update(&mut app, Action::FilterAccept);
+    update(&mut app, Action::Toggle);
+    let row = app
+        .rows
+        .iter()
+        .position(|&r| matches!(r, Row::Article { article: 1, .. }))
+        .expect("Bloomberg's article is listed");
+    super::update::select(&mut app, row);
+    update(&mut app, Action::NextHit);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no hit in the text · matched: call topic APEC")
+    );
+}
+
+#[test]
+fn what_the_screen_shows_can_be_found() {
+    let mut app = app();
+    for (query, call) in [
+        ("moon-xi", "2021-01-26-moon-xi"),
+        ("Moon–Xi", "2021-01-26-moon-xi"),
+        ("2025-06-10-lee-xi", "2025-06-10-lee-xi"),
+        ("11:30", "2025-06-10-lee-xi"),
+        ("blomberg", "2025-06-10-lee-xi"),
+        ("blmbrg", "2025-06-10-lee-xi"),
+        ("'jinp", "2025-06-10-lee-xi"),
+    ] {
+        update(&mut app, Action::FilterCancel);
+        filter(&mut app, query);
+        assert!(app.filter.error.is_none(), "{query}: {:?}", app.filter.error);
+        assert!(!app.no_matches(), "{query} finds nothing");
+        let found = app.timeline.calls.iter().position(|c| c.id == call);
+        assert!(
+            found.is_some_and(|c| app.call_visible(c)),
+            "{query} does not find {call}"
+        );
+    }
+}
+
+#[test]
+fn an_article_without_a_stated_source_is_found_as_the_screen_names_it() {
+    let mut t = fixture::sample();
+    t.articles[2].source = None;
+    let mut app = App::new(t);
+    for query in ["src:unknown", "unknown", "'source not stated"] {
+        update(&mut app, Action::FilterCancel);
+        filter(&mut app, query);
+        let hits = app.filter.hits.as_ref().expect("the filter applies");
+        assert!(hits.matched[2], "{query} misses the unsourced article");
+        assert!(!hits.matched[0], "{query} finds KBS's article");
+    }
+}

@@ -553,7 +553,7 @@ fn jump_hit(app: &mut App, forward: bool) {
     let view = detail::build(app, w);
     let n = view.hit_lines.len();
     if n == 0 {
-        app.message = Some("no filter hits in this text".into());
+        app.message = Some(no_hit_message(app));
         return;
     }
     let next = match app.hit_cursor {
@@ -577,6 +577,21 @@ fn jump_hit(app: &mut App, forward: bool) {
     }
     app.detail_scroll = app.detail_scroll.min(view.lines.len().saturating_sub(h));
     app.message = Some(format!("hit {} of {n}", next + 1));
+}
+
+/// `n` on a text without hits: say where the filter matched instead
+/// ("matched: call topic APEC"), so no hit is without a visible reason.
+fn no_hit_message(app: &App) -> String {
+    let reasons = match (&app.index, &app.filter.query, app.selected_article()) {
+        (Some(index), Some(q), Some(a)) => index.explain(&app.timeline, q, a),
+        _ => Vec::new(),
+    };
+    if reasons.is_empty() {
+        "no filter hits in this text".into()
+    } else {
+        let text = super::text::safe(&reasons.join(", ")).into_owned();
+        format!("no hit in the text · matched: {text}")
+    }
 }
 
 // ---- filter ------------------------------------------------------------
