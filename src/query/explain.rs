@@ -47,7 +47,11 @@ impl SearchIndex {
         for (k, &topic) in self.article_topics(article).iter().enumerate() {
             if hit(&c.topics, topic) {
                 let name = topic_names.get(k).cloned().unwrap_or_default();
-                let whose = if call.is_some() { "call topic" } else { "topic" };
+                let whose = if call.is_some() {
+                    "call topic"
+                } else {
+                    "topic"
+                };
                 return Some(format!("{whose} {name}"));
             }
         }

@@ -249,7 +249,9 @@ pub fn field_matches(field: &[char], query: &[char]) -> bool {
     }
     let text: String = field.iter().collect();
     let mut hit = false;
-    for_each_word(&text, |s, e| hit = hit || close(&text[s..e], query).is_some());
+    for_each_word(&text, |s, e| {
+        hit = hit || close(&text[s..e], query).is_some()
+    });
     hit
 }
 
@@ -353,7 +355,10 @@ mod tests {
         assert!(field_matches(&q("bloomberg"), &q("blmbrg")));
         assert!(field_matches(&q("yonhap"), &q("yonhp")));
         assert!(field_matches(&q("xi jinping"), &q("jinpng")));
-        assert!(field_matches(&q("asia-pacific economic cooperation"), &q("apec")));
+        assert!(field_matches(
+            &q("asia-pacific economic cooperation"),
+            &q("apec")
+        ));
         assert!(!field_matches(&q("bloomberg"), &q("onh")));
     }
 }

@@ -77,7 +77,10 @@ mod tests {
         let mut app = App::new(super::super::fixture::sample());
         super::super::update(&mut app, Action::Resize(30, 8));
         let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert!(action_for(&app, &j).is_none(), "j must not move a hidden list");
+        assert!(
+            action_for(&app, &j).is_none(),
+            "j must not move a hidden list"
+        );
         for inert in [
             key(KeyCode::Char('/'), KeyModifiers::NONE),
             key(KeyCode::Enter, KeyModifiers::NONE),
@@ -91,7 +94,10 @@ mod tests {
         let cc = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert!(matches!(action_for(&app, &cc), Some(Action::Quit)));
         let r = Event::Resize(120, 40);
-        assert!(matches!(action_for(&app, &r), Some(Action::Resize(120, 40))));
+        assert!(matches!(
+            action_for(&app, &r),
+            Some(Action::Resize(120, 40))
+        ));
         // Big enough again: keys act.
         super::super::update(&mut app, Action::Resize(120, 40));
         assert!(matches!(

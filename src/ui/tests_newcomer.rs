@@ -37,7 +37,10 @@ fn side_by_side_of_the_pinned_article_is_never_silently_another_pair() {
     assert_eq!(app.selected_article(), Some(0));
     update(&mut app, Action::Pin);
     update(&mut app, Action::SideBySide);
-    let side = app.side.clone().expect("opens beside the next article of the call");
+    let side = app
+        .side
+        .clone()
+        .expect("opens beside the next article of the call");
     assert_eq!((side.left, side.right), (0, 1));
     let msg = app.message.clone().unwrap_or_default();
     assert!(msg.contains("pinned article is the one selected"), "{msg}");
@@ -59,9 +62,15 @@ fn the_selection_follows_the_filter_to_the_first_hit() {
     let mut app = app();
     // On the Yoon era (no calls), filter for moon: the first Moon call.
     update(&mut app, Action::PrevEra);
-    assert!(matches!(app.selected_row(), Some(Row::Group(Group::Era(1)))));
+    assert!(matches!(
+        app.selected_row(),
+        Some(Row::Group(Group::Era(1)))
+    ));
     filter(&mut app, "moon");
-    assert_eq!(selected_call_id(&app).as_deref(), Some("2021-01-26-moon-xi"));
+    assert_eq!(
+        selected_call_id(&app).as_deref(),
+        Some("2021-01-26-moon-xi")
+    );
     // A selected row that still matches stays.
     select_call(&mut app, "2020-02-20-moon-xi");
     update(&mut app, Action::Edit(Edit::Insert(' ')));
@@ -69,7 +78,10 @@ fn the_selection_follows_the_filter_to_the_first_hit() {
         update(&mut app, Action::Edit(Edit::Insert(c)));
     }
     resolve_searches(&mut app);
-    assert_eq!(selected_call_id(&app).as_deref(), Some("2020-02-20-moon-xi"));
+    assert_eq!(
+        selected_call_id(&app).as_deref(),
+        Some("2020-02-20-moon-xi")
+    );
 }
 
 #[test]
@@ -80,7 +92,10 @@ fn after_no_match_and_a_cleared_line_the_next_filter_selects_a_hit() {
     update(&mut app, Action::Edit(Edit::KillToStart));
     resolve_searches(&mut app);
     filter(&mut app, "covid");
-    assert_eq!(selected_call_id(&app).as_deref(), Some("2021-01-26-moon-xi"));
+    assert_eq!(
+        selected_call_id(&app).as_deref(),
+        Some("2021-01-26-moon-xi")
+    );
 }
 
 #[test]
@@ -134,7 +149,11 @@ fn what_the_screen_shows_can_be_found() {
     ] {
         update(&mut app, Action::FilterCancel);
         filter(&mut app, query);
-        assert!(app.filter.error.is_none(), "{query}: {:?}", app.filter.error);
+        assert!(
+            app.filter.error.is_none(),
+            "{query}: {:?}",
+            app.filter.error
+        );
         assert!(!app.no_matches(), "{query} finds nothing");
         let found = app.timeline.calls.iter().position(|c| c.id == call);
         assert!(

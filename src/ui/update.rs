@@ -656,10 +656,7 @@ fn apply_matches(app: &mut App, m: Matches) {
             app.rebuild_rows();
             // The selection follows the filter (fzf, newsboat): kept on a
             // call or article that still matches, else the first hit.
-            if !matches!(
-                app.selected_row(),
-                Some(Row::Call(_) | Row::Article { .. })
-            ) {
+            if !matches!(app.selected_row(), Some(Row::Call(_) | Row::Article { .. })) {
                 app.select_first_call();
             }
             app.hit_cursor = None;
