@@ -153,6 +153,9 @@ pub struct App {
     /// sentence it was read from. Kept while moving, so a user checking
     /// facts can walk the articles in this view.
     pub evidence: bool,
+    /// `f`: every fact of the call, even where a small screen would show
+    /// the two-line summary (`facts::compact`).
+    pub facts_full: bool,
     pub side: Option<SideState>,
     /// A one-off message on the hint line, cleared by the next key.
     pub message: Option<String>,
@@ -244,6 +247,7 @@ impl App {
             hit_cursor: None,
             pinned: None,
             evidence: false,
+            facts_full: false,
             side: None,
             message: None,
             effects: Vec::new(),
@@ -297,7 +301,13 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(Rect::new(0, 0, self.size.0, self.size.1))
+        let a = layout::areas(Rect::new(0, 0, self.size.0, self.size.1));
+        if self.side.is_some() {
+            let rows = super::side::header_rows(self, a.main.width, a.main.height);
+            layout::with_side_header(a, rows)
+        } else {
+            a
+        }
     }
 
     /// Rows of the timeline list that fit on screen.

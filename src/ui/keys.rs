@@ -226,6 +226,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         C::Browse,
+        &[Key::ch('f')],
+        Action::ToggleFacts,
+        "facts: all, or two lines on a small screen",
+        "",
+    ),
+    b(
+        C::Browse,
         &[Key::ch('R')],
         Action::Reload,
         "reload the corpus from disk",

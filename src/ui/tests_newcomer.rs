@@ -43,7 +43,7 @@ fn side_by_side_of_the_pinned_article_is_never_silently_another_pair() {
         .expect("opens beside the next article of the call");
     assert_eq!((side.left, side.right), (0, 1));
     let msg = app.message.clone().unwrap_or_default();
-    assert!(msg.contains("pinned article is the one selected"), "{msg}");
+    assert!(msg.contains("this is the pinned article"), "{msg}");
     update(&mut app, Action::Back);
     // A call of one article: nothing of the same call to compare with.
     select_call(&mut app, "2020-02-20-moon-xi");
@@ -54,7 +54,7 @@ fn side_by_side_of_the_pinned_article_is_never_silently_another_pair() {
     update(&mut app, Action::SideBySide);
     assert!(app.side.is_none(), "no other article shown silently");
     let msg = app.message.clone().unwrap_or_default();
-    assert!(msg.contains("select another article"), "{msg}");
+    assert!(msg.contains("select another one"), "{msg}");
 }
 
 #[test]

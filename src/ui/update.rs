@@ -40,6 +40,18 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ToggleEvidence => toggle_evidence(app),
+        Action::ToggleFacts => {
+            app.facts_full = !app.facts_full;
+            app.detail_scroll = 0;
+            app.message = Some(
+                if app.facts_full {
+                    "every fact of the call · f again for the summary on a small screen"
+                } else {
+                    "the facts in two lines when the screen is small"
+                }
+                .into(),
+            );
+        }
         Action::Reload => {
             if !app.reloading {
                 app.reloading = true;
@@ -480,16 +492,13 @@ fn open_side(app: &mut App) {
             match other {
                 Some(&o) => {
                     app.message = Some(
-                        "the pinned article is the one selected: beside it, the next article of its call"
-                            .into(),
+                        "this is the pinned article: beside it, the next one of its call".into(),
                     );
                     Some((p, o))
                 }
                 None => {
-                    app.message = Some(
-                        "the pinned article is the one selected: select another article to compare it with"
-                            .into(),
-                    );
+                    app.message =
+                        Some("this is the pinned article: select another one to compare".into());
                     return;
                 }
             }
