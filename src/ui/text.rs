@@ -389,10 +389,10 @@ impl Cells {
             if line_w + word_w > limit && line_w > line_start {
                 break_line(&mut line, &mut line_w, &mut line_start, &mut first);
             }
-            for k in i..j {
+            for (k, item) in items.iter().enumerate().take(j).skip(i) {
                 let w = cols(k);
                 // Break only between clusters.
-                if items[k].2 != JOINED && line_w + w > limit && line_w > line_start {
+                if item.2 != JOINED && line_w + w > limit && line_w > line_start {
                     break_line(&mut line, &mut line_w, &mut line_start, &mut first);
                 }
                 push(&mut line, k);
