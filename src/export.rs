@@ -258,6 +258,47 @@ pub fn write_csv(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// `export --format csv --what articles`: a row per article, with the
+/// call it is in (empty when none). Text cells are made inert.
+pub fn write_csv_articles(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
+        "id",
+        "file",
+        "path",
+        "published",
+        "source",
+        "title",
+        "call",
+        "words",
+        "warnings",
+    ])?;
+    for (i, a) in timeline.articles.iter().enumerate() {
+        let call = timeline
+            .call_of_article
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|c| timeline.calls.get(c))
+            .map(|c| c.id.clone())
+            .unwrap_or_default();
+        let text = |s: &str| inert(s, false).into_owned();
+        writer.write_record([
+            text(&a.id),
+            text(&a.file),
+            text(&a.path),
+            a.published.map(|d| d.to_string()).unwrap_or_default(),
+            a.source.as_deref().map(text).unwrap_or_default(),
+            text(&a.title),
+            call,
+            a.word_count().to_string(),
+            text(&a.warnings.join("; ")),
+        ])?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
 /// Markdown-safe table cell: no pipes or line breaks from article text.
 fn cell(text: &str) -> String {
     inert(text, false).replace('|', "\\|")

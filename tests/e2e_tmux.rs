@@ -466,3 +466,84 @@ fn no_color_gives_a_monochrome_screen_with_reverse_video_selection() {
     t.keys(&["q"]);
     t.wait_text("hotline exited with status 0");
 }
+
+/// A new user's first minutes (issue 11), at 80×24 and at 120×40: open,
+/// filter from an era without calls (the selection follows to the first
+/// hit), pin an article, compare it side by side with another (the
+/// pinned one on the left, the Differ line whole), resize, quit.
+#[test]
+fn a_new_user_s_path_at_80x24_and_120x40() {
+    if !Tmux::available() {
+        return;
+    }
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let t = Tmux::start(&format!("newcomer{w}"), &command(&dir.path().join("pid")));
+        t.resize(w, h);
+        t.wait_for("the timeline at this size", |s| {
+            s.contains("Timeline") && s.lines().all(|l| l.chars().count() <= w as usize)
+        });
+        // At 80×24 the article shows under the facts, not just the facts.
+        t.wait_text("─ KBS (1/3)");
+        t.wait_text("for the first time since");
+
+        // From the Yoon era (no calls), filter for moon: the selection
+        // goes to the first Moon call, whose article the detail shows.
+        t.keys(&["["]);
+        t.wait_text("none in this corpus");
+        t.keys(&["/"]);
+        t.text("moon");
+        t.wait_for("the selection on the first hit", |s| {
+            s.contains("/ moon") && s.contains("─ Xinhua (1/1)")
+        });
+        assert!(!t.capture().contains("none in this corpus"));
+
+        // Keep the filter, open the call, pin its article.
+        t.keys(&["Enter", "Enter", "j", "p"]);
+        t.wait_text("pinned Xinhua");
+        // Clear the filter; the selection stays on the pinned article.
+        t.keys(&["Escape"]);
+        t.wait_text("type / to filter");
+        // Side by side with the article itself: said, not another pair.
+        t.keys(&["s"]);
+        t.wait_text("this is the pinned article");
+        // The next call's article: side by side, pinned on the left.
+        t.keys(&["j", "s"]);
+        let screen = t.wait_for("side by side", |s| {
+            s.contains("pinned · Xinhua") && s.contains("current · Yonhap")
+        });
+        let header: Vec<&str> = screen
+            .lines()
+            .skip(2)
+            .take_while(|l| !l.contains("pinned ·"))
+            .collect();
+        let differ = header
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(differ.contains("start unknown in both"), "{screen}");
+        assert!(!differ.contains("same start"), "{screen}");
+        assert!(!differ.contains('…'), "the Differ line is cut:\n{screen}");
+
+        // Resize to the other size and back: still side by side.
+        let (ow, oh) = if w == 80 { (120, 40) } else { (80, 24) };
+        t.resize(ow, oh);
+        t.wait_for("side by side after a resize", |s| {
+            s.contains("pinned · Xinhua") && s.lines().all(|l| l.chars().count() <= ow as usize)
+        });
+        t.resize(w, h);
+        t.wait_for("side by side at the first size", |s| {
+            s.contains("current · Yonhap") && s.lines().all(|l| l.chars().count() <= w as usize)
+        });
+
+        // Too small: keys behind the message do nothing; q still quits.
+        t.keys(&["Escape"]);
+        t.wait_for("the timeline again", |s| !s.contains("current ·"));
+        t.resize(30, 8);
+        t.wait_text("Terminal too small");
+        t.keys(&["q"]);
+        t.wait_text("hotline exited with status 0");
+        assert_restored(&t);
+    }
+}

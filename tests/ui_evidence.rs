@@ -129,7 +129,10 @@ fn evidence_in_a_headline() {
     let mut app = App::new(fixture::sample());
     update(&mut app, Action::ToggleEvidence);
     // The 2021 Moon–Xi call: Xinhua names Xi in its headline.
+    // G: the last row (the unassigned article); two up, the oldest call.
     update(&mut app, Action::LastCall);
+    update(&mut app, Action::Move(Motion::Up));
+    update(&mut app, Action::Move(Motion::Up));
     update(&mut app, Action::Move(Motion::Up));
     let text = screen(&mut app, 120, 40);
     assert!(text.contains("headline: Xi holds phone talks"), "{text}");

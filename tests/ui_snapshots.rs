@@ -137,7 +137,10 @@ fn counterpart_trump() {
 fn side_by_side() {
     let mut app = sample();
     update(&mut app, Action::Pin);
+    // G: the last row (the unassigned article); two up, the oldest call.
     update(&mut app, Action::LastCall);
+    update(&mut app, Action::Move(Motion::Up));
+    update(&mut app, Action::Move(Motion::Up));
     update(&mut app, Action::SideBySide);
     insta::assert_snapshot!(screen(&mut app, 120, 40));
 }

@@ -2,6 +2,7 @@
 //! Each subcommand is a thin view over `corpus::load`; nothing here decides
 //! what an article means.
 
+mod args;
 mod check;
 mod evidence;
 pub mod search;
@@ -48,6 +49,7 @@ pub struct Cli {
 enum Command {
     /// Calls, one line each: date, leaders, minutes, sources.
     List {
+        /// Article files or folders (default: built-in corpus).
         paths: Vec<PathBuf>,
         /// Print the calls as JSON (the `calls` of `export --format json`).
         #[arg(long)]
@@ -57,6 +59,7 @@ enum Command {
     Show {
         /// Call id or article id; a unique prefix is enough.
         id: String,
+        /// Article files or folders (default: built-in corpus).
         paths: Vec<PathBuf>,
         /// Then, for each fact, the sentence it was read from, its words marked.
         #[arg(long)]
@@ -66,18 +69,35 @@ enum Command {
     Search {
         /// Words are ANDed; 'exact, !not, src:, era:, with:, year:, topic: prefixes.
         query: String,
+        /// Article files or folders (default: built-in corpus).
         paths: Vec<PathBuf>,
+        /// Print the hits as JSON: {"query", "hits": [{"article", "call", "score", "snippet"}]}.
         #[arg(long)]
         json: bool,
     },
     /// The whole timeline as JSON, CSV or Markdown.
     Export {
+        /// Article files or folders (default: built-in corpus).
         paths: Vec<PathBuf>,
+        /// The output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// With --format csv: a row per call, or a row per article.
+        #[arg(long, value_enum, default_value_t = What::Calls)]
+        what: What,
     },
     /// Read and parse only; print warnings; exit 1 if any file failed.
-    Check { paths: Vec<PathBuf> },
+    Check {
+        /// Article files or folders (default: built-in corpus).
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// What `export --format csv` writes a row for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum What {
+    Calls,
+    Articles,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,7 +109,12 @@ enum Format {
 
 /// Parse the command line and run it.
 pub fn run() -> Result<ExitCode> {
-    let cli = Cli::parse();
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(error) = args::unknown_subcommand(&argv) {
+        error.exit();
+    }
+    let cli = Cli::parse_from(argv);
+    args::check_paths(cli.paths())?;
     let lexicon = lexicon(&cli)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -137,12 +162,22 @@ pub fn run() -> Result<ExitCode> {
             search::run(&query, json, &timeline, &mut out)?;
             ExitCode::SUCCESS
         }
-        Some(Command::Export { paths, format }) => {
+        Some(Command::Export {
+            paths,
+            format,
+            what,
+        }) => {
+            if what == What::Articles && format != Format::Csv {
+                anyhow::bail!(
+                    "--what articles goes with --format csv (JSON has the articles already)"
+                );
+            }
             let timeline = load(&Inputs::from_paths(paths), &lexicon);
-            match format {
-                Format::Json => export::write_json(&timeline, &mut out)?,
-                Format::Csv => export::write_csv(&timeline, &mut out)?,
-                Format::Markdown => export::write_markdown(&timeline, &mut out)?,
+            match (format, what) {
+                (Format::Json, _) => export::write_json(&timeline, &mut out)?,
+                (Format::Csv, What::Calls) => export::write_csv(&timeline, &mut out)?,
+                (Format::Csv, What::Articles) => export::write_csv_articles(&timeline, &mut out)?,
+                (Format::Markdown, _) => export::write_markdown(&timeline, &mut out)?,
             }
             ExitCode::SUCCESS
         }
@@ -152,6 +187,22 @@ pub fn run() -> Result<ExitCode> {
     };
     out.flush()?;
     Ok(code)
+}
+
+impl Cli {
+    /// The PATHS given, to whichever command.
+    fn paths(&self) -> &[PathBuf] {
+        match &self.command {
+            None => &self.paths,
+            Some(
+                Command::List { paths, .. }
+                | Command::Show { paths, .. }
+                | Command::Search { paths, .. }
+                | Command::Export { paths, .. }
+                | Command::Check { paths },
+            ) => paths,
+        }
+    }
 }
 
 fn lexicon(cli: &Cli) -> Result<Lexicon> {

@@ -57,6 +57,15 @@ fn resolve(id: &str, timeline: &Timeline) -> Result<Target> {
     if let Some(a) = timeline.article_by_id(id) {
         return Ok(Target::Article(a));
     }
+    // Ids are printed inert (`list`, `search`): the printed form is an id
+    // too, so every id the program shows is accepted back.
+    let shown = |s: &str| inert(s, false).into_owned();
+    let exact: Vec<usize> = (0..timeline.articles.len())
+        .filter(|&a| shown(&timeline.articles[a].id) == id)
+        .collect();
+    if let [a] = exact[..] {
+        return Ok(Target::Article(a));
+    }
     let calls = timeline
         .calls
         .iter()
@@ -66,7 +75,7 @@ fn resolve(id: &str, timeline: &Timeline) -> Result<Target> {
         .articles
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.id.starts_with(id));
+        .filter(|(_, a)| a.id.starts_with(id) || shown(&a.id).starts_with(id));
     let mut found: Vec<(String, Target)> = calls
         .map(|(i, c)| (c.id.clone(), Target::Call(i)))
         .chain(articles.map(|(i, a)| (a.id.clone(), Target::Article(i))))

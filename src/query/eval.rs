@@ -15,7 +15,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use super::index::{NONE, SearchIndex};
 use super::parse::{Field, Query, Term};
 use super::rank;
-use super::text::{Closeness, close, exact_in_field, pieces};
+use super::text::{Closeness, close, exact_in_field, field_matches};
 
 /// One term, resolved against the vocabulary and the tables.
 pub struct Compiled<'q> {
@@ -26,6 +26,7 @@ pub struct Compiled<'q> {
     pub leaders: Vec<u32>,
     pub topics: Vec<u32>,
     pub dates: Vec<u32>,
+    pub labels: Vec<u32>,
     /// `year:` as (divisor, value): year / divisor == value.
     pub year: Option<(u32, u32)>,
 }
@@ -82,6 +83,7 @@ pub fn compile<'q>(index: &SearchIndex, term: &'q Term) -> Compiled<'q> {
         } else {
             Vec::new()
         },
+        labels: table(any, &index.labels, rank::DATE),
         year: (term.field == Field::Year)
             .then(|| year_test(&term.text))
             .flatten(),
@@ -92,16 +94,24 @@ pub fn compile<'q>(index: &SearchIndex, term: &'q Term) -> Compiled<'q> {
 /// An exact term wants the one equal word.
 fn vocab_matches(index: &SearchIndex, term: &Term, q: &[char]) -> Vec<(u32, u32)> {
     if term.exact {
-        let i = index
+        // fzf's `'`: the text anywhere in a word; a whole word ranks first.
+        return index
             .vocab
-            .partition_point(|w| w.as_ref() < term.text.as_str());
-        return match index.vocab.get(i) {
-            Some(w) if w.as_ref() == term.text => vec![(i as u32, rank::WHOLE_BONUS)],
-            _ => Vec::new(),
-        };
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.contains(term.text.as_str()))
+            .map(|(i, w)| {
+                let bonus = if w.as_ref() == term.text {
+                    rank::WHOLE_BONUS
+                } else {
+                    5
+                };
+                (i as u32, bonus)
+            })
+            .collect();
     }
-    // Near matches still share the first four letters.
-    let head: String = q.iter().take(4).collect();
+    // Close words share their first two letters (`text::close`).
+    let head: String = q.iter().take(2).collect();
     let qlen = q.len() as u32;
     index
         .prefix_range(&head)
@@ -127,13 +137,13 @@ fn skim() -> &'static SkimMatcherV2 {
 }
 
 /// The bonus for a short-field match, or `None` when it does not match.
-/// Whether it matches is the piece rule; how well is skim's score, so
+/// Whether it matches is `text::field_matches`; how well is skim's score, so
 /// `jin` ranks "Jinping" above a longer, looser spelling.
 fn field_score(name: &[char], q: &[char], exact: bool) -> Option<u32> {
     if exact {
         return exact_in_field(name, q).then_some(rank::WHOLE_BONUS);
     }
-    if !pieces(name, q, None) {
+    if !field_matches(name, q) {
         return None;
     }
     if name == q {
@@ -254,7 +264,7 @@ pub fn eval_list(
     Some(out)
 }
 
-fn lookup_words(index: &SearchIndex, term: &Compiled, a: u32) -> (u32, u32) {
+pub(super) fn lookup_words(index: &SearchIndex, term: &Compiled, a: u32) -> (u32, u32) {
     let mut score = 0;
     let mut mask = 0;
     for &(w, bonus) in &term.words {
@@ -316,7 +326,8 @@ fn combine(
                     .max(at(&c.leaders, f.home))
                     .max(at(&c.leaders, f.counterpart))
                     .max(at(&c.dates, f.dates[0]))
-                    .max(at(&c.dates, f.dates[1]));
+                    .max(at(&c.dates, f.dates[1]))
+                    .max(at(&c.labels, f.label));
                 for &topic in index.article_topics(a) {
                     best = best.max(at(&c.topics, topic));
                 }

@@ -36,16 +36,30 @@ pub struct Table {
 
 impl Table {
     fn intern(&mut self, map: &mut HashMap<String, u32>, value: &str) -> u32 {
-        let key = folded(value);
-        if let Some(&id) = map.get(&key) {
+        self.intern_names(map, value, &[value])
+    }
+
+    /// The entry known as `key`, answering to every one of `names`.
+    fn intern_names(&mut self, map: &mut HashMap<String, u32>, key: &str, names: &[&str]) -> u32 {
+        if let Some(&id) = map.get(key) {
             return id;
         }
         let id = self.entries.len() as u32;
-        self.entries.push(vec![key.chars().collect()]);
-        map.insert(key, id);
+        self.entries.push(
+            names
+                .iter()
+                // A row label reads "Moon–Xi"; queries fold the dash too.
+                .map(|n| folded(&n.replace('–', "-")).chars().collect())
+                .collect(),
+        );
+        map.insert(key.to_string(), id);
         id
     }
 }
+
+/// What the screen shows for an article whose outlet is not stated, and
+/// what `list` prints: both find it.
+pub const NO_SOURCE_NAMES: [&str; 2] = [crate::export::SOURCE_NOT_STATED, "unknown"];
 
 /// An article's short fields as table ids (`NONE` when unknown).
 #[derive(Debug, Clone)]
@@ -57,6 +71,8 @@ pub struct Fields {
     pub era: u32,
     /// The call date (or the article's own date), then the publication date.
     pub dates: [u32; 2],
+    /// The call as the screen names it: id, row label, start time.
+    pub label: u32,
     /// Year of the call (or publication); 0 when unknown.
     pub year: u16,
     /// Range into `SearchIndex::topic_ids`.
@@ -78,6 +94,9 @@ pub struct SearchIndex {
     pub leaders: Table,
     pub topics: Table,
     pub dates: Table,
+    /// Per call: its id (`2025-06-10-lee-xi`), row label (`Lee–Xi`) and
+    /// start time (`11:30`), so what the screen shows can be found.
+    pub labels: Table,
     pub topic_ids: Vec<u32>,
     pub fields: Vec<Fields>,
 }
@@ -109,7 +128,7 @@ impl SearchIndex {
                 names
             })
             .collect();
-        let mut maps: [HashMap<String, u32>; 3] = Default::default();
+        let mut maps: [HashMap<String, u32>; 4] = Default::default();
         for (i, article) in timeline.articles.iter().enumerate() {
             let fields = index.article_fields(timeline, i, article, &mut maps);
             index.fields.push(fields);
@@ -122,7 +141,7 @@ impl SearchIndex {
         timeline: &Timeline,
         i: usize,
         article: &Article,
-        maps: &mut [HashMap<String, u32>; 3],
+        maps: &mut [HashMap<String, u32>; 4],
     ) -> Fields {
         let call = timeline
             .call_of_article
@@ -139,9 +158,27 @@ impl SearchIndex {
             let ids = timeline.leaders.in_office(&timeline.leaders.home, day);
             ids.first().copied()
         });
-        let [sources, topics, dates] = maps;
+        let [sources, topics, dates, labels] = maps;
         let source = match &article.source {
             Some(s) => self.sources.intern(sources, s),
+            None => self
+                .sources
+                .intern_names(sources, "\u{0}none", &NO_SOURCE_NAMES),
+        };
+        let label = match call {
+            Some(c) => {
+                let row = timeline.call_label(c);
+                let time = c
+                    .start_time
+                    .value
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default();
+                let mut names = vec![c.id.as_str(), row.as_str()];
+                if !time.is_empty() {
+                    names.push(time.as_str());
+                }
+                self.labels.intern_names(labels, &c.id, &names)
+            }
             None => NONE,
         };
         let topic_names = call.map_or(&facts.topics, |c| &c.topics);
@@ -166,6 +203,7 @@ impl SearchIndex {
             counterpart: leader(counterpart),
             era: leader(era),
             dates: [own, published],
+            label,
             year: date.map_or(0, |d| d.year().clamp(0, u16::MAX as i32) as u16),
             topics: (start, self.topic_ids.len() as u32),
             day: date.map_or(i32::MIN, |d| d.num_days_from_ce()),

@@ -9,10 +9,12 @@
 //! - `index`: vocabulary + postings + short-field tables, built at load.
 //! - `eval`: scoring articles against a query, on both cores.
 //! - `rank`: field weights and hit order.
+//! - `explain`: where a hit matched when its text does not show it.
 //! - `show`: highlights and snippets for the articles on screen.
 //! - `worker`: matching off the UI thread, stale work abandoned.
 
 mod eval;
+mod explain;
 mod index;
 mod parse;
 mod rank;

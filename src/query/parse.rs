@@ -3,7 +3,7 @@
 //! `topic:`) that confine a word to one field. Owns parsing and the
 //! "does this query only narrow that one" test the worker relies on.
 
-use super::text::{fold_into, is_word_char};
+use super::text::{fold_into, is_word_char, skip_budget};
 
 /// Where a term may match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,11 +30,24 @@ const PREFIXES: [(&str, Field); 5] = [
     ("topic", Field::Topic),
 ];
 
+/// An example value for each prefix, for its own error message.
+fn example(field: Field) -> &'static str {
+    match field {
+        Field::Source => "src:yonhap",
+        Field::Era => "era:moon",
+        Field::With => "with:xi",
+        Field::Year => "year:2020",
+        Field::Topic => "topic:apec",
+        Field::Any => "xi",
+    }
+}
+
 /// One query word after parsing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Term {
     pub field: Field,
-    /// `'word`: whole-word, case-insensitive equality instead of fuzzy.
+    /// `'word`: the text anywhere, case-insensitively, instead of fuzzy
+    /// (fzf's exact match).
     pub exact: bool,
     /// `!word`: articles matching it are dropped.
     pub negated: bool,
@@ -44,8 +57,9 @@ pub struct Term {
 
 impl Term {
     /// True when every article matching `self` also matches `previous`:
-    /// typing one more letter of a fuzzy word only narrows. Exact and
-    /// negated words do not have this property.
+    /// typing one more letter of a fuzzy word only narrows, as long as
+    /// it does not earn the word more skipped letters (`skip_budget`).
+    /// Exact and negated words do not have this property.
     pub fn narrows(&self, previous: &Term) -> bool {
         if self == previous {
             return true;
@@ -56,6 +70,7 @@ impl Term {
             && !previous.negated
             && self.field == previous.field
             && self.text.starts_with(&previous.text)
+            && skip_budget(self.text.chars().count()) == skip_budget(previous.text.chars().count())
     }
 }
 
@@ -105,7 +120,7 @@ impl std::error::Error for QueryError {}
 pub fn parse(text: &str) -> Result<Query, QueryError> {
     let terms = text
         .split_whitespace()
-        .filter_map(|w| parse_term(w).transpose())
+        .map(parse_term)
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Query {
         text: text.to_string(),
@@ -113,9 +128,11 @@ pub fn parse(text: &str) -> Result<Query, QueryError> {
     })
 }
 
-/// One word of the query; `None` for a word of punctuation only, which
-/// can match no word of any text.
-fn parse_term(word: &str) -> Result<Option<Term>, QueryError> {
+/// One word of the query. A word that could match nothing useful (a lone
+/// `!` or `'`, a prefix without a value, punctuation or symbols only such
+/// as `.*` or `😀`, which no word of any text holds) is an error saying
+/// why, never a word silently dropped (that would match everything).
+fn parse_term(word: &str) -> Result<Term, QueryError> {
     let (negated, rest) = match word.strip_prefix('!') {
         Some(rest) => (true, rest),
         None => (false, word),
@@ -134,15 +151,28 @@ fn parse_term(word: &str) -> Result<Option<Term>, QueryError> {
         let what = if exact {
             "a lone `'` matches nothing: write `'word`".to_string()
         } else {
-            format!("`{word}` needs a value after the colon, e.g. `src:yonhap`")
+            format!(
+                "`{word}` needs a value after the colon, e.g. `{}`",
+                example(field)
+            )
         };
         return Err(QueryError(what));
     }
     // Quotes and commas around a word ("apec", xi,) are not part of it;
-    // inner punctuation is (covid-19, 2020-02).
+    // inner punctuation is (covid-19, 2020-02). An en dash reads as a
+    // hyphen, so a row label (Moon–Xi) can be typed as shown.
     let rest = rest.trim_matches(|c: char| !is_word_char(c));
     if rest.is_empty() {
-        return Ok(None);
+        return Err(QueryError(if field == Field::Any {
+            format!(
+                "`{word}` has no letters or digits, and only words are matched (no patterns): it can match nothing"
+            )
+        } else {
+            format!(
+                "`{word}` has no letters or digits to match: write e.g. `{}`",
+                example(field)
+            )
+        }));
     }
     if field == Field::Year && !rest.chars().all(|c| c.is_ascii_digit()) {
         return Err(QueryError(format!(
@@ -150,13 +180,13 @@ fn parse_term(word: &str) -> Result<Option<Term>, QueryError> {
         )));
     }
     let mut folded = String::with_capacity(rest.len());
-    fold_into(rest, &mut folded);
-    Ok(Some(Term {
+    fold_into(&rest.replace('–', "-"), &mut folded);
+    Ok(Term {
         field,
         exact,
         negated,
         text: folded,
-    }))
+    })
 }
 
 /// `src:yonhap` → (Source, "yonhap"). A colon after letters that name no
@@ -183,7 +213,7 @@ mod tests {
 
     #[test]
     fn punctuation_around_words_is_dropped() {
-        let q = parse("\"apec\", (covid-19) -- xi.").unwrap();
+        let q = parse("\"apec\", (covid-19) xi.").unwrap();
         let texts: Vec<&str> = q.terms.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(texts, ["apec", "covid-19", "xi"]);
     }
@@ -222,6 +252,31 @@ mod tests {
     }
 
     #[test]
+    fn a_term_that_can_match_nothing_is_an_error_like_a_lone_bang() {
+        let err = |q: &str| parse(q).map(|q| q.terms.len()).unwrap_err().0;
+        for q in ["'😀'", "😀", "'.*'", ".*", "--", "apec --", "!.*"] {
+            assert!(err(q).contains("no letters or digits"), "{q}: {}", err(q));
+        }
+        assert!(err("src:\"\"").contains("e.g. `src:yonhap`"));
+    }
+
+    #[test]
+    fn each_prefix_error_names_its_own_values() {
+        let err = |q: &str| parse(q).unwrap_err().0;
+        assert!(err("era:").contains("era:moon"), "{}", err("era:"));
+        assert!(err("with:").contains("with:xi"));
+        assert!(err("year:").contains("year:2020"));
+        assert!(err("topic:").contains("topic:apec"));
+        assert!(err("src:").contains("src:yonhap"));
+        assert!(!err("era:").contains("yonhap"));
+    }
+
+    #[test]
+    fn an_en_dash_reads_as_a_hyphen() {
+        assert_eq!(term("Moon–Xi").text, "moon-xi");
+    }
+
+    #[test]
     fn empty_query_is_empty() {
         assert!(parse("   ").unwrap().is_empty());
     }
@@ -238,5 +293,9 @@ mod tests {
         assert!(!narrows("apec", "ap"));
         assert!(!narrows("src:y", "y"));
         assert!(!narrows("xi tariff", "xi"));
+        // A fifth letter earns skipped letters: it may widen, so no.
+        assert!(!narrows("yonh", "yonhp"));
+        assert!(!narrows("blmbr", "blmbrg"));
+        assert!(narrows("blmbrg", "blmbrgx"));
     }
 }

@@ -3,7 +3,7 @@
 //! snippet, and matched characters in a row of the timeline list.
 
 use super::parse::{Field, Query, Term};
-use super::text::{close, equals, fold, for_each_word, pieces};
+use super::text::{close, find_exact, fold, for_each_word, pieces};
 use crate::model::{Article, Paragraph};
 use crate::sanitize::inert;
 
@@ -17,12 +17,12 @@ fn text_terms(query: &Query) -> Vec<(&Term, Vec<char>)> {
         .collect()
 }
 
-/// The part of `word` a term covers, as a byte length from its start.
-fn word_hit(word: &str, term: &Term, q: &[char]) -> Option<usize> {
+/// The part of `word` a term covers, as a byte range within it.
+fn word_hit(word: &str, term: &Term, q: &[char]) -> Option<(usize, usize)> {
     if term.exact {
-        equals(word, q).then_some(word.len())
+        find_exact(word, q)
     } else {
-        close(word, q).map(|(_, end)| end)
+        close(word, q).map(|(_, end)| (0, end))
     }
 }
 
@@ -32,8 +32,8 @@ pub fn ranges(text: &str, terms: &[(&Term, Vec<char>)], seen: &mut u64) -> Vec<(
     let mut out = Vec::new();
     for_each_word(text, |s, e| {
         for (i, (term, q)) in terms.iter().enumerate() {
-            if let Some(len) = word_hit(&text[s..e], term, q) {
-                out.push((s, s + len));
+            if let Some((ws, we)) = word_hit(&text[s..e], term, q) {
+                out.push((s + ws, s + we));
                 *seen |= 1 << (i % 64);
             }
         }
@@ -152,6 +152,12 @@ pub fn line_match_indices(line: &str, query: &Query) -> Vec<usize> {
         if found.is_empty() && !term.exact {
             // A leader's or outlet's name on the row, matched piecewise.
             pieces(&chars, &q, Some(&mut found));
+        }
+        if found.is_empty() && term.exact {
+            // `'exact` on a row: the text anywhere, as in fzf.
+            if let Some((s, e)) = find_exact(line, &q) {
+                found.extend(char_index(line, s)..char_index(line, e));
+            }
         }
         out.extend(found);
     }

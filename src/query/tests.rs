@@ -186,17 +186,20 @@ fn words_are_anded() {
 }
 
 #[test]
-fn exact_matches_whole_words_only() {
+fn exact_is_a_substring_as_in_fzf() {
     let tl = fixture();
     assert_eq!(
         sorted(ids(&tl, "trade")),
         ["a1", "a3"],
         "trade, trader, topic"
     );
-    // 'trade: whole word "trade" in a1 (not "trader"), a3, and the topic.
+    // 'word (fzf): the letters as typed, anywhere in a word or field.
     assert_eq!(sorted(ids(&tl, "'trade")), ["a1", "a3"]);
     assert_eq!(ids(&tl, "'trader"), ["a1"]);
-    assert_eq!(ids(&tl, "'colloq"), Vec::<String>::new());
+    assert_eq!(ids(&tl, "'olloq"), ["a3"]);
+    assert_eq!(ids(&tl, "'xciti"), ["a3"]);
+    // Exact, not fuzzy: a letter left out finds nothing.
+    assert_eq!(ids(&tl, "'colloqy"), Vec::<String>::new());
 }
 
 #[test]
@@ -364,7 +367,8 @@ fn narrowing_rechecks_only_previous_hits_with_the_same_answer() {
     for (before, after) in [
         ("a", "ap"),
         ("ap", "apec"),
-        ("d", "denuc"),
+        ("d", "denu"),
+        ("denucl", "denuclear"),
         ("xi", "xi tar"),
         ("x", "xi !cov"),
     ] {

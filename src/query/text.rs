@@ -80,7 +80,8 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
 /// How well a query word fits a text word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Closeness {
-    /// One letter skipped after the first four ("denuclearzation").
+    /// Letters of the word skipped between the query's ("blmbrg" →
+    /// Bloomberg, "denuclearzation").
     Near,
     /// The query is a prefix of the word (`denuc` → denuclearization).
     Prefix,
@@ -88,19 +89,34 @@ pub enum Closeness {
     Whole,
 }
 
-/// Letters that must match exactly before a skipped letter is forgiven:
-/// four rules out `apec` → aspect while keeping `denuclearzation`.
-const EXACT_HEAD: usize = 4;
-const MAX_SKIPS: usize = 1;
+/// Letters that must match exactly at the start of the word: two keep
+/// `apec` from finding "aspect" and `moon` from finding "motion".
+const EXACT_HEAD: usize = 2;
 
-/// The close-match rule: is `query` (folded chars) a prefix or near-prefix
-/// of `word`? Returns the closeness and the byte length of `word` up to the
-/// last matched character, so a highlight covers just the matched part.
+/// Letters of a word that a query of `len` letters may skip: none up to
+/// four letters (a short word is typed whole), then two, then three from
+/// six letters on. The same rule for body words, titles, outlets, leaders
+/// and topics. Monotone within one budget, which is what
+/// `Term::narrows` relies on.
+pub fn skip_budget(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5 => 2,
+        _ => 3,
+    }
+}
+
+/// The close-match rule: is `query` (folded chars) a prefix of `word`, or
+/// its letters in order from the word's start, the first two adjacent,
+/// with at most `skip_budget` letters of the word skipped between them?
+/// Returns the closeness and the byte length of `word` up to the last
+/// matched character, so a highlight covers just the matched part.
 /// `word` may be unfolded: characters are folded as they are read.
 pub fn close(word: &str, query: &[char]) -> Option<(Closeness, usize)> {
     if query.is_empty() {
         return None;
     }
+    let budget = skip_budget(query.len());
     let mut qi = 0;
     let mut skips = 0;
     let mut end = 0;
@@ -112,7 +128,7 @@ pub fn close(word: &str, query: &[char]) -> Option<(Closeness, usize)> {
             if qi == query.len() {
                 break;
             }
-        } else if qi < EXACT_HEAD || skips == MAX_SKIPS {
+        } else if qi < EXACT_HEAD || skips == budget {
             return None;
         } else {
             skips += 1;
@@ -131,10 +147,24 @@ pub fn close(word: &str, query: &[char]) -> Option<(Closeness, usize)> {
     Some((closeness, end))
 }
 
-/// Whole-word equality after folding.
-pub fn equals(word: &str, query: &[char]) -> bool {
-    let mut chars = word.chars();
-    query.iter().all(|&q| chars.next().map(fold) == Some(q)) && chars.next().is_none()
+/// `'exact` (fzf): the byte range of the first place `query` (folded
+/// chars) occurs in `text`, anywhere, case-insensitively.
+pub fn find_exact(text: &str, query: &[char]) -> Option<(usize, usize)> {
+    let n = query.len();
+    if n == 0 {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    (0..chars.len().saturating_sub(n - 1)).find_map(|h| {
+        let hit = chars[h..h + n]
+            .iter()
+            .zip(query)
+            .all(|(&(_, c), &q)| fold(c) == q);
+        hit.then(|| {
+            let (last, c) = chars[h + n - 1];
+            (chars[h].0, last + c.len_utf8())
+        })
+    })
 }
 
 /// Fuzzy match on a short field (outlet, leader name, topic, date): the
@@ -203,18 +233,26 @@ fn search_pieces(
     false
 }
 
-/// Exact (`'word`) on a short field: the query equals a whole word or
-/// compound of the field, from a word head to a word end.
+/// Exact (`'word`, fzf) on a short field: the query occurs in the field,
+/// anywhere.
 pub fn exact_in_field(field: &[char], query: &[char]) -> bool {
     let n = query.len();
-    if n == 0 || n > field.len() {
-        return false;
+    n > 0 && n <= field.len() && field.windows(n).any(|w| w == query)
+}
+
+/// A short field matches a fuzzy word when its pieces do (acronyms,
+/// "moonjae") or when one of its words is close to the query by the same
+/// rule as body words ("blomberg" → Bloomberg, "jinpng" → Jinping).
+pub fn field_matches(field: &[char], query: &[char]) -> bool {
+    if pieces(field, query, None) {
+        return true;
     }
-    (0..=field.len() - n).any(|h| {
-        is_head(field, h)
-            && field[h..h + n] == *query
-            && field.get(h + n).is_none_or(|&c| !is_word_char(c))
-    })
+    let text: String = field.iter().collect();
+    let mut hit = false;
+    for_each_word(&text, |s, e| {
+        hit = hit || close(&text[s..e], query).is_some()
+    });
+    hit
 }
 
 #[cfg(test)]
@@ -264,6 +302,12 @@ mod tests {
             Some(Closeness::Near)
         );
         assert_eq!(c("denuclearization", "dnuc"), None);
+        // Skipped letters, within a budget that grows with the query.
+        assert_eq!(c("Bloomberg", "blomberg"), Some(Closeness::Near));
+        assert_eq!(c("Bloomberg", "blmbrg"), Some(Closeness::Near));
+        assert_eq!(c("Yonhap", "yonhp"), Some(Closeness::Near));
+        assert_eq!(c("motion", "moon"), None);
+        assert_eq!(c("Bloomberg", "bmbrg"), None);
         assert_eq!(c("Xinhua", "xi"), Some(Closeness::Prefix));
     }
 
@@ -294,9 +338,27 @@ mod tests {
     }
 
     #[test]
-    fn exact_needs_whole_words() {
+    fn exact_is_a_substring_as_in_fzf() {
         assert!(exact_in_field(&q("covid-19"), &q("covid")));
         assert!(exact_in_field(&q("covid-19"), &q("covid-19")));
-        assert!(!exact_in_field(&q("yonhap news"), &q("yon")));
+        assert!(exact_in_field(&q("xi jinping"), &q("jinp")));
+        assert!(exact_in_field(&q("yonhap news"), &q("hap n")));
+        assert!(!exact_in_field(&q("yonhap news"), &q("yonhp")));
+        assert_eq!(find_exact("Xi Jinping", &q("jinp")), Some((3, 7)));
+        assert_eq!(find_exact("이재명님", &q("재명")), Some((3, 9)));
+        assert_eq!(find_exact("Xi", &q("xij")), None);
+    }
+
+    #[test]
+    fn outlets_leaders_and_titles_are_fuzzy_the_same_way() {
+        assert!(field_matches(&q("bloomberg"), &q("blomberg")));
+        assert!(field_matches(&q("bloomberg"), &q("blmbrg")));
+        assert!(field_matches(&q("yonhap"), &q("yonhp")));
+        assert!(field_matches(&q("xi jinping"), &q("jinpng")));
+        assert!(field_matches(
+            &q("asia-pacific economic cooperation"),
+            &q("apec")
+        ));
+        assert!(!field_matches(&q("bloomberg"), &q("onh")));
     }
 }

@@ -80,6 +80,8 @@ pub enum Action {
     /// The detail pane's article as it reads, or with the sentence each
     /// fact was read from marked (the evidence view).
     ToggleEvidence,
+    /// Every fact of the call, or the two-line summary on a small screen.
+    ToggleFacts,
     FilterAccept,
     FilterCancel,
     Resize(u16, u16),

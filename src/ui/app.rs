@@ -16,6 +16,8 @@ use crate::leaders::{LeaderId, Leaders};
 use crate::model::Timeline;
 use crate::query::{Hit, Query, SearchIndex};
 
+mod visible;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     List,
@@ -153,6 +155,9 @@ pub struct App {
     /// sentence it was read from. Kept while moving, so a user checking
     /// facts can walk the articles in this view.
     pub evidence: bool,
+    /// `f`: every fact of the call, even where a small screen would show
+    /// the two-line summary (`facts::compact`).
+    pub facts_full: bool,
     pub side: Option<SideState>,
     /// A one-off message on the hint line, cleared by the next key.
     pub message: Option<String>,
@@ -244,6 +249,7 @@ impl App {
             hit_cursor: None,
             pinned: None,
             evidence: false,
+            facts_full: false,
             side: None,
             message: None,
             effects: Vec::new(),
@@ -297,7 +303,13 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(Rect::new(0, 0, self.size.0, self.size.1))
+        let a = layout::areas(Rect::new(0, 0, self.size.0, self.size.1));
+        if self.side.is_some() {
+            let rows = super::side::header_rows(self, a.main.width, a.main.height);
+            layout::with_side_header(a, rows)
+        } else {
+            a
+        }
     }
 
     /// Rows of the timeline list that fit on screen.
@@ -332,102 +344,6 @@ impl App {
         } else {
             Context::List
         }
-    }
-
-    // ---- visibility ------------------------------------------------------
-
-    fn counterpart_ok(&self, article: usize) -> bool {
-        let Some(cp) = self.counterpart else {
-            return true;
-        };
-        let t = &self.timeline;
-        match t.call_of_article.get(article).copied().flatten() {
-            Some(c) => t.calls.get(c).is_some_and(|call| call.counterpart == cp),
-            None => t
-                .articles
-                .get(article)
-                .is_none_or(|a| a.facts.counterpart.is_none_or(|id| id == cp)),
-        }
-    }
-
-    /// Shown under the current filter and counterpart.
-    pub fn article_visible(&self, article: usize) -> bool {
-        let matched = match &self.filter.hits {
-            Some(h) => h.matched.get(article).copied().unwrap_or(false),
-            None => true,
-        };
-        matched && self.counterpart_ok(article)
-    }
-
-    pub fn call_visible(&self, call: usize) -> bool {
-        let Some(c) = self.timeline.calls.get(call) else {
-            return false;
-        };
-        if self.counterpart.is_some_and(|cp| cp != c.counterpart) {
-            return false;
-        }
-        match &self.filter.hits {
-            None => true,
-            Some(_) => c.articles.iter().any(|&a| self.article_visible(a)),
-        }
-    }
-
-    pub fn visible_articles_of_call(&self, call: usize) -> Vec<usize> {
-        self.timeline
-            .calls
-            .get(call)
-            .map(|c| {
-                c.articles
-                    .iter()
-                    .copied()
-                    .filter(|&a| self.article_visible(a))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    pub fn visible_calls_of_era(&self, era: usize) -> Vec<usize> {
-        self.timeline
-            .eras
-            .get(era)
-            .map(|e| {
-                e.calls
-                    .iter()
-                    .copied()
-                    .filter(|&c| self.call_visible(c))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    fn orphan_calls(&self) -> Vec<usize> {
-        (0..self.timeline.calls.len())
-            .filter(|&c| self.call_era[c].is_none() && self.call_visible(c))
-            .collect()
-    }
-
-    fn visible_unassigned(&self) -> Vec<usize> {
-        self.timeline
-            .unassigned
-            .iter()
-            .copied()
-            .filter(|&a| self.article_visible(a))
-            .collect()
-    }
-
-    /// (articles shown, calls shown) under filter and counterpart.
-    pub fn counts(&self) -> (usize, usize) {
-        let t = &self.timeline;
-        let articles = (0..t.articles.len())
-            .filter(|&a| self.article_visible(a))
-            .count();
-        let calls = (0..t.calls.len()).filter(|&c| self.call_visible(c)).count();
-        (articles, calls)
-    }
-
-    /// The filter is on and nothing matches.
-    pub fn no_matches(&self) -> bool {
-        self.filter.active() && self.counts().0 == 0
     }
 
     // ---- rows ------------------------------------------------------------
@@ -526,11 +442,9 @@ impl App {
             None => {
                 self.detail_scroll = 0;
                 self.hit_cursor = None;
-                if sel.key.is_some() {
-                    self.select_first_call();
-                } else {
-                    self.selected = sel.index.min(self.rows.len().saturating_sub(1));
-                }
+                // Gone, or nothing was selected (an empty list): the
+                // first call.
+                self.select_first_call();
             }
         }
         self.clamp_list_offset();

@@ -244,7 +244,24 @@ fn reported<T: PartialEq + Copy>(
     }
 }
 
+/// The call's facts: all of them, or on a small screen the two-line
+/// summary of `facts` so the article shows (`f` for all).
 fn call_facts(app: &App, call: usize, out: &mut Out) {
+    let Some(c) = app.timeline.calls.get(call) else {
+        return;
+    };
+    let mut all = Out::new(out.width);
+    all_facts(app, call, &mut all);
+    if super::facts::compact(app, all.lines.len()) {
+        for line in super::facts::summary(app, c, out.width) {
+            out.lines.push(line.into_line());
+        }
+    } else {
+        out.lines.extend(all.lines);
+    }
+}
+
+fn all_facts(app: &App, call: usize, out: &mut Out) {
     let Some(call) = app.timeline.calls.get(call) else {
         return;
     };
@@ -267,7 +284,13 @@ fn call_facts(app: &App, call: usize, out: &mut Out) {
     let mut c = Cells::new();
     label(&mut c, "date", app);
     c.push(&call.date.to_string(), theme.text());
-    c.push(&format!(" · {}", call.date_basis.as_str()), theme.dim());
+    c.push(
+        &format!(
+            " · {}",
+            super::facts::date_basis_words(call.date_basis, Some(call.date))
+        ),
+        theme.dim(),
+    );
     out.push_hanging(c, LABEL_WIDTH);
 
     let mut c = Cells::new();
@@ -344,7 +367,10 @@ fn unassigned_facts(app: &App, article: usize, out: &mut Out) {
         (None, None) => parts.push("no leaders found".into()),
     }
     parts.push(match f.date {
-        Some(d) => format!("{d} ({})", f.date_basis.as_str()),
+        Some(d) => format!(
+            "{d} ({})",
+            super::facts::date_basis_words(f.date_basis, Some(d))
+        ),
         None => "no call date".into(),
     });
     if let Some(m) = f.duration_minutes {
@@ -532,6 +558,10 @@ fn era_summary(app: &App, era: usize, out: &mut Out) {
         outlets(app, cl, &mut c);
         out.push(c);
     }
+    out.blank();
+    let mut c = Cells::new();
+    c.push(super::ribbon::LEGEND, theme.dim());
+    out.push(c);
 }
 
 fn unassigned_summary(app: &App, out: &mut Out) {

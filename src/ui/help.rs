@@ -1,5 +1,6 @@
 //! The `?` overlay: every key, generated from the key table the event
-//! handler uses, so the two cannot drift. Two columns when there is room.
+//! handler uses, so the two cannot drift, then what the era ribbon's marks
+//! mean. Two columns when there is room.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -44,6 +45,21 @@ fn sections(app: &App, width: usize) -> Vec<Vec<Cells>> {
         }
         out.push(section);
     }
+    // What the marks on the era ribbon mean.
+    let mut section = Vec::new();
+    let mut h = Cells::new();
+    h.push("Era ribbon", theme.era());
+    section.push(h);
+    for part in super::ribbon::LEGEND
+        .trim_start_matches("Ribbon: ")
+        .split(" · ")
+    {
+        let mut c = Cells::new();
+        c.push("  ", theme.text());
+        c.push(part, theme.text());
+        section.extend(c.wrap_hanging(width, 4));
+    }
+    out.push(section);
     out
 }
 

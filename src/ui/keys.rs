@@ -226,6 +226,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         C::Browse,
+        &[Key::ch('f')],
+        Action::ToggleFacts,
+        "facts: all, or two lines on a small screen",
+        "",
+    ),
+    b(
+        C::Browse,
         &[Key::ch('R')],
         Action::Reload,
         "reload the corpus from disk",
@@ -304,30 +311,16 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         C::List,
-        &[Key::ch('g')],
+        &[Key::ch('g'), Key::code(K::Home)],
         Action::FirstCall,
-        "first (newest) call",
+        "first row (the newest)",
         "",
     ),
     b(
         C::List,
-        &[Key::ch('G')],
+        &[Key::ch('G'), Key::code(K::End)],
         Action::LastCall,
-        "last (oldest) call",
-        "",
-    ),
-    b(
-        C::List,
-        &[Key::code(K::Home)],
-        Action::Move(Motion::Top),
-        "top of the list",
-        "",
-    ),
-    b(
-        C::List,
-        &[Key::code(K::End)],
-        Action::Move(Motion::Bottom),
-        "bottom of the list",
+        "last row (the oldest)",
         "",
     ),
     b(

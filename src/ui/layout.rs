@@ -66,6 +66,19 @@ pub fn areas(area: Rect) -> Areas {
     }
 }
 
+/// The side-by-side panes under a facts header of `rows` lines (it wraps
+/// rather than being cut: `side::header_rows`).
+pub fn with_side_header(mut a: Areas, rows: u16) -> Areas {
+    let main = a.main;
+    let rows = rows.min(main.height);
+    a.side_header = Rect::new(main.x, main.y, main.width, rows);
+    let panes_y = main.y + rows;
+    let panes_h = main.height - rows;
+    a.left = Rect::new(main.x, panes_y, a.left.width, panes_h);
+    a.right = Rect::new(a.right.x, panes_y, a.right.width, panes_h);
+    a
+}
+
 /// The inside of a bordered pane.
 pub fn inner(rect: Rect) -> Rect {
     Rect::new(

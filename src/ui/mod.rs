@@ -9,7 +9,7 @@
 //! ```
 //!
 //! One file per pane: `ribbon`, `timeline`, `detail` (with its evidence
-//! view, `evidence`), `filter`, `side`, `help`, `warnings`, `status`. `tui` owns the real terminal and the run
+//! view, `evidence`, and the call's `facts`), `filter`, `side`, `help`, `warnings`, `status`. `tui` owns the real terminal and the run
 //! loop (generic over the backend, so tests use `TestBackend`).
 
 pub mod action;
@@ -17,6 +17,7 @@ pub mod app;
 pub mod detail;
 pub mod event;
 pub mod evidence;
+pub mod facts;
 pub mod filter;
 #[doc(hidden)]
 pub mod fixture;
@@ -68,9 +69,11 @@ pub fn render(frame: &mut Frame, app: &App) {
         too_small(frame, area, app);
         return;
     }
-    let a = layout::areas(area);
+    let mut a = layout::areas(area);
     ribbon::render(frame, a.ribbon, app);
     if app.side.is_some() {
+        let rows = side::header_rows(app, a.main.width, a.main.height);
+        a = layout::with_side_header(a, rows);
         side::render(frame, &a, app);
     } else {
         timeline::render(frame, a.list, app);
@@ -106,3 +109,5 @@ fn too_small(frame: &mut Frame, area: Rect, app: &App) {
 }
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_newcomer;

@@ -1,6 +1,8 @@
 //! The era ribbon: a horizontal time axis from the first era to the last,
-//! each era's span labelled with its leader, a mark for each call shown,
-//! and the selected call's mark highlighted.
+//! each era's span labelled with its leader (initials added where two
+//! share a surname: Lee M.-b. / Lee J.-m.), a mark for each call shown —
+//! `●`, or where columns hold several calls a density bar `▁▂▃▅▇` — and
+//! the selected call's `◆`. `LEGEND` says so in help and the era summary.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::Frame;
@@ -82,6 +84,63 @@ pub fn segments(app: &App, width: usize) -> Vec<Segment> {
         .collect()
 }
 
+/// What the ribbon's marks mean: in the help overlay and the era summary.
+pub const LEGEND: &str = "Ribbon: ◆ the selected call · ● a call · ▁▂▃▅▇ calls in that stretch of time (taller: more) · ┼ a new term";
+
+/// Density bars, fewest calls first.
+const BARS: [char; 5] = ['▁', '▂', '▃', '▅', '▇'];
+
+/// The mark for a column holding `n` calls when the busiest holds `max`:
+/// dots while no column holds more than two, density bars after.
+fn mark(n: usize, max: usize) -> char {
+    // A few calls read best as dots; bars once columns stack up.
+    if max <= 2 {
+        '●'
+    } else {
+        let level = (n * BARS.len()).div_ceil(max).clamp(1, BARS.len());
+        BARS[level - 1]
+    }
+}
+
+/// An era's name on the ribbon: the surname, with the given name's
+/// initials when another era's leader has the same surname.
+pub fn era_name(app: &App, era: usize) -> String {
+    let t = &app.timeline;
+    let Some(e) = t.eras.get(era) else {
+        return String::new();
+    };
+    let leader = t.leaders.get(e.leader);
+    let shared = t
+        .eras
+        .iter()
+        .any(|o| o.leader != e.leader && t.leaders.get(o.leader).surname == leader.surname);
+    if !shared {
+        return leader.surname.clone();
+    }
+    let given = leader
+        .name
+        .strip_prefix(leader.surname.as_str())
+        .or_else(|| leader.name.strip_suffix(leader.surname.as_str()))
+        .unwrap_or(&leader.name)
+        .trim();
+    let initials: Vec<String> = given
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.split('-')
+                .filter_map(|p| p.chars().next())
+                .map(|c| format!("{c}."))
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect();
+    if initials.is_empty() {
+        leader.surname.clone()
+    } else {
+        format!("{} {}", leader.surname, initials.join(" "))
+    }
+}
+
 /// Column of `date` inside a segment.
 pub fn column_of(seg: &Segment, date: NaiveDate) -> usize {
     if seg.width < 2 {
@@ -131,11 +190,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             axis[seg.x] = (if i == 0 { '├' } else { '┼' }, style);
         }
         // Label: "2017 Moon", else "Moon", else "2017".
-        let Some(era) = app.timeline.eras.get(seg.era) else {
+        if app.timeline.eras.get(seg.era).is_none() {
             continue;
-        };
-        let leader = app.timeline.leaders.get(era.leader);
-        let surname = &leader.surname;
+        }
+        let surname = era_name(app, seg.era);
         let room = seg.width.saturating_sub(1);
         let year = seg.from.year().to_string();
         let text = [format!("{year} {surname}"), surname.clone(), year]
@@ -167,17 +225,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     // Marks: every call shown, the selected one drawn last.
     let mut selected_at = None;
+    let mut counts = vec![0usize; width];
     for seg in &segs {
         for c in app.visible_calls_of_era(seg.era) {
             let Some(call) = app.timeline.calls.get(c) else {
                 continue;
             };
             let x = column_of(seg, call.date).min(width - 1);
+            counts[x] += 1;
             if Some(c) == selected_call {
                 selected_at = Some(x);
-            } else {
-                axis[x] = ('●', theme.mark());
             }
+        }
+    }
+    let max = counts.iter().copied().max().unwrap_or(0);
+    for (x, &n) in counts.iter().enumerate() {
+        if n > 0 {
+            axis[x] = (mark(n, max), theme.mark());
         }
     }
     if let Some(x) = selected_at {
@@ -198,4 +262,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(to_line(labels));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_show_density_once_columns_hold_several_calls() {
+        assert_eq!(mark(1, 1), '●');
+        assert_eq!(mark(2, 2), '●');
+        assert_eq!(mark(1, 10), '▁');
+        assert_eq!(mark(10, 10), '▇');
+        assert_eq!(mark(5, 10), '▃');
+        assert!(BARS.iter().all(|b| LEGEND.contains(*b)));
+        assert!(LEGEND.contains('◆') && LEGEND.contains('●'));
+    }
 }

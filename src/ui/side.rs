@@ -33,8 +33,12 @@ pub fn differences(app: &App, left: usize, right: usize) -> Cells {
     let (lf, rf): (&CallFacts, &CallFacts) = (&l.facts, &r.facts);
     let mut diffs: Vec<Cells> = Vec::new();
     let mut same: Vec<&str> = Vec::new();
+    let mut unknown: Vec<&str> = Vec::new();
     let mut fact = |name: &'static str, a: String, b: String, equal: bool| {
-        if equal {
+        if equal && a == "?" {
+            // Neither says: that is not agreement.
+            unknown.push(name);
+        } else if equal {
             same.push(name);
         } else {
             let mut d = Cells::new();
@@ -88,9 +92,14 @@ pub fn differences(app: &App, left: usize, right: usize) -> Cells {
         d.push_untrusted(&only_right.join(", "), theme.warning());
         diffs.push(d);
     }
+    let unknown_note =
+        (!unknown.is_empty()).then(|| format!("{} unknown in both", unknown.join(", ")));
     if diffs.is_empty() {
         c.push("Same facts: ", theme.bold());
         c.push(&same.join(", "), theme.text());
+        if let Some(note) = unknown_note {
+            c.push(&format!(" · {note}"), theme.dim());
+        }
     } else {
         c.push("Differ: ", theme.bold());
         for (i, d) in diffs.into_iter().enumerate() {
@@ -102,8 +111,24 @@ pub fn differences(app: &App, left: usize, right: usize) -> Cells {
         if !same.is_empty() {
             c.push(&format!(" · same {}", same.join(", ")), theme.dim());
         }
+        if let Some(note) = unknown_note {
+            c.push(&format!(" · {note}"), theme.dim());
+        }
     }
     c
+}
+
+/// Lines the facts-difference header takes at `width`: all of it, from
+/// two lines up to a third of `main_height` (then cut with `…`).
+pub fn header_rows(app: &App, width: u16, main_height: u16) -> u16 {
+    let Some(side) = &app.side else {
+        return 2;
+    };
+    let n = differences(app, side.left, side.right)
+        .wrap_hanging(width as usize, 8)
+        .len();
+    let most = (main_height / 3).max(2);
+    (n.min(u16::MAX as usize) as u16).clamp(2, most)
 }
 
 pub fn render(frame: &mut Frame, a: &Areas, app: &App) {

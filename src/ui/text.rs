@@ -1,12 +1,15 @@
 //! Width-aware text building shared by every pane: untrusted strings are
-//! made inert here, measured with `unicode-width` (so Korean and Chinese
-//! names take the two columns they occupy), truncated with `…` and wrapped.
+//! made inert here, measured per grapheme cluster the way ratatui and the
+//! terminal draw them (`unicode-segmentation` + `unicode-width`: Korean and
+//! Chinese names take two columns, an accent or an emoji sequence stays in
+//! its cell), truncated with `…` and wrapped, never inside a cluster.
 
 use std::borrow::Cow;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::sanitize::inert;
 
@@ -16,10 +19,11 @@ use crate::sanitize::inert;
 /// article can reach the terminal as a command.
 pub fn safe(text: &str) -> Cow<'_, str> {
     let cleaned = inert(text, false);
-    if cleaned.chars().any(char::is_control) {
+    if cleaned.chars().any(|c| c.is_control() || invisible(c)) {
         Cow::Owned(
             cleaned
                 .chars()
+                .filter(|&c| !invisible(c))
                 .map(|c| match c {
                     '\t' | '\n' | '\r' => ' ',
                     c if c.is_control() => '\u{fffd}',
@@ -32,16 +36,40 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Display width of one character; control and zero-width characters take
-/// no column.
+/// Invisible format characters (zero-width space and joiners, direction
+/// marks and isolates, word joiner, BOM) that terminals join or draw
+/// differently from each other: a U+200D in an article shifted the pane's
+/// right border. Dropped from what is drawn; they carry no visible text.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// Display width of one character on its own; control and zero-width
+/// characters take no column. Text is measured by `width`, per cluster.
 pub fn char_width(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 
-/// Display width of a string.
+/// Display width of a string, per grapheme cluster, as ratatui draws it.
 pub fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    s.graphemes(true).map(cluster_width).sum()
 }
+
+/// Columns one grapheme cluster takes; ratatui drops clusters of width 0
+/// and those holding a control character.
+fn cluster_width(g: &str) -> usize {
+    if g.contains(char::is_control) {
+        0
+    } else {
+        g.width()
+    }
+}
+
+/// `Cells::cols` of a character that continues the cluster before it.
+const JOINED: u8 = u8::MAX;
 
 /// A row of styled characters being assembled, measured in columns.
 #[derive(Debug, Clone, Default)]
@@ -49,6 +77,9 @@ pub struct Cells {
     cells: Vec<(char, Style)>,
     /// Hit number carried by each character, for "which line holds hit k".
     tags: Vec<Option<usize>>,
+    /// Columns of the cluster each character starts, or `JOINED` for a
+    /// character that continues the cluster before it.
+    cols: Vec<u8>,
 }
 
 impl Cells {
@@ -68,14 +99,39 @@ impl Cells {
     }
 
     fn push_tagged(&mut self, text: &str, style: Style, tag: Option<usize>) -> &mut Cells {
-        for c in text.chars() {
+        for g in text.graphemes(true) {
+            self.push_cluster(g, style, tag);
+        }
+        self
+    }
+
+    /// One grapheme cluster, in one style (a cluster is never split across
+    /// styles: ratatui would measure the pieces apart).
+    fn push_cluster(&mut self, g: &str, style: Style, tag: Option<usize>) {
+        let w = cluster_width(g).min(JOINED as usize - 1) as u8;
+        let mut first = true;
+        for c in g.chars() {
             if c.is_control() {
                 continue;
             }
             self.cells.push((c, style));
             self.tags.push(tag);
+            self.cols.push(if first { w } else { JOINED });
+            first = false;
         }
-        self
+    }
+
+    /// Columns of character `i`: its cluster's width on its first
+    /// character, 0 on the others.
+    fn col(&self, i: usize) -> usize {
+        match self.cols.get(i) {
+            Some(&JOINED) | None => 0,
+            Some(&w) => w as usize,
+        }
+    }
+
+    fn joined(&self, i: usize) -> bool {
+        self.cols.get(i) == Some(&JOINED)
     }
 
     /// Append untrusted text, highlighting the characters whose indices (in
@@ -93,14 +149,16 @@ impl Cells {
         if char_indices.is_empty() || matches!(cleaned, Cow::Owned(_)) {
             return self.push_tagged(&cleaned, style, None);
         }
-        for (i, c) in text.chars().enumerate() {
-            let s = if char_indices.contains(&i) {
+        let mut i = 0;
+        for g in text.graphemes(true) {
+            let n = g.chars().count();
+            let s = if (i..i + n).any(|k| char_indices.contains(&k)) {
                 style.patch(highlight)
             } else {
                 style
             };
-            self.cells.push((c, s));
-            self.tags.push(None);
+            self.push_cluster(g, s, None);
+            i += n;
         }
         self
     }
@@ -137,11 +195,24 @@ impl Cells {
     pub fn append(&mut self, other: Cells) -> &mut Cells {
         self.cells.extend(other.cells);
         self.tags.extend(other.tags);
+        self.cols.extend(other.cols);
         self
     }
 
     pub fn width(&self) -> usize {
-        self.cells.iter().map(|&(c, _)| char_width(c)).sum()
+        (0..self.cells.len()).map(|i| self.col(i)).sum()
+    }
+
+    fn push_cell(&mut self, c: char, style: Style) {
+        self.cells.push((c, style));
+        self.tags.push(None);
+        self.cols.push(char_width(c) as u8);
+    }
+
+    fn cut(&mut self, keep: usize) {
+        self.cells.truncate(keep);
+        self.tags.truncate(keep);
+        self.cols.truncate(keep);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -155,20 +226,19 @@ impl Cells {
         }
         let mut used = 0;
         let mut keep = 0;
-        for &(c, _) in &self.cells {
-            let w = char_width(c);
-            if used + w + 1 > max {
+        for i in 0..self.cells.len() {
+            let w = self.col(i);
+            // A cluster stays whole: its joined characters go with it.
+            if !self.joined(i) && used + w + 1 > max {
                 break;
             }
             used += w;
             keep += 1;
         }
         let style = self.cells.get(keep).map(|&(_, s)| s).unwrap_or_default();
-        self.cells.truncate(keep);
-        self.tags.truncate(keep);
+        self.cut(keep);
         if max > 0 {
-            self.cells.push(('…', style));
-            self.tags.push(None);
+            self.push_cell('…', style);
         }
         self
     }
@@ -177,8 +247,7 @@ impl Cells {
     pub fn pad_to(&mut self, columns: usize, style: Style) -> &mut Cells {
         let w = self.width();
         for _ in w..columns {
-            self.cells.push((' ', style));
-            self.tags.push(None);
+            self.push_cell(' ', style);
         }
         self
     }
@@ -207,7 +276,12 @@ impl Cells {
         let mut spans: Vec<Span<'static>> = Vec::new();
         let mut current = String::new();
         let mut style: Option<Style> = None;
-        for (c, s) in self.cells {
+        for (i, (c, s)) in self.cells.into_iter().enumerate() {
+            // A joined character keeps its cluster's style (one span).
+            let s = match style {
+                Some(prev) if self.cols.get(i) == Some(&JOINED) => prev,
+                _ => s,
+            };
             if style != Some(s) {
                 if let Some(prev) = style
                     && !current.is_empty()
@@ -237,13 +311,45 @@ impl Cells {
     /// (for "label   value" lines whose value runs on).
     pub fn wrap_hanging(self, columns: usize, indent: usize) -> Vec<Cells> {
         let columns = columns.max(1);
-        let indent = if indent * 2 > columns { 0 } else { indent };
+        let n = self.cells.len();
+        let items: Vec<((char, Style), Option<usize>, u8)> = self
+            .cells
+            .into_iter()
+            .zip(self.tags)
+            .zip(self.cols)
+            .map(|((c, t), w)| (c, t, w))
+            .collect();
+        let is_space = |i: usize| {
+            items[i].0.0 == ' '
+                && items[i].2 != JOINED
+                && items.get(i + 1).is_none_or(|x| x.2 != JOINED)
+        };
+        let cols = |i: usize| match items[i].2 {
+            JOINED => 0,
+            w => w as usize,
+        };
+        // The widest word: when it would fit a line but not the room an
+        // indent leaves, the indent goes, so a date or a name is never cut
+        // in two just to hang under its label.
+        let mut widest = 0;
+        let mut run = 0;
+        for i in 0..n {
+            if is_space(i) {
+                run = 0;
+            } else {
+                run += cols(i);
+                widest = widest.max(run);
+            }
+        }
+        let indent = if indent * 2 > columns || (widest > columns - indent && widest <= columns) {
+            0
+        } else {
+            indent
+        };
         let mut lines: Vec<Cells> = Vec::new();
         let mut line = Cells::new();
         let mut line_w = 0;
         let limit = columns;
-        let items: Vec<((char, Style), Option<usize>)> =
-            self.cells.into_iter().zip(self.tags).collect();
         // Columns a line starts with: 0 on the first, `indent` after.
         let mut line_start = 0;
         let mut first = true;
@@ -256,15 +362,18 @@ impl Cells {
                 *line_w = indent;
                 *line_start = indent;
             };
+        let push = |line: &mut Cells, i: usize| {
+            line.cells.push(items[i].0);
+            line.tags.push(items[i].1);
+            line.cols.push(items[i].2);
+        };
         let mut i = 0;
-        while i < items.len() {
-            let ((c, _), _) = items[i];
-            if c == ' ' {
+        while i < n {
+            if is_space(i) {
                 // Spaces that open the text are kept (indentation); at
                 // the start of a wrapped line they are dropped.
                 if (line_w > line_start || first) && line_w < limit {
-                    line.cells.push(items[i].0);
-                    line.tags.push(items[i].1);
+                    push(&mut line, i);
                     line_w += 1;
                 }
                 i += 1;
@@ -273,20 +382,20 @@ impl Cells {
             // One word: up to the next space.
             let mut j = i;
             let mut word_w = 0;
-            while j < items.len() && items[j].0.0 != ' ' {
-                word_w += char_width(items[j].0.0);
+            while j < n && !is_space(j) {
+                word_w += cols(j);
                 j += 1;
             }
             if line_w + word_w > limit && line_w > line_start {
                 break_line(&mut line, &mut line_w, &mut line_start, &mut first);
             }
-            for item in &items[i..j] {
-                let w = char_width(item.0.0);
-                if line_w + w > limit && line_w > line_start {
+            for (k, item) in items.iter().enumerate().take(j).skip(i) {
+                let w = cols(k);
+                // Break only between clusters.
+                if item.2 != JOINED && line_w + w > limit && line_w > line_start {
                     break_line(&mut line, &mut line_w, &mut line_start, &mut first);
                 }
-                line.cells.push(item.0);
-                line.tags.push(item.1);
+                push(&mut line, k);
                 line_w += w;
             }
             i = j;
@@ -300,9 +409,10 @@ impl Cells {
 }
 
 fn trim_end(line: &mut Cells) {
-    while line.cells.last().is_some_and(|&(c, _)| c == ' ') {
+    while line.cells.last().is_some_and(|&(c, _)| c == ' ') && line.cols.last() != Some(&JOINED) {
         line.cells.pop();
         line.tags.pop();
+        line.cols.pop();
     }
 }
 
@@ -348,6 +458,44 @@ mod tests {
         let mut c = Cells::new();
         c.push_untrusted("a\u{1b}]0;pwned\u{7}b", Style::default());
         assert!(!text_of(&c).chars().any(char::is_control));
+    }
+
+    #[test]
+    fn width_is_per_grapheme_cluster_as_ratatui_draws_it() {
+        // An accent stays in its letter's cell; an emoji with a skin tone
+        // is one wide cell; a ZWJ is dropped from what is drawn.
+        assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(width("👍🏽"), 2);
+        let mut c = Cells::new();
+        c.push_untrusted("a\u{200D}b e\u{301}", Style::default());
+        assert_eq!(text_of(&c), "ab e\u{301}");
+        assert_eq!(c.width(), 4);
+        for cut in 1..6 {
+            let mut t = c.clone();
+            t.truncate(cut);
+            assert!(t.width() <= cut);
+            assert!(!text_of(&t).contains("e…") || cut < 4);
+        }
+    }
+
+    #[test]
+    fn wrapping_never_splits_a_cluster_nor_hangs_a_word_it_would_cut() {
+        let mut c = Cells::new();
+        c.push("xe\u{301}\u{301}yz", Style::default());
+        let lines: Vec<String> = c.wrap(2).iter().map(text_of).collect();
+        assert_eq!(lines, ["xe\u{301}\u{301}", "yz"]);
+        // "date     2025-06-10" at 18 columns: the date moves down whole
+        // rather than hanging under the label in 9 columns.
+        let mut c = Cells::new();
+        c.push("date     2025-06-10 · weekday", Style::default());
+        let lines: Vec<String> = c.wrap_hanging(18, 9).iter().map(text_of).collect();
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.trim_start().starts_with("2025-06-10")),
+            "{lines:?}"
+        );
+        assert!(lines.iter().all(|l| !l.ends_with("2025-06-1")), "{lines:?}");
     }
 
     #[test]

@@ -36,25 +36,35 @@ fn field(app: &App, c: &mut Cells, text: &str, style: Style) {
 /// One row of the list, `width` columns wide. Each row has shorter forms
 /// for narrow panes; the first that fits whole is used.
 pub fn row_cells(app: &App, row: Row, width: usize) -> Cells {
+    row_form(app, row, width).0
+}
+
+/// The row, and which of its forms was used: 0 is the longest, which
+/// says what its numbers are; shorter call rows need the pane's legend.
+fn row_form(app: &App, row: Row, width: usize) -> (Cells, usize) {
     let candidates = row_forms(app, row);
     let fits = |(l, r): &(Cells, Cells)| {
         let rw = if r.is_empty() { 0 } else { r.width() + 1 };
         l.width() + rw <= width
     };
-    let chosen = match candidates.iter().position(fits) {
-        Some(i) => candidates.into_iter().nth(i),
-        None => candidates.into_iter().last(),
+    let index = candidates
+        .iter()
+        .position(fits)
+        .unwrap_or(candidates.len().saturating_sub(1));
+    let Some((mut left, right)) = candidates.into_iter().nth(index) else {
+        return (Cells::new(), 0);
     };
-    let Some((mut left, right)) = chosen else {
-        return Cells::new();
-    };
-    if right.is_empty() {
+    let cells = if right.is_empty() {
         left.truncate(width);
         left
     } else {
         Cells::spread(left, right, width)
-    }
+    };
+    (cells, index)
 }
+
+/// What the short call rows' numbers are, for the pane's bottom border.
+const LEGEND: &str = " minutes · articles ";
 
 /// (left, right) forms of a row, longest first.
 fn row_forms(app: &App, row: Row) -> Vec<(Cells, Cells)> {
@@ -143,11 +153,11 @@ fn row_forms(app: &App, row: Row) -> Vec<(Cells, Cells)> {
             } else {
                 format!("{shown}/{total}")
             };
-            let min_short = minutes.map_or("?".to_string(), |m| format!("{m}m"));
             let mut full = Cells::new();
             full.push(&format!("{min_text} · {count}"), theme.text());
+            // Shorter: the pane's bottom border says what the numbers are.
             let mut short = Cells::new();
-            short.push(&format!("{min_short} {short_count}"), theme.text());
+            short.push(&format!("{min_text} · {short_count}"), theme.text());
             let mut tiny = Cells::new();
             tiny.push(&short_count, theme.text());
             forms.push((left.clone(), full));
@@ -237,8 +247,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
     } else {
         let offset = app.list_offset.min(app.rows.len().saturating_sub(1));
+        let mut legend = false;
         for (i, &row) in app.rows.iter().enumerate().skip(offset).take(inner_h) {
-            let mut cells = row_cells(app, row, inner_w);
+            let (mut cells, form) = row_form(app, row, inner_w);
+            legend |= matches!(row, Row::Call(_)) && form > 0;
             if i == app.selected {
                 let sel = theme.selected(focused);
                 cells.pad_to(inner_w, Style::default());
@@ -250,6 +262,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 lines.push(cells.into_line());
             }
+        }
+        if legend && super::text::width(LEGEND) + 4 <= inner_w {
+            block = block.title_bottom(Line::styled(LEGEND, theme.dim()).left_aligned());
         }
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);

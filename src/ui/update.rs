@@ -2,11 +2,18 @@
 //! files, no threads; work for outside comes back as `App::effects`.
 
 use super::action::{Action, Effect, Matches, Motion, Reloaded};
-use super::app::{App, Focus, Group, HitSet, Row, SideState};
+use super::app::{App, Focus, Group, Row};
+use super::detail;
 use super::keys::Context;
-use super::layout;
-use super::{detail, side};
 use crate::query;
+
+mod filter;
+mod mouse;
+mod side_by_side;
+
+use filter::{apply_matches, clear_filter, filter_changed, hit_set, request_search};
+use mouse::{click, update_move_help, wheel};
+use side_by_side::{open_side, pin};
 
 /// Lines the mouse wheel moves.
 const WHEEL_LINES: usize = 3;
@@ -40,6 +47,18 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ToggleEvidence => toggle_evidence(app),
+        Action::ToggleFacts => {
+            app.facts_full = !app.facts_full;
+            app.detail_scroll = 0;
+            app.message = Some(
+                if app.facts_full {
+                    "every fact of the call · f again for the summary on a small screen"
+                } else {
+                    "the facts in two lines when the screen is small"
+                }
+                .into(),
+            );
+        }
         Action::Reload => {
             if !app.reloading {
                 app.reloading = true;
@@ -96,14 +115,10 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::PrevEra => jump_era(app, true),
         Action::NextEra => jump_era(app, false),
-        Action::FirstCall => match app.rows.iter().position(|r| matches!(r, Row::Call(_))) {
-            Some(i) => select(app, i),
-            None => app.message = Some("no calls shown".into()),
-        },
-        Action::LastCall => match app.rows.iter().rposition(|r| matches!(r, Row::Call(_))) {
-            Some(i) => select(app, i),
-            None => app.message = Some("no calls shown".into()),
-        },
+        // The first / last row on screen, whatever is collapsed: `g` on a
+        // collapsed newest era lands on its header, never on an older call.
+        Action::FirstCall => select(app, 0),
+        Action::LastCall => select(app, app.rows.len().saturating_sub(1)),
         Action::NextHit => jump_hit(app, true),
         Action::PrevHit => jump_hit(app, false),
         Action::Move(m) => {
@@ -250,7 +265,9 @@ fn scroll_detail(app: &mut App, m: Motion) {
 
 fn side_max(app: &App, article: usize) -> usize {
     let (w, h) = app.side_size();
-    side::pane_lines(app, article, w).len().saturating_sub(h)
+    super::side::pane_lines(app, article, w)
+        .len()
+        .saturating_sub(h)
 }
 
 fn clamp_side(app: &mut App) {
@@ -430,72 +447,6 @@ fn cycle_counterpart(app: &mut App) {
     app.rebuild_rows();
 }
 
-fn pin(app: &mut App) {
-    let Some(a) = app.selected_article() else {
-        app.message = Some("select an article or a call to pin".into());
-        return;
-    };
-    if app.pinned == Some(a) {
-        app.pinned = None;
-        app.message = Some("unpinned".into());
-    } else {
-        app.pinned = Some(a);
-        app.message = Some(format!(
-            "pinned {} — s opens side by side",
-            article_name(app, a)
-        ));
-    }
-}
-
-fn article_name(app: &App, a: usize) -> String {
-    app.timeline
-        .articles
-        .get(a)
-        .map(|art| {
-            let name = art
-                .source
-                .clone()
-                .unwrap_or_else(|| format!("{} ({})", art.id, crate::export::SOURCE_NOT_STATED));
-            super::text::safe(&name).into_owned()
-        })
-        .unwrap_or_default()
-}
-
-fn open_side(app: &mut App) {
-    let Some(current) = app.selected_article() else {
-        app.message = Some("select an article or a call first".into());
-        return;
-    };
-    let pair = match app.pinned {
-        Some(p) if p != current => Some((p, current)),
-        _ => {
-            let order = app.article_order();
-            let pos = order.iter().position(|&a| a == current);
-            let other = pos.and_then(|i| {
-                order
-                    .get(i + 1)
-                    .or_else(|| i.checked_sub(1).and_then(|j| order.get(j)))
-            });
-            other.map(|&o| (current, o))
-        }
-    };
-    match pair {
-        Some((left, right)) => {
-            app.side = Some(SideState {
-                left,
-                right,
-                scroll: [0, 0],
-                sync: false,
-                focus: 1,
-            });
-            if app.focus == Focus::Filter {
-                app.focus = Focus::List;
-            }
-        }
-        None => app.message = Some("only one article: nothing to compare".into()),
-    }
-}
-
 /// `v`: the evidence view on or off. The text changes length, so the
 /// pane starts again at the top.
 fn toggle_evidence(app: &mut App) {
@@ -527,7 +478,7 @@ fn jump_hit(app: &mut App, forward: bool) {
     let view = detail::build(app, w);
     let n = view.hit_lines.len();
     if n == 0 {
-        app.message = Some("no filter hits in this text".into());
+        app.message = Some(no_hit_message(app));
         return;
     }
     let next = match app.hit_cursor {
@@ -553,73 +504,18 @@ fn jump_hit(app: &mut App, forward: bool) {
     app.message = Some(format!("hit {} of {n}", next + 1));
 }
 
-// ---- filter ------------------------------------------------------------
-
-fn filter_changed(app: &mut App) {
-    app.filter.generation += 1;
-    let text = app.filter.input.text().to_string();
-    if text.trim().is_empty() {
-        app.filter.applied_generation = app.filter.generation;
-        app.filter.hits = None;
-        app.filter.query = None;
-        app.filter.error = None;
-        app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
-        app.rebuild_rows();
+/// `n` on a text without hits: say where the filter matched instead
+/// ("matched: call topic APEC"), so no hit is without a visible reason.
+fn no_hit_message(app: &App) -> String {
+    let reasons = match (&app.index, &app.filter.query, app.selected_article()) {
+        (Some(index), Some(q), Some(a)) => index.explain(&app.timeline, q, a),
+        _ => Vec::new(),
+    };
+    if reasons.is_empty() {
+        "no filter hits in this text".into()
     } else {
-        // Only the newest search matters.
-        app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
-        request_search(app);
-    }
-}
-
-/// Ask for matching of the current filter text, unless the index is not
-/// there yet: then the text stays pending (`FilterState::pending`) and
-/// `apply_index` asks once it arrives.
-fn request_search(app: &mut App) {
-    let text = app.filter.input.text().to_string();
-    if app.index.is_none() || text.trim().is_empty() {
-        return;
-    }
-    app.effects.push(Effect::Search {
-        generation: app.filter.generation,
-        text,
-    });
-}
-
-fn clear_filter(app: &mut App) {
-    app.filter.input.clear();
-    filter_changed(app);
-}
-
-fn hit_set(app: &App, hits: Vec<query::Hit>) -> HitSet {
-    let mut matched = vec![false; app.timeline.articles.len()];
-    for h in &hits {
-        if let Some(m) = matched.get_mut(h.article) {
-            *m = true;
-        }
-    }
-    HitSet { hits, matched }
-}
-
-fn apply_matches(app: &mut App, m: Matches) {
-    if m.generation != app.filter.generation {
-        return; // stale: the user typed on
-    }
-    app.filter.applied_generation = m.generation;
-    match m.result {
-        Ok(hits) => {
-            let before = app.selected_article();
-            app.filter.hits = Some(hit_set(app, hits));
-            app.filter.query = query::parse(&m.text).ok();
-            app.filter.error = None;
-            app.rebuild_rows();
-            app.hit_cursor = None;
-            if app.selected_article() != before {
-                app.detail_scroll = 0;
-            }
-            clamp_detail(app);
-        }
-        Err(e) => app.filter.error = Some(e.to_string()),
+        let text = super::text::safe(&reasons.join(", ")).into_owned();
+        format!("no hit in the text · matched: {text}")
     }
 }
 
@@ -722,109 +618,4 @@ fn move_warnings(app: &mut App, m: Motion) {
     let (rows, page) = super::warnings::rows_for_size(app);
     let max = rows.saturating_sub(page);
     app.warnings_view = Some(moved(app.warnings_view.unwrap_or(0), m, page, max));
-}
-
-// ---- mouse -------------------------------------------------------------------
-
-fn inside(r: ratatui::layout::Rect, column: u16, row: u16) -> bool {
-    column >= r.x && column < r.right() && row >= r.y && row < r.bottom()
-}
-
-fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
-    let m = if down { Motion::Down } else { Motion::Up };
-    let a = app.areas();
-    for _ in 0..WHEEL_LINES {
-        if app.help.is_some() {
-            update_move_help(app, m);
-        } else if app.warnings_view.is_some() {
-            move_warnings(app, m);
-        } else if let Some(side) = app.side.as_mut() {
-            if inside(a.left, column, row) {
-                side.focus = 0;
-            } else if inside(a.right, column, row) {
-                side.focus = 1;
-            }
-            scroll_side(app, m);
-        } else if inside(a.list, column, row) {
-            move_list(app, m);
-        } else if inside(a.detail, column, row) {
-            scroll_detail(app, m);
-        }
-    }
-}
-
-fn update_move_help(app: &mut App, m: Motion) {
-    let (rows, page) = super::help::rows_for_size(app);
-    let max = rows.saturating_sub(page);
-    app.help = Some(moved(app.help.unwrap_or(0), m, page, max));
-}
-
-fn click(app: &mut App, column: u16, row: u16) {
-    if app.help.is_some() || app.warnings_view.is_some() {
-        return;
-    }
-    let a = app.areas();
-    if let Some(side) = app.side.as_mut() {
-        if inside(a.left, column, row) {
-            side.focus = 0;
-        } else if inside(a.right, column, row) {
-            side.focus = 1;
-        }
-        return;
-    }
-    if inside(a.ribbon, column, row) {
-        click_ribbon(app, column);
-    } else if inside(a.filter, column, row) {
-        app.focus = Focus::Filter;
-    } else if inside(a.detail, column, row) {
-        app.focus = Focus::Detail;
-    } else if inside(a.list, column, row) {
-        app.focus = Focus::List;
-        let inner = layout::inner(a.list);
-        if inside(inner, column, row) {
-            let r = app.list_offset + (row - inner.y) as usize;
-            if r < app.rows.len() {
-                if r == app.selected {
-                    toggle(app);
-                } else {
-                    select(app, r);
-                }
-            }
-        }
-    }
-}
-
-/// A click on the era ribbon selects the call whose mark is nearest (within
-/// a column), or the era clicked.
-fn click_ribbon(app: &mut App, column: u16) {
-    let width = app.size.0 as usize;
-    let x = column as usize;
-    let segs = super::ribbon::segments(app, width);
-    let mut best: Option<(usize, usize)> = None;
-    for seg in &segs {
-        for c in app.visible_calls_of_era(seg.era) {
-            let Some(call) = app.timeline.calls.get(c) else {
-                continue;
-            };
-            let d = super::ribbon::column_of(seg, call.date).abs_diff(x);
-            if d <= 1 && best.is_none_or(|(_, bd)| d < bd) {
-                best = Some((c, d));
-            }
-        }
-    }
-    let target = match best {
-        Some((c, _)) => app.rows.iter().position(|&r| r == Row::Call(c)),
-        None => segs
-            .iter()
-            .find(|s| x >= s.x && x < s.x + s.width)
-            .and_then(|s| {
-                app.rows
-                    .iter()
-                    .position(|&r| r == Row::Group(Group::Era(s.era)))
-            }),
-    };
-    if let Some(r) = target {
-        app.focus = Focus::List;
-        select(app, r);
-    }
 }
