@@ -189,7 +189,7 @@ fn row_forms(app: &App, row: Row) -> Vec<(Cells, Cells)> {
             match &a.source {
                 Some(s) => field(app, &mut left, s, theme.outlet()),
                 None => {
-                    left.push("unknown", theme.dim());
+                    left.push(crate::export::SOURCE_NOT_STATED, theme.dim());
                 }
             }
             left.push(" · ", theme.dim());
