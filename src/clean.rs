@@ -360,23 +360,55 @@ fn for_each_line<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
     f(&text[start..], needs || edge_space(&b[start..]));
 }
 
-/// ` date 2025-06-10 rest…` (any case, any spacing, `-`, `/` or `.` between
-/// the numbers) → the date, if it is a real one, and the rest of the line.
+/// ` date 2025-06-10 rest…` (any case and spacing before the numbers) →
+/// the date and the rest of the line. The line is a header whenever it
+/// reads like one (`-`, `/` or `.` between one- or two-digit numbers),
+/// but only a real date written `YYYY-MM-DD` gives a date:
+/// `header_date_problem` says what is wrong with the others.
 fn parse_header(line: &str) -> Option<(Option<NaiveDate>, &str)> {
+    let (written, rest) = header_date_text(line)?;
+    let strict = written.len() == 10
+        && written.as_bytes()[4] == b'-'
+        && written.as_bytes()[7] == b'-'
+        && written.bytes().filter(u8::is_ascii_digit).count() == 8;
+    let date = strict
+        .then(|| NaiveDate::parse_from_str(written, "%Y-%m-%d").ok())
+        .flatten();
+    Some((date, rest))
+}
+
+/// The date as written in a header line, and the rest of the line.
+fn header_date_text(line: &str) -> Option<(&str, &str)> {
     let s = line.trim_start();
     if s.len() < 4 || !s.as_bytes()[..4].eq_ignore_ascii_case(b"date") {
         return None;
     }
-    let s = s[4..].trim_start_matches([' ', ':']);
-    let (year, s) = take_digits(s, 4, 4)?;
+    let from = s[4..].trim_start_matches([' ', ':']);
+    let (_, s) = take_digits(from, 4, 4)?;
     let s = s.strip_prefix(['-', '/', '.'])?;
-    let (month, s) = take_digits(s, 1, 2)?;
+    let (_, s) = take_digits(s, 1, 2)?;
     let s = s.strip_prefix(['-', '/', '.'])?;
-    let (day, rest) = take_digits(s, 1, 2)?;
+    let (_, rest) = take_digits(s, 1, 2)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    Some((NaiveDate::from_ymd_opt(year as i32, month, day), rest))
+    Some((&from[..from.len() - rest.len()], rest))
+}
+
+/// When a text starts with a date header whose date is not a real
+/// `YYYY-MM-DD` date (` date 2021-02-30`, `2021-13-01`, `2021-1-1`), the
+/// date as written (inert), for a warning naming it.
+pub fn header_date_problem(text: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.split('\n').next()?;
+    match parse_header(first) {
+        Some((None, rest)) => {
+            let (written, _) = header_date_text(first)?;
+            debug_assert!(first.ends_with(rest));
+            Some(sanitize::inert(written, false).into_owned())
+        }
+        _ => None,
+    }
 }
 
 fn take_digits(s: &str, min: usize, max: usize) -> Option<(u32, &str)> {
@@ -1119,12 +1151,11 @@ mod tests {
     }
 
     #[test]
-    fn header_is_lenient() {
+    fn header_is_lenient_before_the_date_only() {
         for line in [
-            "date 2024-3-5",
             "  DATE:2024-03-05",
-            "\tDate 2024/03/05  ",
-            "\u{feff} date 2024.03.05",
+            "\tDate 2024-03-05  ",
+            "\u{feff} date 2024-03-05",
         ] {
             let c = clean(&format!("{line}\nbody"));
             assert_eq!(
@@ -1133,7 +1164,22 @@ mod tests {
                 "{line:?}"
             );
             assert_eq!(c.header.headline, None);
+            assert_eq!(header_date_problem(&format!("{line}\nbody")), None);
         }
+        // Not YYYY-MM-DD, or not a real day: a header without a date, and
+        // a problem naming what was written.
+        for (line, written) in [
+            ("date 2024-3-5", "2024-3-5"),
+            (" date 2024/03/05 Title", "2024/03/05"),
+            (" date 2024.03.05", "2024.03.05"),
+            (" date 2021-02-30 Title", "2021-02-30"),
+            (" date 2021-13-01", "2021-13-01"),
+        ] {
+            let text = format!("{line}\nbody");
+            assert_eq!(clean(&text).header.published, None, "{line:?}");
+            assert_eq!(header_date_problem(&text).as_deref(), Some(written));
+        }
+        assert_eq!(header_date_problem("no header\nbody"), None);
         // Impossible date: still a header, no date.
         let c = clean(" date 2024-02-30 Title\nbody");
         assert_eq!(

@@ -139,7 +139,12 @@ pub fn build_articles(docs: Vec<RawDoc>, lexicon: &Lexicon) -> Vec<Article> {
 }
 
 /// One document through clean and extract.
-pub fn build_article(doc: RawDoc, extractor: &Extractor) -> Article {
+pub fn build_article(mut doc: RawDoc, extractor: &Extractor) -> Article {
+    if let Some(written) = crate::clean::header_date_problem(&doc.text) {
+        doc.warnings.push(format!(
+            "header date '{written}' is not a real YYYY-MM-DD date; publication date unknown"
+        ));
+    }
     let mut cleaned = clean(&doc.text);
     drop(doc.text);
     let extracted = extractor.extract(&cleaned);

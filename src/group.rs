@@ -39,7 +39,12 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
         let Some(pair) = pair_of(&article.facts, leaders) else {
             continue;
         };
-        match article.facts.date {
+        // A date when either leader was out of office (a header of
+        // 0001-01-01, a misread year) places no call there: the article is
+        // treated as undated and joins a call only as one would.
+        let in_terms =
+            |d: &NaiveDate| leaders.get(pair.0).in_office(*d) && leaders.get(pair.1).in_office(*d);
+        match article.facts.date.filter(in_terms) {
             Some(date) => {
                 let next = members.len();
                 let at = *slot.entry((pair, date)).or_insert(next);
@@ -89,12 +94,13 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
         }
     }
 
-    let calls = members
+    let mut calls: Vec<Call> = members
         .into_iter()
         .map(|(pair, date, arts)| {
             make_call(pair, date, &arts, articles, &date_basis, leaders, topics)
         })
         .collect();
+    make_call_ids_unique(&mut calls, leaders);
     Grouping {
         calls,
         call_of_article,
@@ -225,6 +231,66 @@ fn make_call(
         start_time: majority(members, |m| articles[m].facts.start_time),
         topics: call_topics,
         articles: members.to_vec(),
+    }
+}
+
+/// Call ids are `date-home-counterpart` by the leaders' short names; two
+/// leaders may share one (Lee Myung-bak and Lee Jae-myung are both `lee`).
+/// Calls whose ids clash name the leaders that differ by their full-name
+/// slug (`2013-02-23-lee-myung-bak-xi`), and any clash left (a leaders
+/// file with two equal slugs) takes a counter (`-2`, `-3`, … in call
+/// order). Ids of calls that clash with nothing are unchanged.
+fn make_call_ids_unique(calls: &mut [Call], leaders: &Leaders) {
+    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, call) in calls.iter().enumerate() {
+        by_id.entry(call.id.clone()).or_default().push(i);
+    }
+    if by_id.len() == calls.len() {
+        return;
+    }
+    let mut clashes: Vec<Vec<usize>> = by_id.into_values().filter(|v| v.len() > 1).collect();
+    clashes.sort_unstable();
+    for group in &clashes {
+        let homes_differ = group.iter().any(|&c| calls[c].home != calls[group[0]].home);
+        let others_differ = group
+            .iter()
+            .any(|&c| calls[c].counterpart != calls[group[0]].counterpart);
+        for &c in group {
+            let name = |id: LeaderId, full: bool| {
+                let leader = leaders.get(id);
+                if full {
+                    leader.id.clone()
+                } else {
+                    leader.short.clone()
+                }
+            };
+            let call = &calls[c];
+            calls[c].id = format!(
+                "{}-{}-{}",
+                call.date,
+                name(call.home, homes_differ),
+                name(call.counterpart, others_differ)
+            );
+        }
+    }
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen_once: std::collections::HashSet<String> =
+        calls.iter().map(|c| c.id.clone()).collect();
+    for call in calls.iter_mut() {
+        if taken.insert(call.id.clone()) {
+            continue;
+        }
+        let mut n = 2;
+        let id = loop {
+            let candidate = format!("{}-{n}", call.id);
+            if !seen_once.contains(&candidate) && !taken.contains(&candidate) {
+                break candidate;
+            }
+            n += 1;
+        };
+        taken.insert(id.clone());
+        seen_once.insert(id.clone());
+        call.id = id;
     }
 }
 
@@ -422,6 +488,64 @@ mod tests {
         f.home = None;
         let g = run(&[article("a", f)]);
         assert_eq!(g.calls[0].id, "2022-08-24-yoon-xi");
+    }
+
+    #[test]
+    fn leaders_sharing_a_short_name_get_distinct_call_ids() {
+        let leaders = Leaders::embedded();
+        // Lee Myung-bak's last day and Lee Jae-myung (an impossible pair
+        // on that day, given here as facts) both "lee" with Xi.
+        let a = facts(&leaders, "lee-myung-bak", "xi-jinping", Some("2013-02-23"));
+        let b_leader = leader(&leaders, "lee-jae-myung");
+        let mut calls = vec![
+            make_call(
+                (a.home.unwrap(), a.counterpart.unwrap()),
+                date("2013-02-23"),
+                &[],
+                &[],
+                &[],
+                &leaders,
+                &Topics::embedded(),
+            ),
+            make_call(
+                (b_leader, a.counterpart.unwrap()),
+                date("2013-02-23"),
+                &[],
+                &[],
+                &[],
+                &leaders,
+                &Topics::embedded(),
+            ),
+        ];
+        assert_eq!(calls[0].id, calls[1].id);
+        let other = calls[0].clone();
+        make_call_ids_unique(&mut calls, &leaders);
+        assert_eq!(calls[0].id, "2013-02-23-lee-myung-bak-xi");
+        assert_eq!(calls[1].id, "2013-02-23-lee-jae-myung-xi");
+        // The same pair twice (only a broken leaders file could): a counter.
+        let mut twice = vec![other.clone(), other];
+        make_call_ids_unique(&mut twice, &leaders);
+        assert_eq!(twice[0].id, "2013-02-23-lee-xi");
+        assert_eq!(twice[1].id, "2013-02-23-lee-xi-2");
+    }
+
+    #[test]
+    fn a_date_outside_the_leaders_terms_places_no_call() {
+        let leaders = Leaders::embedded();
+        // Lee Jae-myung and Xi in year 1: nobody was in office.
+        let out = article(
+            "out",
+            facts(&leaders, "lee-jae-myung", "xi-jinping", Some("0000-12-26")),
+        );
+        let g = run(&[out]);
+        assert!(g.calls.is_empty(), "{:?}", g.calls);
+        assert_eq!(g.call_of_article, [None]);
+        // Moon with Xi in 2025: Moon's term had ended.
+        let late = article(
+            "late",
+            facts(&leaders, "moon-jae-in", "xi-jinping", Some("2025-06-10")),
+        );
+        assert!(run(&[late]).calls.is_empty());
     }
 
     #[test]
