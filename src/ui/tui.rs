@@ -17,8 +17,7 @@ use anyhow::{Context as _, Result};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -306,23 +305,22 @@ fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
     let _restore = Restore;
     let mut terminal = setup()?;
 
+    // Our own input parser: crossterm's waits forever for the end of a
+    // bracketed paste (see `input`).
     let input_tx = tx.clone();
-    thread::Builder::new()
-        .name("hotline-input".into())
-        .spawn(move || {
-            while let Ok(event) = event::read() {
-                let ctrl_c = is_ctrl_c(&event);
-                if input_tx.send(Msg::Event(event)).is_err() {
-                    break;
-                }
-                if ctrl_c {
-                    // Ctrl-c quits anywhere: even from a busy loop.
-                    let _ = thread::Builder::new()
-                        .name("hotline-ctrl-c".into())
-                        .spawn(|| exit_after(CTRL_C_GRACE, 0));
-                }
-            }
-        })?;
+    super::input::spawn(move |event| {
+        let ctrl_c = is_ctrl_c(&event);
+        if input_tx.send(Msg::Event(event)).is_err() {
+            return false;
+        }
+        if ctrl_c {
+            // Ctrl-c quits anywhere: even from a busy loop.
+            let _ = thread::Builder::new()
+                .name("hotline-ctrl-c".into())
+                .spawn(|| exit_after(CTRL_C_GRACE, 0));
+        }
+        true
+    })?;
 
     let worker = app
         .index
