@@ -228,3 +228,44 @@ fn links_out_of_the_given_paths_are_followed_only_when_asked() {
         r.stdout_text()
     );
 }
+
+/// Impossible dates: a header date that is not a real `YYYY-MM-DD` is a
+/// warning naming the file and the text; an impossible day in the text is
+/// as if no day were written (the call stays); a year-one header places
+/// no call outside the leaders' terms.
+#[test]
+fn impossible_dates_warn_and_never_misplace_a_call() {
+    let tmp = tempfile::tempdir().unwrap();
+    let body = "President Moon Jae-in spoke by phone with Chinese President Xi Jinping";
+    let files = [
+        ("feb30.txt", format!(" date 2021-02-30 Talk\n{body} on Tuesday.\n")),
+        ("month13.txt", format!(" date 2021-13-01 Talk\n{body} on Tuesday.\n")),
+        ("loose.txt", format!(" date 2021-1-26 Talk\n{body} on Tuesday.\n")),
+        ("stated.txt", format!(" date 2021-03-05 Talk\n{body} on February 29, 2021.\n")),
+    ];
+    for (name, text) in &files {
+        fs::write(tmp.path().join(name), text).unwrap();
+    }
+    let r = run(&["check", tmp.path().to_str().unwrap()]);
+    let out = r.stdout_text();
+    for (name, written) in [
+        ("feb30.txt", "2021-02-30"),
+        ("month13.txt", "2021-13-01"),
+        ("loose.txt", "2021-1-26"),
+    ] {
+        let path = tmp.path().join(name).display().to_string();
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(&format!("warning {path}: header date '{written}'"))),
+            "{name}:\n{out}"
+        );
+    }
+    let stated = tmp.path().join("stated.txt").display().to_string();
+    assert!(out.contains(&format!("ok      {stated}  2021-03-05-moon-xi")), "{out}");
+    // Alone (so there is no call it could join), year one gives no call.
+    let year1 = tmp.path().join("year1.txt");
+    fs::write(&year1, format!(" date 0001-01-01 Talk\n{body} on Tuesday.\n")).unwrap();
+    let r = run(&["check", year1.to_str().unwrap()]);
+    let out = r.stdout_text();
+    assert!(out.contains("not in a call") && out.contains(", 0 calls"), "{out}");
+}
