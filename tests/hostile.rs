@@ -238,10 +238,22 @@ fn impossible_dates_warn_and_never_misplace_a_call() {
     let tmp = tempfile::tempdir().unwrap();
     let body = "President Moon Jae-in spoke by phone with Chinese President Xi Jinping";
     let files = [
-        ("feb30.txt", format!(" date 2021-02-30 Talk\n{body} on Tuesday.\n")),
-        ("month13.txt", format!(" date 2021-13-01 Talk\n{body} on Tuesday.\n")),
-        ("loose.txt", format!(" date 2021-1-26 Talk\n{body} on Tuesday.\n")),
-        ("stated.txt", format!(" date 2021-03-05 Talk\n{body} on February 29, 2021.\n")),
+        (
+            "feb30.txt",
+            format!(" date 2021-02-30 Talk\n{body} on Tuesday.\n"),
+        ),
+        (
+            "month13.txt",
+            format!(" date 2021-13-01 Talk\n{body} on Tuesday.\n"),
+        ),
+        (
+            "loose.txt",
+            format!(" date 2021-1-26 Talk\n{body} on Tuesday.\n"),
+        ),
+        (
+            "stated.txt",
+            format!(" date 2021-03-05 Talk\n{body} on February 29, 2021.\n"),
+        ),
     ];
     for (name, text) in &files {
         fs::write(tmp.path().join(name), text).unwrap();
@@ -261,11 +273,21 @@ fn impossible_dates_warn_and_never_misplace_a_call() {
         );
     }
     let stated = tmp.path().join("stated.txt").display().to_string();
-    assert!(out.contains(&format!("ok      {stated}  2021-03-05-moon-xi")), "{out}");
+    assert!(
+        out.contains(&format!("ok      {stated}  2021-03-05-moon-xi")),
+        "{out}"
+    );
     // Alone (so there is no call it could join), year one gives no call.
     let year1 = tmp.path().join("year1.txt");
-    fs::write(&year1, format!(" date 0001-01-01 Talk\n{body} on Tuesday.\n")).unwrap();
+    fs::write(
+        &year1,
+        format!(" date 0001-01-01 Talk\n{body} on Tuesday.\n"),
+    )
+    .unwrap();
     let r = run(&["check", year1.to_str().unwrap()]);
     let out = r.stdout_text();
-    assert!(out.contains("not in a call") && out.contains(", 0 calls"), "{out}");
+    assert!(
+        out.contains("not in a call") && out.contains(", 0 calls"),
+        "{out}"
+    );
 }
