@@ -11,6 +11,9 @@ use crate::leaders::{LeaderId, Leaders};
 use crate::model::{Article, Call, CallFacts, DateBasis, Reported};
 use crate::topics::Topics;
 
+#[path = "call_ids.rs"]
+mod call_ids;
+
 /// Calls (unordered) and, per article, the call it went to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Grouping {
@@ -100,7 +103,7 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
             make_call(pair, date, &arts, articles, &date_basis, leaders, topics)
         })
         .collect();
-    make_call_ids_unique(&mut calls, leaders);
+    call_ids::make_unique(&mut calls, leaders);
     Grouping {
         calls,
         call_of_article,
@@ -194,7 +197,7 @@ fn unique_date_in_terms(facts: &CallFacts, pair: Pair, leaders: &Leaders) -> Opt
     found.next().is_none().then_some(first)
 }
 
-fn make_call(
+pub(crate) fn make_call(
     (home, counterpart): Pair,
     date: NaiveDate,
     members: &[usize],
@@ -231,66 +234,6 @@ fn make_call(
         start_time: majority(members, |m| articles[m].facts.start_time),
         topics: call_topics,
         articles: members.to_vec(),
-    }
-}
-
-/// Call ids are `date-home-counterpart` by the leaders' short names; two
-/// leaders may share one (Lee Myung-bak and Lee Jae-myung are both `lee`).
-/// Calls whose ids clash name the leaders that differ by their full-name
-/// slug (`2013-02-23-lee-myung-bak-xi`), and any clash left (a leaders
-/// file with two equal slugs) takes a counter (`-2`, `-3`, … in call
-/// order). Ids of calls that clash with nothing are unchanged.
-fn make_call_ids_unique(calls: &mut [Call], leaders: &Leaders) {
-    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, call) in calls.iter().enumerate() {
-        by_id.entry(call.id.clone()).or_default().push(i);
-    }
-    if by_id.len() == calls.len() {
-        return;
-    }
-    let mut clashes: Vec<Vec<usize>> = by_id.into_values().filter(|v| v.len() > 1).collect();
-    clashes.sort_unstable();
-    for group in &clashes {
-        let homes_differ = group.iter().any(|&c| calls[c].home != calls[group[0]].home);
-        let others_differ = group
-            .iter()
-            .any(|&c| calls[c].counterpart != calls[group[0]].counterpart);
-        for &c in group {
-            let name = |id: LeaderId, full: bool| {
-                let leader = leaders.get(id);
-                if full {
-                    leader.id.clone()
-                } else {
-                    leader.short.clone()
-                }
-            };
-            let call = &calls[c];
-            calls[c].id = format!(
-                "{}-{}-{}",
-                call.date,
-                name(call.home, homes_differ),
-                name(call.counterpart, others_differ)
-            );
-        }
-    }
-    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut seen_once: std::collections::HashSet<String> =
-        calls.iter().map(|c| c.id.clone()).collect();
-    for call in calls.iter_mut() {
-        if taken.insert(call.id.clone()) {
-            continue;
-        }
-        let mut n = 2;
-        let id = loop {
-            let candidate = format!("{}-{n}", call.id);
-            if !seen_once.contains(&candidate) && !taken.contains(&candidate) {
-                break candidate;
-            }
-            n += 1;
-        };
-        taken.insert(id.clone());
-        seen_once.insert(id.clone());
-        call.id = id;
     }
 }
 
@@ -488,45 +431,6 @@ mod tests {
         f.home = None;
         let g = run(&[article("a", f)]);
         assert_eq!(g.calls[0].id, "2022-08-24-yoon-xi");
-    }
-
-    #[test]
-    fn leaders_sharing_a_short_name_get_distinct_call_ids() {
-        let leaders = Leaders::embedded();
-        // Lee Myung-bak's last day and Lee Jae-myung (an impossible pair
-        // on that day, given here as facts) both "lee" with Xi.
-        let a = facts(&leaders, "lee-myung-bak", "xi-jinping", Some("2013-02-23"));
-        let b_leader = leader(&leaders, "lee-jae-myung");
-        let mut calls = vec![
-            make_call(
-                (a.home.unwrap(), a.counterpart.unwrap()),
-                date("2013-02-23"),
-                &[],
-                &[],
-                &[],
-                &leaders,
-                &Topics::embedded(),
-            ),
-            make_call(
-                (b_leader, a.counterpart.unwrap()),
-                date("2013-02-23"),
-                &[],
-                &[],
-                &[],
-                &leaders,
-                &Topics::embedded(),
-            ),
-        ];
-        assert_eq!(calls[0].id, calls[1].id);
-        let other = calls[0].clone();
-        make_call_ids_unique(&mut calls, &leaders);
-        assert_eq!(calls[0].id, "2013-02-23-lee-myung-bak-xi");
-        assert_eq!(calls[1].id, "2013-02-23-lee-jae-myung-xi");
-        // The same pair twice (only a broken leaders file could): a counter.
-        let mut twice = vec![other.clone(), other];
-        make_call_ids_unique(&mut twice, &leaders);
-        assert_eq!(twice[0].id, "2013-02-23-lee-xi");
-        assert_eq!(twice[1].id, "2013-02-23-lee-xi-2");
     }
 
     #[test]
