@@ -30,6 +30,11 @@ const REPEAT_MAX_WORDS: usize = 8;
 const REPEAT_MAX_BYTES: usize = 100;
 /// How far down a photo caption may sit (in paragraphs).
 const CAPTION_TOP: usize = 3;
+/// Sentences an article keeps apart, at most: past this, the rest of a
+/// paragraph is one sentence. A news story has a few hundred at most; a
+/// hostile file of "Xi. " repeated would otherwise keep 16 bytes of
+/// bounds for every 4 bytes of text.
+pub const MAX_SENTENCES: usize = 10_000;
 const CAPTION_MAX_WORDS: usize = 40;
 const CREDIT_MAX_WORDS: usize = 6;
 /// Bounds on inline image markup, so a stray "![" can't eat a paragraph.
@@ -318,12 +323,14 @@ pub fn clean_with(text: &str, pats: &Patterns) -> Cleaned {
     let last = body.len().saturating_sub(1);
     let mut found = Found::with_capacity(32);
     cleaned.paragraphs.reserve_exact(body.len());
+    let mut budget = MAX_SENTENCES;
     for (i, line) in body.into_iter().enumerate() {
         if i < CAPTION_TOP && i < last && is_photo_caption(&line) {
             cleaned.captions.push(line.into_owned());
             continue;
         }
-        let paragraph = split_line(line, m, &mut found);
+        let paragraph = split_line(line, m, &mut found, budget);
+        budget = budget.saturating_sub(paragraph.sentences.len());
         if !paragraph.text.is_empty() {
             cleaned.paragraphs.push(paragraph);
         }
@@ -360,23 +367,55 @@ fn for_each_line<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
     f(&text[start..], needs || edge_space(&b[start..]));
 }
 
-/// ` date 2025-06-10 rest…` (any case, any spacing, `-`, `/` or `.` between
-/// the numbers) → the date, if it is a real one, and the rest of the line.
+/// ` date 2025-06-10 rest…` (any case and spacing before the numbers) →
+/// the date and the rest of the line. The line is a header whenever it
+/// reads like one (`-`, `/` or `.` between one- or two-digit numbers),
+/// but only a real date written `YYYY-MM-DD` gives a date:
+/// `header_date_problem` says what is wrong with the others.
 fn parse_header(line: &str) -> Option<(Option<NaiveDate>, &str)> {
+    let (written, rest) = header_date_text(line)?;
+    let strict = written.len() == 10
+        && written.as_bytes()[4] == b'-'
+        && written.as_bytes()[7] == b'-'
+        && written.bytes().filter(u8::is_ascii_digit).count() == 8;
+    let date = strict
+        .then(|| NaiveDate::parse_from_str(written, "%Y-%m-%d").ok())
+        .flatten();
+    Some((date, rest))
+}
+
+/// The date as written in a header line, and the rest of the line.
+fn header_date_text(line: &str) -> Option<(&str, &str)> {
     let s = line.trim_start();
     if s.len() < 4 || !s.as_bytes()[..4].eq_ignore_ascii_case(b"date") {
         return None;
     }
-    let s = s[4..].trim_start_matches([' ', ':']);
-    let (year, s) = take_digits(s, 4, 4)?;
+    let from = s[4..].trim_start_matches([' ', ':']);
+    let (_, s) = take_digits(from, 4, 4)?;
     let s = s.strip_prefix(['-', '/', '.'])?;
-    let (month, s) = take_digits(s, 1, 2)?;
+    let (_, s) = take_digits(s, 1, 2)?;
     let s = s.strip_prefix(['-', '/', '.'])?;
-    let (day, rest) = take_digits(s, 1, 2)?;
+    let (_, rest) = take_digits(s, 1, 2)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    Some((NaiveDate::from_ymd_opt(year as i32, month, day), rest))
+    Some((&from[..from.len() - rest.len()], rest))
+}
+
+/// When a text starts with a date header whose date is not a real
+/// `YYYY-MM-DD` date (` date 2021-02-30`, `2021-13-01`, `2021-1-1`), the
+/// date as written (inert), for a warning naming it.
+pub fn header_date_problem(text: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.split('\n').next()?;
+    match parse_header(first) {
+        Some((None, rest)) => {
+            let (written, _) = header_date_text(first)?;
+            debug_assert!(first.ends_with(rest));
+            Some(sanitize::inert(written, false).into_owned())
+        }
+        _ => None,
+    }
 }
 
 fn take_digits(s: &str, min: usize, max: usize) -> Option<(u32, &str)> {
@@ -732,7 +771,12 @@ fn is_photo_caption(line: &str) -> bool {
 /// ("Report:") at a sentence start are dropped. The text is only rebuilt
 /// when one of those two happens; otherwise ranges point into it as is.
 pub fn split_sentences(text: String, pats: &Patterns) -> Paragraph {
-    split_line(Cow::Owned(text), &Matcher::new(pats), &mut Vec::new())
+    split_line(
+        Cow::Owned(text),
+        &Matcher::new(pats),
+        &mut Vec::new(),
+        MAX_SENTENCES,
+    )
 }
 
 /// (start, end, space before) of each sentence of a line, in the line.
@@ -740,10 +784,10 @@ type Found = Vec<(usize, usize, bool)>;
 
 /// `split_sentences` of a line that may still borrow the article text: it
 /// is copied once, into the paragraph, and only if kept. `found` is scratch
-/// space, reused from line to line.
-fn split_line(text: Cow<'_, str>, m: &Matcher, found: &mut Found) -> Paragraph {
+/// space, reused from line to line. Sentences past `budget` make one.
+fn split_line(text: Cow<'_, str>, m: &Matcher, found: &mut Found, budget: usize) -> Paragraph {
     found.clear();
-    if !find_sentences(&text, m, found) {
+    if !find_sentences(&text, m, found, budget.max(1)) {
         let sentences = found.iter().map(|&(s, e, _)| (s, e)).collect();
         return Paragraph {
             text: text.into_owned(),
@@ -766,9 +810,10 @@ fn split_line(text: Cow<'_, str>, m: &Matcher, found: &mut Found) -> Paragraph {
     }
 }
 
-/// The sentences of `text` into `found`; true when the text must be
+/// The sentences of `text` into `found`, at most `cap` (the last takes in
+/// all the rest); true when the text must be
 /// rebuilt (a glued sentence or a dropped label).
-fn find_sentences(text: &str, m: &Matcher, found: &mut Found) -> bool {
+fn find_sentences(text: &str, m: &Matcher, found: &mut Found, cap: usize) -> bool {
     let mut rewrite = false;
     let (mut from, mut space_before) = (0, false);
     let mut piece = |end: usize, next: usize, space_after: bool| {
@@ -780,7 +825,11 @@ fn find_sentences(text: &str, m: &Matcher, found: &mut Found) -> bool {
         rewrite |= body.len() != trimmed.len();
         if !body.is_empty() {
             let start = from + lead + (trimmed.len() - body.len());
-            found.push((start, start + body.len(), space_before || lead > 0));
+            let full = found.len() >= cap;
+            match found.last_mut() {
+                Some(last) if full => last.1 = start + body.len(),
+                _ => found.push((start, start + body.len(), space_before || lead > 0)),
+            }
         }
         from = next;
         space_before = space_after;
@@ -1133,12 +1182,11 @@ mod tests {
     }
 
     #[test]
-    fn header_is_lenient() {
+    fn header_is_lenient_before_the_date_only() {
         for line in [
-            "date 2024-3-5",
             "  DATE:2024-03-05",
-            "\tDate 2024/03/05  ",
-            "\u{feff} date 2024.03.05",
+            "\tDate 2024-03-05  ",
+            "\u{feff} date 2024-03-05",
         ] {
             let c = clean(&format!("{line}\nbody"));
             assert_eq!(
@@ -1147,7 +1195,22 @@ mod tests {
                 "{line:?}"
             );
             assert_eq!(c.header.headline, None);
+            assert_eq!(header_date_problem(&format!("{line}\nbody")), None);
         }
+        // Not YYYY-MM-DD, or not a real day: a header without a date, and
+        // a problem naming what was written.
+        for (line, written) in [
+            ("date 2024-3-5", "2024-3-5"),
+            (" date 2024/03/05 Title", "2024/03/05"),
+            (" date 2024.03.05", "2024.03.05"),
+            (" date 2021-02-30 Title", "2021-02-30"),
+            (" date 2021-13-01", "2021-13-01"),
+        ] {
+            let text = format!("{line}\nbody");
+            assert_eq!(clean(&text).header.published, None, "{line:?}");
+            assert_eq!(header_date_problem(&text).as_deref(), Some(written));
+        }
+        assert_eq!(header_date_problem("no header\nbody"), None);
         // Impossible date: still a header, no date.
         let c = clean(" date 2024-02-30 Title\nbody");
         assert_eq!(
@@ -1296,6 +1359,31 @@ mod tests {
         let c = clean("Body one.\nPhoto: Yonhap\nBody two.\n사진=연합뉴스\nBody three.");
         assert_eq!(c.captions, ["Photo: Yonhap", "사진=연합뉴스"]);
         assert_eq!(c.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn sentences_past_the_cap_make_one() {
+        let extra = 500;
+        let text = format!(
+            "{}\nA second line. And more.",
+            "Xi. ".repeat(MAX_SENTENCES + extra)
+        );
+        let c = clean(&text);
+        let counts: Vec<usize> = c.paragraphs.iter().map(|p| p.sentences.len()).collect();
+        // The cap, then one sentence for the rest of the article.
+        assert_eq!(counts, [MAX_SENTENCES, 1]);
+        let p = &c.paragraphs[0];
+        assert_eq!(p.sentences[MAX_SENTENCES - 1].1, p.text.len());
+        assert_eq!(
+            &p.text[p.sentences[MAX_SENTENCES - 1].0..]
+                .matches("Xi.")
+                .count(),
+            &(extra + 1)
+        );
+        assert_eq!(
+            &c.paragraphs[1].text[c.paragraphs[1].sentences[0].0..],
+            "A second line. And more."
+        );
     }
 
     #[test]

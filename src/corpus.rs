@@ -8,7 +8,7 @@ use std::thread;
 use crate::clean::clean;
 use crate::extract::Extractor;
 use crate::leaders::Leaders;
-use crate::model::{Article, Timeline};
+use crate::model::{Article, Cleaned, Paragraph, Timeline};
 use crate::read::{self, RawDoc};
 use crate::topics::Topics;
 use crate::{group, timeline};
@@ -138,11 +138,75 @@ pub fn build_articles(docs: Vec<RawDoc>, lexicon: &Lexicon) -> Vec<Article> {
     })
 }
 
+/// Extraction reads at most this much of an article's text: news stories
+/// are a few tens of kilobytes, and per-sentence work (names, mentions,
+/// candidates) on a hostile 10 MiB file would cost many times its size.
+pub const MAX_EXTRACT_BYTES: usize = 256 * 1024;
+
+/// The opening `MAX_EXTRACT_BYTES` of a longer article's paragraphs, for
+/// extraction: whole paragraphs, then the whole sentences of the next that
+/// fit (else a prefix of it). A prefix, so every evidence range read from
+/// it is a range of the full article too. `None` when the article is
+/// within the limit.
+pub fn extraction_view(cleaned: &Cleaned) -> Option<Cleaned> {
+    let total: usize = cleaned.paragraphs.iter().map(|p| p.text.len()).sum();
+    if total <= MAX_EXTRACT_BYTES {
+        return None;
+    }
+    let mut left = MAX_EXTRACT_BYTES;
+    let mut paragraphs = Vec::new();
+    for p in &cleaned.paragraphs {
+        if p.text.len() <= left {
+            left -= p.text.len();
+            paragraphs.push(p.clone());
+            continue;
+        }
+        let mut sentences: Vec<(usize, usize)> = p
+            .sentences
+            .iter()
+            .copied()
+            .take_while(|&(_, end)| end <= left)
+            .collect();
+        let cut = match sentences.last() {
+            Some(&(_, end)) => end,
+            None => (0..=left)
+                .rev()
+                .find(|&i| p.text.is_char_boundary(i))
+                .unwrap_or(0),
+        };
+        if sentences.is_empty()
+            && let Some(&(start, _)) = p.sentences.first()
+        {
+            sentences.push((start.min(cut), cut));
+        }
+        if cut > 0 {
+            paragraphs.push(Paragraph {
+                text: p.text[..cut].to_string(),
+                sentences,
+            });
+        }
+        break;
+    }
+    Some(Cleaned {
+        header: cleaned.header.clone(),
+        captions: cleaned.captions.clone(),
+        paragraphs,
+    })
+}
+
 /// One document through clean and extract.
-pub fn build_article(doc: RawDoc, extractor: &Extractor) -> Article {
+pub fn build_article(mut doc: RawDoc, extractor: &Extractor) -> Article {
+    if let Some(written) = crate::clean::header_date_problem(&doc.text) {
+        doc.warnings.push(format!(
+            "header date '{written}' is not a real YYYY-MM-DD date; publication date unknown"
+        ));
+    }
     let mut cleaned = clean(&doc.text);
     drop(doc.text);
-    let extracted = extractor.extract(&cleaned);
+    let extracted = match extraction_view(&cleaned) {
+        Some(view) => extractor.extract(&view),
+        None => extractor.extract(&cleaned),
+    };
     // Kept for the life of the timeline: no spare capacity.
     cleaned.paragraphs.shrink_to_fit();
     for p in &mut cleaned.paragraphs {
@@ -162,5 +226,44 @@ pub fn build_article(doc: RawDoc, extractor: &Extractor) -> Article {
         headline: cleaned.header.headline,
         captions: cleaned.captions,
         evidence: extracted.evidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extraction_reads_a_prefix_of_a_huge_article() {
+        let para = |n: usize| Paragraph::plain(&"Moon spoke with Xi. ".repeat(n));
+        let small = Cleaned {
+            paragraphs: vec![para(10)],
+            ..Cleaned::default()
+        };
+        assert!(extraction_view(&small).is_none());
+        let huge = Cleaned {
+            paragraphs: vec![para(5_000), para(5_000), para(50_000), para(10)],
+            ..Cleaned::default()
+        };
+        let view = extraction_view(&huge).expect("over the limit");
+        let bytes: usize = view.paragraphs.iter().map(|p| p.text.len()).sum();
+        assert!(bytes <= MAX_EXTRACT_BYTES && bytes > MAX_EXTRACT_BYTES - 100);
+        assert_eq!(view.paragraphs.len(), 3);
+        for (v, h) in view.paragraphs.iter().zip(&huge.paragraphs) {
+            assert!(h.text.starts_with(&v.text));
+            assert!(h.sentences.starts_with(&v.sentences));
+            assert!(v.sentences.iter().all(|&(_, e)| e <= v.text.len()));
+        }
+        // One giant sentence: a prefix of it, cut on a character boundary.
+        let one = Cleaned {
+            paragraphs: vec![Paragraph {
+                text: "é".repeat(MAX_EXTRACT_BYTES),
+                sentences: vec![(0, 2 * MAX_EXTRACT_BYTES)],
+            }],
+            ..Cleaned::default()
+        };
+        let view = extraction_view(&one).expect("over the limit");
+        assert_eq!(view.paragraphs[0].text.len(), MAX_EXTRACT_BYTES);
+        assert_eq!(view.paragraphs[0].sentences, [(0, MAX_EXTRACT_BYTES)]);
     }
 }

@@ -238,7 +238,7 @@ pub fn write_csv(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
     ])?;
     for (i, call) in timeline.calls.iter().enumerate() {
         let json = call_json(timeline, i);
-        writer.write_record([
+        let record = [
             json.id,
             json.date,
             json.date_basis.to_string(),
@@ -252,7 +252,10 @@ pub fn write_csv(timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
             json.topics.join("; "),
             outlets(timeline, call).join("; "),
             json.articles.join("; "),
-        ])?;
+        ];
+        // The same sanitizer as every other text output: names from files
+        // and articles can carry escapes.
+        writer.write_record(record.iter().map(|field| inert(field, false).into_owned()))?;
     }
     writer.flush()?;
     Ok(())

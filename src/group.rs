@@ -11,6 +11,9 @@ use crate::leaders::{LeaderId, Leaders};
 use crate::model::{Article, Call, CallFacts, DateBasis, Reported};
 use crate::topics::Topics;
 
+#[path = "call_ids.rs"]
+mod call_ids;
+
 /// Calls (unordered) and, per article, the call it went to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Grouping {
@@ -39,7 +42,12 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
         let Some(pair) = pair_of(&article.facts, leaders) else {
             continue;
         };
-        match article.facts.date {
+        // A date when either leader was out of office (a header of
+        // 0001-01-01, a misread year) places no call there: the article is
+        // treated as undated and joins a call only as one would.
+        let in_terms =
+            |d: &NaiveDate| leaders.get(pair.0).in_office(*d) && leaders.get(pair.1).in_office(*d);
+        match article.facts.date.filter(in_terms) {
             Some(date) => {
                 let next = members.len();
                 let at = *slot.entry((pair, date)).or_insert(next);
@@ -89,12 +97,13 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
         }
     }
 
-    let calls = members
+    let mut calls: Vec<Call> = members
         .into_iter()
         .map(|(pair, date, arts)| {
             make_call(pair, date, &arts, articles, &date_basis, leaders, topics)
         })
         .collect();
+    call_ids::make_unique(&mut calls, leaders);
     Grouping {
         calls,
         call_of_article,
@@ -188,7 +197,7 @@ fn unique_date_in_terms(facts: &CallFacts, pair: Pair, leaders: &Leaders) -> Opt
     found.next().is_none().then_some(first)
 }
 
-fn make_call(
+pub(crate) fn make_call(
     (home, counterpart): Pair,
     date: NaiveDate,
     members: &[usize],
@@ -422,6 +431,25 @@ mod tests {
         f.home = None;
         let g = run(&[article("a", f)]);
         assert_eq!(g.calls[0].id, "2022-08-24-yoon-xi");
+    }
+
+    #[test]
+    fn a_date_outside_the_leaders_terms_places_no_call() {
+        let leaders = Leaders::embedded();
+        // Lee Jae-myung and Xi in year 1: nobody was in office.
+        let out = article(
+            "out",
+            facts(&leaders, "lee-jae-myung", "xi-jinping", Some("0000-12-26")),
+        );
+        let g = run(&[out]);
+        assert!(g.calls.is_empty(), "{:?}", g.calls);
+        assert_eq!(g.call_of_article, [None]);
+        // Moon with Xi in 2025: Moon's term had ended.
+        let late = article(
+            "late",
+            facts(&leaders, "moon-jae-in", "xi-jinping", Some("2025-06-10")),
+        );
+        assert!(run(&[late]).calls.is_empty());
     }
 
     #[test]

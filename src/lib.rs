@@ -23,6 +23,7 @@ pub mod corpus;
 pub mod evidence;
 pub mod export;
 pub mod extract;
+pub mod fsafe;
 pub mod group;
 pub mod leaders;
 pub mod model;

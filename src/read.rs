@@ -11,9 +11,10 @@
 
 use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::fsafe::{self, OpenError};
 use crate::model::Warning;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_articles.rs"));
@@ -112,10 +113,27 @@ where
 fn list_paths(paths: &[PathBuf]) -> Vec<Found> {
     let mut found = Vec::new();
     let mut visited = HashSet::new();
+    // Where directory links may lead without `--follow`: inside a tree
+    // the user named.
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .filter_map(|p| fs::canonicalize(p).ok())
+        .filter(|p| p.is_dir())
+        .collect();
     for path in paths {
-        collect(path, &mut found, &mut visited);
+        collect(path, &mut found, &mut visited, &roots);
     }
     found
+}
+
+/// Whether directory links leading out of the given paths are followed
+/// (`--follow`). Set once by the command line.
+static FOLLOW_LINKS: AtomicBool = AtomicBool::new(false);
+
+/// Follow directory symbolic links wherever they lead (but never into
+/// `/proc`, `/sys` or `/dev`), like ripgrep's `-L`.
+pub fn set_follow_links(follow: bool) {
+    FOLLOW_LINKS.store(follow, Ordering::Relaxed);
 }
 
 /// Smaller inputs are not worth a thread.
@@ -288,9 +306,9 @@ enum Found {
 }
 
 /// Expand one command-line path into the files to read, in order.
-fn collect(path: &Path, found: &mut Vec<Found>, visited: &mut HashSet<PathBuf>) {
+fn collect(path: &Path, found: &mut Vec<Found>, visited: &mut HashSet<PathBuf>, roots: &[PathBuf]) {
     match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => walk(path, found, visited),
+        Ok(meta) if meta.is_dir() => walk(path, found, visited, roots),
         // Named explicitly: read whatever the extension; read_file rejects
         // FIFOs and devices so nothing can block.
         Ok(_) => found.push(Found::File(path.to_path_buf())),
@@ -310,11 +328,21 @@ fn missing_message(path: &Path, err: &std::io::Error) -> String {
 }
 
 /// Depth-first with an explicit stack (deep trees can't overflow ours), each
-/// directory's entries sorted by name.
-fn walk(root: &Path, found: &mut Vec<Found>, visited: &mut HashSet<PathBuf>) {
+/// directory's entries sorted by name. A directory link is followed only
+/// where `fsafe::may_follow` allows; `/proc`, `/sys` and `/dev` are never
+/// walked, not even when named.
+fn walk(root: &Path, found: &mut Vec<Found>, visited: &mut HashSet<PathBuf>, roots: &[PathBuf]) {
+    let follow = FOLLOW_LINKS.load(Ordering::Relaxed);
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
         match fs::canonicalize(&dir) {
+            Ok(real) if fsafe::is_forbidden(&real) => {
+                found.push(problem(
+                    &dir,
+                    "a system directory (/proc, /sys, /dev), not walked".to_string(),
+                ));
+                continue;
+            }
             Ok(real) => {
                 if !visited.insert(real) {
                     continue;
@@ -349,6 +377,7 @@ fn walk(root: &Path, found: &mut Vec<Found>, visited: &mut HashSet<PathBuf>) {
                 continue;
             }
             let path = dir.join(&name);
+            let is_link = listed.is_none_or(|k| k.is_symlink());
             // The listing says what most entries are; only links (and file
             // systems that don't say) cost a `stat` of their own.
             let kind = match listed {
@@ -356,6 +385,17 @@ fn walk(root: &Path, found: &mut Vec<Found>, visited: &mut HashSet<PathBuf>) {
                 _ => fs::metadata(&path).map(|m| m.file_type()),
             };
             match kind {
+                Ok(kind) if kind.is_dir() && is_link => match fs::canonicalize(&path) {
+                    Ok(real) if fsafe::may_follow(&real, roots, follow) => subdirs.push(path),
+                    // Already walked (a loop back up): nothing to say.
+                    Ok(real) if visited.contains(&real) => {}
+                    Ok(_) => found.push(problem(
+                        &path,
+                        "link to a directory outside the given paths, not followed (--follow follows it)"
+                            .to_string(),
+                    )),
+                    Err(err) => found.push(problem(&path, missing_message(&path, &err))),
+                },
                 Ok(kind) if kind.is_dir() => subdirs.push(path),
                 Ok(_) if has_txt_extension(&path) => found.push(Found::File(path)),
                 Ok(_) => {}
@@ -382,12 +422,19 @@ fn has_txt_extension(path: &Path) -> bool {
 
 /// One named file: what identifies it (so the same file named twice, or
 /// reached through a link, is read once) and its document, or why it was
-/// skipped.
+/// skipped. Opened without blocking and checked on the handle
+/// (`fsafe::open_regular`): a FIFO swapped in after the walk's `stat`
+/// can't hang the load.
 fn read_file(path: &Path) -> (Option<FileKey>, Result<RawDoc, String>) {
-    match fs::metadata(path) {
-        Ok(meta) => (file_key(path, &meta), read_regular_file(path, &meta)),
-        Err(e) => (None, Err(missing_message(path, &e))),
-    }
+    let (file, meta) = match fsafe::open_regular(path) {
+        Ok(opened) => opened,
+        Err(OpenError::Io(e)) => return (None, Err(missing_message(path, &e))),
+        Err(OpenError::NotRegular(kind)) => {
+            return (None, Err(format!("not a regular file ({kind}), skipped")));
+        }
+        Err(OpenError::TooLarge(len)) => return (None, Err(too_large(len))),
+    };
+    (file_key(path, &meta), read_regular_file(path, file, &meta))
 }
 
 /// The device and inode: one `stat`, where resolving the real path
@@ -409,19 +456,13 @@ fn file_key(path: &Path, _meta: &fs::Metadata) -> Option<FileKey> {
     fs::canonicalize(path).ok()
 }
 
-fn read_regular_file(path: &Path, meta: &fs::Metadata) -> Result<RawDoc, String> {
-    if !meta.is_file() {
-        return Err("not a regular file, skipped".to_string());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let file = File::open(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
-    // Cap the read: a file growing while we read can't exceed the budget.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+fn read_regular_file(path: &Path, file: File, meta: &fs::Metadata) -> Result<RawDoc, String> {
+    // Capped: a file growing while we read can't exceed the budget.
+    let bytes = match fsafe::read_limited(file, meta, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(OpenError::TooLarge(len)) => return Err(too_large(len)),
+        Err(e) => return Err(format!("cannot read: {e}")),
+    };
     let (text, warnings) = decode_owned(bytes)?;
     Ok(RawDoc {
         id: stem(path),

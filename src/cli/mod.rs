@@ -5,6 +5,7 @@
 mod args;
 mod check;
 mod evidence;
+pub mod output;
 pub mod search;
 mod show;
 
@@ -43,6 +44,9 @@ pub struct Cli {
     /// Use this topic lexicon instead of the built-in one (see assets/topics.toml).
     #[arg(long, global = true, value_name = "FILE")]
     topics: Option<PathBuf>,
+    /// Follow links to directories outside the given paths (never into /proc, /sys, /dev).
+    #[arg(long, short = 'L', global = true)]
+    follow: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,13 +115,17 @@ enum Format {
 pub fn run() -> Result<ExitCode> {
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if let Some(error) = args::unknown_subcommand(&argv) {
-        error.exit();
+        return clap_exit(&error);
     }
-    let cli = Cli::parse_from(argv);
+    let cli = match Cli::try_parse_from(argv) {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     args::check_paths(cli.paths())?;
+    crate::read::set_follow_links(cli.follow);
     let lexicon = lexicon(&cli)?;
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(output::Guard::stdout(stdout.lock()));
     let code = match cli.command {
         None => {
             let inputs = Inputs::from_paths(cli.paths);
@@ -155,6 +163,8 @@ pub fn run() -> Result<ExitCode> {
                 (true, true) => show::Evidence::Styled,
                 (true, false) => show::Evidence::Plain,
             };
+            // Styled evidence marks words with escapes of its own.
+            out.get_mut().allow_escapes(mode == show::Evidence::Styled);
             show::run(&id, &timeline, mode, &mut out)?
         }
         Some(Command::Search { query, paths, json }) => {
@@ -205,33 +215,62 @@ impl Cli {
     }
 }
 
+/// `--help` and `--version` go to stdout and fail like any other output
+/// (`>/dev/full`); usage errors go to stderr, exit 2.
+fn clap_exit(error: &clap::Error) -> Result<ExitCode> {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let text = if io::stdout().is_terminal() {
+                error.render().ansi().to_string()
+            } else {
+                error.render().to_string()
+            };
+            let mut out = io::stdout().lock();
+            if !io::stdout().is_terminal() {
+                output::Guard::stdout(&mut out).write_all(text.as_bytes())?;
+            } else {
+                out.write_all(text.as_bytes())?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => {
+            output::eprint_line(error.render().to_string().trim_end());
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
 fn lexicon(cli: &Cli) -> Result<Lexicon> {
     let mut lexicon = Lexicon::embedded();
     if let Some(path) = &cli.leaders {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read leaders file {}", path.display()))?;
+        let name = inert(&path.display().to_string(), false).into_owned();
+        let text = crate::fsafe::read_data_file(path)
+            .with_context(|| format!("cannot read leaders file {name}"))?;
         lexicon.leaders =
-            Leaders::parse(&text).with_context(|| format!("in leaders file {}", path.display()))?;
+            Leaders::parse(&text).with_context(|| format!("in leaders file {name}"))?;
     }
     if let Some(path) = &cli.topics {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read topics file {}", path.display()))?;
-        lexicon.topics =
-            Topics::parse(&text).with_context(|| format!("in topics file {}", path.display()))?;
+        let name = inert(&path.display().to_string(), false).into_owned();
+        let text = crate::fsafe::read_data_file(path)
+            .with_context(|| format!("cannot read topics file {name}"))?;
+        lexicon.topics = Topics::parse(&text).with_context(|| format!("in topics file {name}"))?;
     }
     Ok(lexicon)
 }
 
 /// Load, and tell stderr about every file that had a problem: the output
-/// on stdout stays clean for pipes.
+/// on stdout stays clean for pipes. A stderr that can't be written is
+/// ignored.
 fn load(inputs: &Inputs, lexicon: &Lexicon) -> Timeline {
     let timeline = corpus::load(inputs, lexicon);
     for warning in &timeline.warnings {
-        eprintln!(
+        output::eprint_line(&format!(
             "hotline: warning: {}: {}",
             inert(&warning.file, false),
             inert(&warning.message, false)
-        );
+        ));
     }
     timeline
 }

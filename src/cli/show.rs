@@ -249,9 +249,41 @@ fn write_article(timeline: &Timeline, index: usize, out: &mut dyn Write) -> Resu
     }
     for paragraph in &article.paragraphs {
         writeln!(out)?;
-        for line in textwrap::wrap(&inert(&paragraph.text, false), width) {
-            writeln!(out, "{line}")?;
+        let text = inert(&paragraph.text, false);
+        for chunk in chunks(&text, WRAP_CHUNK) {
+            for line in textwrap::wrap(chunk, width) {
+                writeln!(out, "{line}")?;
+            }
         }
     }
     Ok(())
+}
+
+/// Text wrapped at a time, at most: wrapping keeps tens of bytes per word,
+/// so a hostile 10 MiB paragraph is wrapped a piece at a time (a line may
+/// end early where two pieces meet; no real paragraph is this long).
+const WRAP_CHUNK: usize = 64 * 1024;
+
+/// `text` in pieces of at most about `max` bytes, cut after a space when
+/// there is one (else on a character boundary).
+fn chunks(text: &str, max: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if rest.len() <= max {
+            return Some(std::mem::take(&mut rest));
+        }
+        let mut cut = (1..=max)
+            .rev()
+            .find(|&i| rest.is_char_boundary(i))
+            .unwrap_or(rest.len());
+        if let Some(space) = rest[..cut].rfind(' ') {
+            cut = space + 1;
+        }
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
 }

@@ -262,7 +262,12 @@ fn day_ref(caps: &Captures, sentence: &str) -> Option<(DayRef, usize)> {
     let num = |group: usize| text(group).and_then(|t| t.parse::<u32>().ok());
     let year = |group: usize| text(group).and_then(|t| t.parse::<i32>().ok());
     let stated = |year: Option<i32>, month: u32, day: u32| {
-        valid(month, day).then_some((DayRef::Stated { year, month, day }, end))
+        // "February 29, 2021" is no day: as if no date were written.
+        let real = match year {
+            Some(y) => NaiveDate::from_ymd_opt(y, month, day).is_some(),
+            None => valid(month, day),
+        };
+        real.then_some((DayRef::Stated { year, month, day }, end))
     };
     if text(ISO).is_some() {
         return stated(year(IY), num(IM)?, num(ID)?);
@@ -370,9 +375,14 @@ pub fn resolve(day: DayRef, published: Option<NaiveDate>) -> Resolved {
         DayRef::Stated { year, month, day } => {
             r.date = match (year, published) {
                 (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day),
-                (None, Some(p)) => NaiveDate::from_ymd_opt(p.year(), month, day)
-                    .filter(|d| *d <= p)
-                    .or_else(|| NaiveDate::from_ymd_opt(p.year() - 1, month, day)),
+                // The year before only when the day is later in the year
+                // than publication: "February 29" in March 2021 names no
+                // day, not 2020-02-29.
+                (None, Some(p)) => match NaiveDate::from_ymd_opt(p.year(), month, day) {
+                    Some(d) if d <= p => Some(d),
+                    None if (month, day) < (p.month(), p.day()) => None,
+                    _ => NaiveDate::from_ymd_opt(p.year() - 1, month, day),
+                },
                 (None, None) => None,
             };
             if r.date.is_none() && year.is_none() {
@@ -564,6 +574,20 @@ mod tests {
         );
         let r = resolve(e[0], None);
         assert_eq!((r.date, r.day_of_month), (None, Some(20)));
+    }
+
+    #[test]
+    fn impossible_days_are_no_dates() {
+        // No day at all: the article reads as one that states no date.
+        assert!(days("They spoke on February 29, 2021.").is_empty());
+        assert!(days("They spoke on February 30.").is_empty());
+        assert_eq!(days("They spoke on February 29, 2020.").len(), 1);
+        // A yearless February 29 after a non-leap February names no day.
+        let r = resolve_in("They spoke on February 29.", Some("2021-03-05"));
+        assert_eq!(r.date, None);
+        // Before publication's month and day, it is last year's.
+        let r = resolve_in("They spoke on February 29.", Some("2021-01-05"));
+        assert_eq!(r.date, Some(date("2020-02-29")));
     }
 
     #[test]

@@ -64,6 +64,10 @@ pub(super) fn iter_durations<'w>(
         .into_iter()
         .flatten()
         .filter_map(move |(start, end, span)| {
+            // "for -30 minutes", "minus 30 minutes": no length.
+            if negated(&sentence[..start]) {
+                return None;
+            }
             let before = tail(&sentence[..start], 16).trim_end();
             if ["within", "after", "every"]
                 .iter()
@@ -93,6 +97,19 @@ pub(super) fn iter_durations<'w>(
         })
         // "between 10:12 and 10:40 a.m.": 28 minutes.
         .chain(clockforms::range_minutes(words))
+}
+
+/// Whether the text just before a length makes it negative: a minus sign
+/// that is not the dash of a range ("20-30 minutes"), or the word "minus".
+fn negated(before: &str) -> bool {
+    if let Some(rest) = before
+        .strip_suffix('-')
+        .or_else(|| before.strip_suffix('\u{2212}'))
+    {
+        return !rest.chars().next_back().is_some_and(char::is_alphanumeric);
+    }
+    ends_with_ignore_ascii_case(before.trim_end(), " minus")
+        || before.trim_end().eq_ignore_ascii_case("minus")
 }
 
 /// Whether a length is written as a modifier ("30-minute", "30 minute",
@@ -616,6 +633,21 @@ mod tests {
         ] {
             assert_eq!(mins(s), vec![want], "{s}");
         }
+    }
+
+    #[test]
+    fn negative_and_zero_are_no_length() {
+        for text in [
+            "They spoke for -30 minutes.",
+            "They spoke for \u{2212}30 minutes.",
+            "They spoke for minus 30 minutes.",
+            "They spoke for 0 minutes.",
+            "They spoke for -1 hour.",
+        ] {
+            assert_eq!(mins(text), Vec::<u32>::new(), "{text}");
+        }
+        assert_eq!(mins("They spoke for 20-30 minutes."), [30]);
+        assert_eq!(mins("They spoke for (30 minutes)."), [30]);
     }
 
     #[test]

@@ -29,8 +29,22 @@ fn word_hit(word: &str, term: &Term, q: &[char]) -> Option<(usize, usize)> {
 /// Byte ranges in `text` matched by any term, sorted and merged. Also
 /// reports which terms matched (bit per term) through `seen`.
 pub fn ranges(text: &str, terms: &[(&Term, Vec<char>)], seen: &mut u64) -> Vec<(usize, usize)> {
+    ranges_upto(text, terms, seen, usize::MAX)
+}
+
+/// `ranges`, keeping the first `limit` word hits only (memory bounded
+/// whatever the text).
+fn ranges_upto(
+    text: &str,
+    terms: &[(&Term, Vec<char>)],
+    seen: &mut u64,
+    limit: usize,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for_each_word(text, |s, e| {
+        if out.len() >= limit {
+            return;
+        }
         for (i, (term, q)) in terms.iter().enumerate() {
             if let Some((ws, we)) = word_hit(&text[s..e], term, q) {
                 out.push((s + ws, s + we));
@@ -58,21 +72,51 @@ pub fn title_ranges(article: &Article, query: &Query) -> Vec<(usize, usize)> {
     ranges(&article.title, &terms, &mut 0)
 }
 
+/// Body hits highlighted in one article, at most: a hostile text with a
+/// million hits highlights its first ones, in bounded memory.
+pub const MAX_BODY_RANGES: usize = 10_000;
+
+/// (paragraph, start, end) of each body hit, in reading order, at most
+/// `MAX_BODY_RANGES`.
 pub fn body_ranges(article: &Article, query: &Query) -> Vec<(usize, usize, usize)> {
     let terms = text_terms(query);
     if terms.is_empty() {
         return Vec::new();
     }
-    article
-        .paragraphs
-        .iter()
-        .enumerate()
-        .flat_map(|(p, para)| {
-            ranges(&para.text, &terms, &mut 0)
+    let mut out = Vec::new();
+    for (p, para) in article.paragraphs.iter().enumerate() {
+        let left = MAX_BODY_RANGES - out.len();
+        if left == 0 {
+            break;
+        }
+        out.extend(
+            ranges_upto(&para.text, &terms, &mut 0, left)
                 .into_iter()
-                .map(move |(s, e)| (p, s, e))
-        })
-        .collect()
+                .take(left)
+                .map(|(s, e)| (p, s, e)),
+        );
+    }
+    out
+}
+
+/// Longer than any real sentence: bytes.
+const LONG_SENTENCE: usize = 64 * 1024;
+
+/// How many words of `text` any term matches (`ranges(..).len()` but for
+/// compounds), without keeping them.
+fn count_hit_words(text: &str, terms: &[(&Term, Vec<char>)], seen: &mut u64) -> usize {
+    let mut n = 0;
+    for_each_word(text, |s, e| {
+        let mut hit = false;
+        for (i, (term, q)) in terms.iter().enumerate() {
+            if word_hit(&text[s..e], term, q).is_some() {
+                hit = true;
+                *seen |= 1 << (i % 64);
+            }
+        }
+        n += usize::from(hit);
+    });
+    n
 }
 
 /// Sentences of a paragraph as byte ranges; a paragraph without sentence
@@ -108,7 +152,13 @@ pub fn snippet(article: &Article, query: &Query) -> String {
                 break 'outer;
             }
             let mut seen = 0u64;
-            let n = ranges(text, &terms, &mut seen).len();
+            // A sentence of hostile size is counted without keeping its
+            // ranges (words of a compound may then count apart).
+            let n = if text.len() > LONG_SENTENCE {
+                count_hit_words(text, &terms, &mut seen)
+            } else {
+                ranges(text, &terms, &mut seen).len()
+            };
             let key = (seen.count_ones(), n);
             if n > 0 && best.is_none_or(|(d, m, _)| key > (d, m)) {
                 best = Some((key.0, key.1, text));

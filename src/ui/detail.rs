@@ -3,6 +3,8 @@
 //! pane, filter matches highlighted; or, in the evidence view (`v`), the
 //! article with the sentence of each fact marked (`evidence`).
 
+use std::collections::HashSet;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -21,11 +23,14 @@ pub struct DetailView {
     pub hit_lines: Vec<usize>,
 }
 
-/// Accumulates wrapped lines and where the hits landed.
+/// Accumulates wrapped lines and where the hits landed. Each hit is
+/// recorded once, at its first line, in constant time: a text with a
+/// million hits costs its length, not hits².
 pub(super) struct Out {
     width: usize,
     lines: Vec<Line<'static>>,
     hit_lines: Vec<(usize, usize)>,
+    seen: HashSet<usize>,
 }
 
 impl Out {
@@ -34,16 +39,20 @@ impl Out {
             width: width.max(1),
             lines: Vec::new(),
             hit_lines: Vec::new(),
+            seen: HashSet::new(),
         }
     }
 
     pub(super) fn push(&mut self, cells: Cells) {
         for line in cells.wrap(self.width) {
             let n = self.lines.len();
+            let mut last = None;
             for tag in line.tags() {
-                if !self.hit_lines.iter().any(|&(t, _)| t == tag) {
+                // A hit's cells share its tag: look each run up once.
+                if last != Some(tag) && self.seen.insert(tag) {
                     self.hit_lines.push((tag, n));
                 }
+                last = Some(tag);
             }
             self.lines.push(line.into_line());
         }
@@ -73,7 +82,7 @@ impl Out {
     }
 
     fn finish(mut self) -> DetailView {
-        self.hit_lines.sort();
+        self.hit_lines.sort_unstable();
         DetailView {
             lines: self.lines,
             hit_lines: self.hit_lines.into_iter().map(|(_, l)| l).collect(),
@@ -460,15 +469,30 @@ fn article_section(app: &App, article: usize, current: Option<usize>, out: &mut 
         c.push_untrusted(w, theme.warning());
         out.push(c);
     }
+    // Sorted by paragraph once; each paragraph takes its slice by binary
+    // search (not a scan of every hit per paragraph).
+    let mut body = hl.body;
+    body.sort_unstable();
+    let mut left = SHOWN_BYTES;
+    let mut hidden = 0;
     for (pi, p) in a.paragraphs.iter().enumerate() {
+        if left == 0 {
+            hidden += p.text.len();
+            continue;
+        }
+        let cut = (0..=left.min(p.text.len()))
+            .rev()
+            .find(|&i| p.text.is_char_boundary(i))
+            .unwrap_or(0);
+        hidden += p.text.len() - cut;
+        left = if cut < p.text.len() { 0 } else { left - cut };
+        let text = &p.text[..cut];
         out.blank();
+        let from = body.partition_point(|&(para, _, _)| para < pi);
+        let to = body.partition_point(|&(para, _, _)| para <= pi);
         let ranges = valid_ranges(
-            &p.text,
-            hl.body
-                .iter()
-                .filter(|&&(para, _, _)| para == pi)
-                .map(|&(_, s, e)| (s, e))
-                .collect(),
+            text,
+            body[from..to].iter().map(|&(_, s, e)| (s, e)).collect(),
         );
         let styled: Vec<(usize, usize, Style)> = ranges
             .iter()
@@ -476,11 +500,25 @@ fn article_section(app: &App, article: usize, current: Option<usize>, out: &mut 
             .map(|(k, &(s, e))| (s, e, style_for(hit + k)))
             .collect();
         let mut c = Cells::new();
-        c.push_ranges(&p.text, theme.text(), &styled, hit);
+        c.push_ranges(text, theme.text(), &styled, hit);
         hit += styled.len();
         out.push(c);
     }
+    if hidden > 0 {
+        out.blank();
+        let mut c = Cells::new();
+        c.push(
+            &format!("… {hidden} more bytes of this article are not shown here"),
+            theme.dim(),
+        );
+        out.push(c);
+    }
 }
+
+/// Bytes of an article's body the pane lays out, at most: every frame
+/// wraps what it shows, and a cell costs tens of bytes, so a hostile
+/// 10 MiB article shows its opening and says how much is left.
+const SHOWN_BYTES: usize = 256 * 1024;
 
 pub(super) fn meta_line(app: &App, a: &Article) -> Cells {
     let theme = &app.theme;
@@ -609,3 +647,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 pub fn safe_title(s: &str) -> String {
     safe(s).into_owned()
 }
+
+#[cfg(test)]
+#[path = "detail_tests.rs"]
+mod tests;

@@ -22,6 +22,7 @@ pub mod filter;
 #[doc(hidden)]
 pub mod fixture;
 pub mod help;
+pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod ribbon;

@@ -11,13 +11,13 @@ use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
+use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -56,6 +56,29 @@ pub fn restore() {
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
     );
+}
+
+/// How long the run loop has to end the program on a signal before the
+/// signal thread does it.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
+/// The same for Ctrl-c, which the loop handles as a key.
+const CTRL_C_GRACE: Duration = Duration::from_secs(2);
+
+/// Wait `grace`, then restore the terminal and end the process with
+/// `code`: called off the UI thread, it ends a program whose loop is busy.
+/// A loop that is not busy has ended the program before.
+fn exit_after(grace: Duration, code: i32) {
+    thread::sleep(grace);
+    restore();
+    std::process::exit(code);
+}
+
+fn is_ctrl_c(event: &Event) -> bool {
+    use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    matches!(event, Event::Key(k) if k.kind != KeyEventKind::Release
+        && k.code == KeyCode::Char('c')
+        && k.modifiers.contains(KeyModifiers::CONTROL))
 }
 
 /// Restores the terminal when dropped, whatever way `run` is left.
@@ -273,22 +296,31 @@ fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 let _ = signal_tx.send(Msg::Signal(sig));
+                // The loop normally ends the program at once; if it is
+                // busy, the signal still ends it.
+                exit_after(SIGNAL_GRACE, 128 + sig);
             }
         })?;
 
     let _restore = Restore;
     let mut terminal = setup()?;
 
+    // Our own input parser: crossterm's waits forever for the end of a
+    // bracketed paste (see `input`).
     let input_tx = tx.clone();
-    thread::Builder::new()
-        .name("hotline-input".into())
-        .spawn(move || {
-            while let Ok(event) = event::read() {
-                if input_tx.send(Msg::Event(event)).is_err() {
-                    break;
-                }
-            }
-        })?;
+    super::input::spawn(move |event| {
+        let ctrl_c = is_ctrl_c(&event);
+        if input_tx.send(Msg::Event(event)).is_err() {
+            return false;
+        }
+        if ctrl_c {
+            // Ctrl-c quits anywhere: even from a busy loop.
+            let _ = thread::Builder::new()
+                .name("hotline-ctrl-c".into())
+                .spawn(|| exit_after(CTRL_C_GRACE, 0));
+        }
+        true
+    })?;
 
     let worker = app
         .index
