@@ -79,26 +79,31 @@ pub(super) fn may_hold_word(window: &str, words: &[&str]) -> bool {
     }
     // The words' first letters, a bit each (the low five bits of a letter
     // are the same in both cases).
-    let letter = |c: u8| 1u32 << (c & 31);
-    let firsts = words
-        .iter()
-        .filter_map(|w| w.as_bytes().first())
-        .fold(0, |m, &c| m | letter(c));
+    let mut firsts = 0u32;
+    for w in words {
+        if let Some(&c) = w.as_bytes().first() {
+            firsts |= 1 << (c & 31);
+        }
+    }
     let b = window.as_bytes();
-    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    (0..b.len()).any(|i| {
-        b[i].is_ascii_alphabetic()
-            && firsts & letter(b[i]) != 0
-            && (i == 0 || !is_word(b[i - 1]))
-            && words.iter().any(|w| {
-                // Two letters first (`words` are lowercase), then the rest.
-                let w = w.as_bytes();
-                b.get(i..i + w.len()).is_some_and(|h| {
-                    h.iter().zip(w).take(2).all(|(&x, &y)| x | 0x20 == y)
-                        && h.eq_ignore_ascii_case(w)
-                })
-            })
-    })
+    let mut after_word = false;
+    for (i, &c) in b.iter().enumerate() {
+        let starts = !after_word && c.is_ascii_alphabetic() && firsts & (1 << (c & 31)) != 0;
+        after_word = c.is_ascii_alphanumeric() || c == b'_';
+        if starts && words.iter().any(|w| opens_with(&b[i..], w.as_bytes())) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `text` opens with `word` (lowercase ASCII letters) in any case;
+/// the second letter is compared first, as the first already agrees.
+fn opens_with(text: &[u8], word: &[u8]) -> bool {
+    text.len() >= word.len()
+        && word.len() >= 2
+        && text[1] | 0x20 == word[1]
+        && text[..word.len()].eq_ignore_ascii_case(word)
 }
 
 /// Whether byte `i` of `s` is an ASCII digit.
