@@ -1,7 +1,8 @@
 //! The time a call began: "starting at 11:30 a.m.", "from noon", "9 p.m.",
 //! "at 10 o'clock", "from 5:30 p.m. for 40 minutes", 24-hour "at 17:00",
-//! military "at 0815 GMT", ranges "between 10:12 and 10:40 a.m." (the
-//! second time's a.m./p.m. holds for both), and machine translation of
+//! military "at 0815 GMT", ranges "between 10:12 and 10:40 a.m." and
+//! "between 11 and 11:20 a.m." (the second time's a.m./p.m. holds for
+//! both), and machine translation of
 //! Korean "오후 5시 30분": "5 hours 30 minutes in the afternoon". End times
 //! ("until 12:10 p.m.", the second time of a range) and page stamps
 //! ("updated 9:30 a.m.") are not start times. `stated_zone` reads the time
@@ -18,9 +19,9 @@ use super::text::tail;
 
 // Ranges and zones live in their own module; callers reach the zone reader
 // here, beside the times it reads after.
-use super::clockforms::range_at;
 #[allow(unused_imports)]
 pub use super::clockforms::{Zone, stated_zone};
+use super::clockforms::{bare_hour_range_start, range_at};
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -104,8 +105,17 @@ pub(super) fn iter_start_times<'w>(
         .flatten()
         .filter_map(move |(start, end, clock)| {
             let before = &sentence[..start];
-            if END_MARK.is_match(tail(before, 24)) || STAMP_MARK.is_match(tail(before, 48)) {
+            if STAMP_MARK.is_match(tail(before, 48)) {
                 return None;
+            }
+            if END_MARK.is_match(tail(before, 24)) {
+                // "between 11 and 11:20 a.m.": the end of a range whose
+                // start is a bare hour, which this time dates.
+                return match clock {
+                    Clock::TwelveHour { .. } => bare_hour_range_start(sentence, start, end)
+                        .filter(|&(lead, ..)| !STAMP_MARK.is_match(tail(&sentence[..lead], 48))),
+                    _ => None,
+                };
             }
             let (end, t) = match clock {
                 Clock::TwentyFourHour { hour, minute } => {
@@ -628,6 +638,36 @@ mod tests {
             ("They talked from 5:28 to 6 p.m.", "17:28"),
         ] {
             assert_eq!(times(s), [want], "{s}");
+        }
+    }
+
+    #[test]
+    fn ranges_opening_with_a_bare_hour_start_at_that_hour() {
+        for (s, want) in [
+            ("The talks took place between 11 and 11:20 a.m.", "11:00"),
+            ("They spoke from 10 to 11 a.m. on Friday.", "10:00"),
+            ("The call ran from 9 to 9:40 p.m. Seoul time.", "21:00"),
+            // The second's p.m. would put the start after the end.
+            ("They talked from 11 to 12:30 p.m.", "11:00"),
+            ("Between 3 and 3:30 p.m., the two leaders talked.", "15:00"),
+        ] {
+            assert_eq!(times(s), [want], "{s}");
+        }
+        let s = "The leaders talked between 11 and 11:20 a.m. KST.";
+        let (start, end, _) = start_times(s)[0];
+        assert_eq!(&s[start..end], "between 11 and 11:20 a.m.");
+        assert_eq!(stated_zone(s, end), Some(Zone::Offset(540)));
+        // Not a range's end: counts, scores, a range of more than three
+        // hours, "from" inside a word, a stamp.
+        for s in [
+            "Turnout rose from 10 to 11 percent.",
+            "The vote was 11 and 12 p.m. was late.",
+            "They met from 1 to 11 a.m. in talks.",
+            "The office worked therefrom 10 to 11 a.m.",
+            "Updated between 9 and 9:30 a.m.",
+            "The call lasted until 11:20 a.m.",
+        ] {
+            assert!(times(s).is_empty(), "{s}: {:?}", times(s));
         }
     }
 

@@ -11,6 +11,7 @@ use regex::{Captures, Regex};
 
 use super::clock::twelve_hour;
 use super::facts::Words;
+use super::text::{boundary_before, tail};
 
 /// Two times joined as a range: "between 10:12 and 10:40 a.m.", "from 5:28
 /// to 6 p.m.", "from 10:12 to 10:40". `range_minutes` and the start of a
@@ -33,6 +34,44 @@ pub(super) fn range_at(sentence: &str, start: usize) -> Option<(NaiveTime, Naive
         return None;
     }
     range_times(&caps)
+}
+
+/// The start of a range whose first time is a bare hour, read from its
+/// second time, a 12-hour one at `end_start..end_end`: "between 11 and
+/// 11:20 a.m." began at 11:00, "from 10 to 11 a.m." at 10:00, "from 11 to
+/// 1 p.m." at 11:00 (the second's p.m. would put the start after the end).
+/// The span is the whole range, so the zone after it is read. A range that
+/// ends before it starts or runs past three hours is no call's.
+pub(super) fn bare_hour_range_start(
+    sentence: &str,
+    end_start: usize,
+    end_end: usize,
+) -> Option<(usize, usize, NaiveTime)> {
+    // "between" and the hour before the second time: a short look back.
+    let window = tail(sentence.get(..end_start)?, 24);
+    let window_at = end_start - window.len();
+    window.char_indices().find_map(|(i, _)| {
+        let rest = &window.as_bytes()[i..];
+        let opens = |w: &str| {
+            rest.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        let lead = window_at + i;
+        if !(opens("between") || opens("from")) || !boundary_before(sentence, lead) {
+            return None;
+        }
+        let caps = TIME_RANGE.captures(sentence.get(lead..)?)?;
+        let whole = caps.get(0)?;
+        let bare = caps.name("m1").is_none() && caps.name("ap1").is_none();
+        if whole.start() != 0 || lead + whole.end() != end_end || !bare {
+            return None;
+        }
+        let (first, second) = range_times(&caps)?;
+        let minutes = (second - first).num_minutes();
+        (1..=180)
+            .contains(&minutes)
+            .then_some((lead, end_end, first))
+    })
 }
 
 fn range_times(caps: &Captures) -> Option<(NaiveTime, NaiveTime)> {

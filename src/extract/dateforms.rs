@@ -38,8 +38,72 @@ static BACKGROUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// right after it. Such a date is kept (the caller may want the earlier
 /// event) but never offered as the reported call's date.
 pub(super) fn is_background(sentence: &str, start: usize, end: usize) -> bool {
-    BACKGROUND_BEFORE.is_match(last_words(&sentence[..start], 6))
-        || BACKGROUND_AFTER.is_match(first_words(&sentence[end..], 4))
+    let before = last_words(&sentence[..start], 6);
+    let after = &sentence[end..];
+    (may_hold_word(before, BACKGROUND_BEFORE_WORDS) && BACKGROUND_BEFORE.is_match(before))
+        || (may_open_background_after(after) && BACKGROUND_AFTER.is_match(first_words(after, 4)))
+}
+
+/// The words `BACKGROUND_BEFORE` opens with.
+pub(super) const BACKGROUND_BEFORE_WORDS: &[&str] = &[
+    "since",
+    "following",
+    "previous",
+    "prior",
+    "last",
+    "earlier",
+    "after",
+];
+
+/// Whether `BACKGROUND_AFTER` may match: after spaces and commas, "of",
+/// "last", "the" or "a" in any case. Text past ASCII is let through, as
+/// its spaces and case folds are the regex's to read.
+pub(super) fn may_open_background_after(after: &str) -> bool {
+    let first = after
+        .bytes()
+        .find(|&b| !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b','));
+    matches!(
+        first,
+        Some(b'o' | b'O' | b'l' | b'L' | b't' | b'T' | b'a' | b'A' | 0x80..)
+    )
+}
+
+/// Whether `window` may hold a match of a case-insensitive regex whose
+/// every match opens, at an ASCII word boundary, with one of `words`
+/// (lowercase ASCII letters): an
+/// ASCII search for them at word starts. Text past ASCII is let through
+/// ('ſ' folds to 's', 'K' to 'k'), for the regex to decide.
+pub(super) fn may_hold_word(window: &str, words: &[&str]) -> bool {
+    if !window.is_ascii() {
+        return true;
+    }
+    // The words' first letters, a bit each (the low five bits of a letter
+    // are the same in both cases).
+    let mut firsts = 0u32;
+    for w in words {
+        if let Some(&c) = w.as_bytes().first() {
+            firsts |= 1 << (c & 31);
+        }
+    }
+    let b = window.as_bytes();
+    let mut after_word = false;
+    for (i, &c) in b.iter().enumerate() {
+        let starts = !after_word && c.is_ascii_alphabetic() && firsts & (1 << (c & 31)) != 0;
+        after_word = c.is_ascii_alphanumeric() || c == b'_';
+        if starts && words.iter().any(|w| opens_with(&b[i..], w.as_bytes())) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `text` opens with `word` (lowercase ASCII letters) in any case;
+/// the second letter is compared first, as the first already agrees.
+fn opens_with(text: &[u8], word: &[u8]) -> bool {
+    text.len() >= word.len()
+        && word.len() >= 2
+        && text[1] | 0x20 == word[1]
+        && text[..word.len()].eq_ignore_ascii_case(word)
 }
 
 /// Whether byte `i` of `s` is an ASCII digit.
@@ -147,6 +211,82 @@ mod tests {
 
     use super::super::dates::{DateExpr, DayRef, call_date_exprs, date_exprs, resolve};
     use crate::model::DateBasis;
+
+    /// Words and gaps the background and event prechecks are tried on.
+    const PIECES: &[&str] = &[
+        "since",
+        "Since",
+        "SINCE",
+        "\u{17f}ince",
+        "following",
+        "previous",
+        "previously",
+        "prior",
+        "last",
+        "met",
+        "meeting",
+        "earlier",
+        "call",
+        "after",
+        "the",
+        "one",
+        "their",
+        "first",
+        "of",
+        "a",
+        "year",
+        "month",
+        "ago",
+        "inaugurated",
+        "election",
+        "vote",
+        "summit",
+        "meet",
+        "visits",
+        "until",
+        "till",
+        "sworn",
+        "took",
+        "office",
+        "anniversary",
+        "scheduled",
+        "slated",
+        "set",
+        "for",
+        "x",
+        "_",
+        "9",
+        " ",
+        "  ",
+        ",",
+        ", ",
+        "\u{a0}",
+        "\t",
+        "-",
+        "\u{212a}",
+        "talked",
+        "Last",
+        "OF",
+        "A",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..10).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        /// The cheap looks before the background regexes only skip
+        /// windows the regexes cannot match.
+        #[test]
+        fn background_prechecks_never_skip_a_match(s in text()) {
+            if super::BACKGROUND_BEFORE.is_match(&s) {
+                prop_assert!(super::may_hold_word(&s, super::BACKGROUND_BEFORE_WORDS), "{:?}", s);
+            }
+            if super::BACKGROUND_AFTER.is_match(super::first_words(&s, 4)) {
+                prop_assert!(super::may_open_background_after(&s), "{:?}", s);
+            }
+        }
+    }
 
     fn date(s: &str) -> Option<NaiveDate> {
         s.parse().ok()

@@ -180,8 +180,32 @@ fn near_other_event(sentence: &str, start: usize, end: usize) -> bool {
     let before = last_words(&sentence[..start], 5);
     let after = first_words(&sentence[end..], 3);
     let owns_the_day = |m: regex::Match| !describes_a_leader(&before[m.end()..]);
-    OTHER_EVENT.find_iter(before).any(owns_the_day) || OTHER_EVENT.is_match(after)
+    let may_hold = |window| dateforms::may_hold_word(window, OTHER_EVENT_WORDS);
+    (may_hold(before) && OTHER_EVENT.find_iter(before).any(owns_the_day))
+        || (may_hold(after) && OTHER_EVENT.is_match(after))
 }
+
+/// The words `OTHER_EVENT` opens with: most dates have none of them near,
+/// and skip the regex.
+const OTHER_EVENT_WORDS: &[&str] = &[
+    "inaugura",
+    "election",
+    "vote",
+    "summit",
+    "met",
+    "meet",
+    "visit",
+    "since",
+    "until",
+    "till",
+    "sworn",
+    "took",
+    "anniversary",
+    "scheduled",
+    "slated",
+    "set",
+    "previous",
+];
 
 /// "newly inaugurated President Lee Jae-myung on Monday", "the newly
 /// elected Prime Minister Suga on Thursday": an event word followed by a
@@ -662,6 +686,30 @@ mod tests {
                 day: 10
             }]
         );
+    }
+
+    proptest::proptest! {
+        /// The look for an event word before `OTHER_EVENT` only skips
+        /// windows the regex cannot match.
+        #[test]
+        fn event_precheck_never_skips_a_match(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "inaugurated", "Inauguration", "election", "vote", "summit", "met", "meet",
+                "meeting", "visited", "since", "\u{17f}ince", "until", "till", "sworn", "took",
+                "office", "anniversary", "scheduled", "slated", "set", "for", "previously",
+                "TOOK", "to\u{212a}", "the", "x", "_", "9", " ", "\t", "  ", ",", "-",
+                "\u{a0}", "remet", "settle",
+            ]), 0..10)
+        ) {
+            let s = pieces.concat();
+            if OTHER_EVENT.is_match(&s) {
+                proptest::prop_assert!(
+                    dateforms::may_hold_word(&s, OTHER_EVENT_WORDS),
+                    "{:?}",
+                    s
+                );
+            }
+        }
     }
 
     #[test]

@@ -28,7 +28,9 @@ mod tests;
 pub use dateline::dateline;
 pub use table::{EMBEDDED_OUTLETS, Kind, Outlet, Outlets};
 
-use forms::{bare_name, byline, email, headline_brand, is_reuters_signoff, pipe_line, trailer};
+use forms::{
+    bare_name, byline, email, headline_brand, is_reuters_signoff, masthead_name, pipe_line, trailer,
+};
 
 /// The body sentences looked at for datelines, bylines and mastheads.
 const OPENING: usize = 5;
@@ -137,8 +139,9 @@ fn closing_credit<'t>(outlets: &Outlets, closing: &[&'t str]) -> Option<Credit<'
 }
 
 /// The page's own name above the story: a pipe line anywhere in the
-/// opening lines, or a line that is only an outlet's name with nothing but
-/// page furniture above it.
+/// opening lines, or a line that is only an outlet's name (perhaps with
+/// "News", "Online" …: "NHK WORLD-JAPAN News") with nothing but page
+/// furniture above it.
 fn masthead<'t>(outlets: &Outlets, opening: &[&'t str]) -> Option<Credit<'t>> {
     let mut above_story = true;
     for sentence in opening {
@@ -147,7 +150,7 @@ fn masthead<'t>(outlets: &Outlets, opening: &[&'t str]) -> Option<Credit<'t>> {
             return Some(Credit::of(found));
         }
         if above_story {
-            if let Some(found) = bare_name(outlets, s) {
+            if let Some(found) = bare_name(outlets, s).or_else(|| masthead_name(outlets, s)) {
                 return Some(Credit::of(found));
             }
             above_story = is_furniture(s);

@@ -1,6 +1,6 @@
 //! Datelines and wire credits opening a story: "BEIJING, Jan. 26 (Xinhua)
 //! --", "Tokyo, June 9 (Jiji Press)--Prime Minister …", "SEOUL (Reuters)
-//! -", "(Bloomberg) —".
+//! -", "(Bloomberg) —", and TASS's house form "MOSCOW, May 11. /TASS/.".
 
 use std::sync::LazyLock;
 
@@ -28,12 +28,17 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline regex is valid")
 });
 
-/// How far into a sentence a dateline's credit can open: a city of at most
-/// 31 bytes, a state of 22, a date of 20; with room for spacing.
-const CREDIT_WITHIN: usize = 160;
+/// TASS's house form: "MOSCOW, May 11. /TASS/.", a city in capitals, an
+/// optional date, and the credit between slashes where others put a dash.
+static SLASHED_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?P<city>[A-Z][A-Z.'\- ]{{1,30}}(?:,\s*[A-Z][A-Z.\- ]{{1,20}})?)(?:,\s*(?P<mon>{MONTHS})\.?\s+(?P<d>[0-9]{{1,2}})(?:,\s*(?P<y>[0-9]{{4}}))?)?(?:\.\s*|\s+)/(?P<outlet>[^/]+)/(?:\.|\s*(?:--|—|–|-))?(?:\s+|$)"
+    ))
+    .expect("slashed dateline regex is valid")
+});
 
 /// "BEIJING, Jan. 26 (Xinhua) --", "SEOUL (Reuters) -", "(Bloomberg) —",
-/// "Tokyo, June 9 (Jiji Press)--".
+/// "Tokyo, June 9 (Jiji Press)--", "MOSCOW, May 11. /TASS/.".
 pub fn dateline(sentence: &str) -> Option<Dateline<'_>> {
     if !may_open_with_dateline(sentence) {
         return None;
@@ -43,7 +48,11 @@ pub fn dateline(sentence: &str) -> Option<Dateline<'_>> {
 
 /// `dateline` without the cheap look first.
 pub(super) fn parse(sentence: &str) -> Option<Dateline<'_>> {
-    let caps = DATELINE.captures(sentence)?;
+    let caps = match DATELINE.captures(sentence) {
+        Some(caps) => caps,
+        None if may_hold_slash(sentence) => SLASHED_DATELINE.captures(sentence)?,
+        None => return None,
+    };
     let city = caps.name("city").map(|m| m.as_str().trim());
     let outlet = caps
         .name("outlet")
@@ -91,27 +100,59 @@ pub(super) fn parse(sentence: &str) -> Option<Dateline<'_>> {
     })
 }
 
-/// What a dateline needs first: a city in capitals ("SEOUL", "U.S."), a
-/// credit in parentheses, the dash itself, or a capitalised city with a
-/// credit in parentheses close behind ("Tokyo, June 9 (Jiji Press)"). Nearly
-/// every sentence fails this at its first two characters or at a short
-/// byte scan, without running the regex.
+/// What a dateline needs first: a city in capitals ("SEOUL", "U.S.") with
+/// a credit or a date close behind, a credit in parentheses, the dash
+/// itself, or a capitalised city with a date and a credit in parentheses
+/// close behind ("Tokyo, June 9 (Jiji Press)"). Nearly every sentence fails
+/// this at its first two characters or at a short byte scan, without
+/// running the regex.
 pub(super) fn may_open_with_dateline(sentence: &str) -> bool {
     let s = sentence.trim_start();
+    let head = &s.as_bytes()[..s.len().min(CREDIT_WITHIN)];
     let mut chars = s.chars();
     match chars.next() {
         Some('A'..='Z') => match chars.next() {
-            Some('A'..='Z' | '.' | '\'' | '-' | ' ') => true,
-            Some('a'..='z' | ',') => {
-                let head = &s.as_bytes()[..s.len().min(CREDIT_WITHIN)];
-                head.contains(&b'(')
-            }
+            // A credit ('(' or '/') or a date's digit.
+            Some('A'..='Z' | '.' | '\'' | '-' | ' ') => head
+                .iter()
+                .any(|&b| b == b'(' || b == b'/' || b.is_ascii_digit()),
+            Some('a'..='z' | ',') => capitalised_and_dated_before_credit(head),
             _ => false,
         },
         Some('(' | '-' | '—' | '–') => true,
         _ => false,
     }
 }
+
+/// A city in any case but capitals opens a dateline only with a date and a
+/// credit, every word capitalised: before the first '(' there must be a
+/// comma and a digit, and no word opening in lowercase ("By Kim Min-ji
+/// (Yonhap)" and "President Moon (center) said" fail).
+fn capitalised_and_dated_before_credit(head: &[u8]) -> bool {
+    let (mut comma, mut digit) = (false, false);
+    let mut prev = 0;
+    for &b in head {
+        match b {
+            b'(' => return comma && digit,
+            b',' => comma = true,
+            b'0'..=b'9' => digit = true,
+            b'a'..=b'z' if prev == b' ' || prev == b',' => return false,
+            _ => {}
+        }
+        prev = b;
+    }
+    false
+}
+
+/// Whether a slash stands where `SLASHED_DATELINE` needs its credit.
+fn may_hold_slash(sentence: &str) -> bool {
+    let head = &sentence.as_bytes()[..sentence.len().min(CREDIT_WITHIN)];
+    head.contains(&b'/')
+}
+
+/// How far into a sentence a dateline's credit can open: a city of at most
+/// 31 bytes, a state of 22, a date of 20; with room for spacing.
+const CREDIT_WITHIN: usize = 160;
 
 /// A credit is accepted unknown only in a dateline, and only when it reads
 /// like a name rather than an editor's note ("(Adds background.)").

@@ -52,14 +52,46 @@ pub(super) fn trailer_forms(s: &str) -> [Option<&'static Regex>; 4] {
         // `^\(…`
         (first == Some('(')).then_some(&*TRAILER_PAREN),
         // `^\p{Lu}[^,()]*,…`
-        (first.is_some_and(char::is_uppercase) && s.contains(',')).then_some(&*TRAILER_SIGNOFF),
-        // `(?i)^(?:source|copyright|©|ⓒ|\(c\))…`; 'ſ' folds to 's', 'Ⓒ' to 'ⓒ'.
-        matches!(
-            first,
-            Some('s' | 'S' | 'ſ' | 'c' | 'C' | '©' | 'ⓒ' | 'Ⓒ' | '(')
-        )
-        .then_some(&*TRAILER_SOURCE),
+        (first.is_some_and(char::is_uppercase) && one_comma_no_paren_before(s))
+            .then_some(&*TRAILER_SIGNOFF),
+        // `(?i)^(?:source|copyright|©|ⓒ|\(c\))…`
+        may_open_source_line(s).then_some(&*TRAILER_SOURCE),
     ]
+}
+
+/// `[^,()]*,[^,]*$`: one comma, with no parenthesis before it.
+fn one_comma_no_paren_before(s: &str) -> bool {
+    let Some(comma) = s.find(',') else {
+        return false;
+    };
+    !s[..comma].contains(['(', ')']) && !s[comma + 1..].contains(',')
+}
+
+/// Whether `s` may open with "Source", "Copyright", "©", "ⓒ" or "(c)" in
+/// any case. A head with other than ASCII may fold to one ('ſ' to 's', 'Ⓒ'
+/// to 'ⓒ') and is let through.
+fn may_open_source_line(s: &str) -> bool {
+    let head = s.get(..s.len().min(9)).unwrap_or(s);
+    if !head.is_ascii() {
+        return true;
+    }
+    let opens = |word: &str| {
+        s.get(..word.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(word))
+    };
+    opens("source") || opens("copyright") || opens("(c)")
+}
+
+/// Whether the words after a sign-off's comma can be short enough to name
+/// an outlet: all but a closing full stop of their printing ASCII bytes
+/// are in the credit `TRAILER_SIGNOFF` takes, and `known` reads none
+/// longer than `limit`.
+pub(super) fn signoff_may_name(s: &str, limit: usize) -> bool {
+    let Some((_, after)) = s.split_once(',') else {
+        return false;
+    };
+    let printing = after.bytes().filter(u8::is_ascii_graphic).take(limit + 2);
+    printing.count() <= limit + 1
 }
 
 /// The regexes `trailer_forms` stands for, in its order (for its test).
@@ -78,10 +110,12 @@ pub(super) fn trailer_regexes() -> [&'static Regex; 4] {
 /// Times", "Copyright (C) Yonhap News Agency", or a credit glued to the
 /// last sentence ("… development. (Yonhap)").
 pub(super) fn trailer<'t, 'o>(outlets: &'o Outlets, s: &'t str) -> Option<(&'o Outlet, &'t str)> {
+    let signoff_fits = || signoff_may_name(s, known_limit(outlets));
     let found = trailer_forms(s)
         .into_iter()
         .zip(TRAILERS_FOR_GOVERNMENT)
-        .filter_map(|(re, gov)| Some((re?, gov)))
+        .enumerate()
+        .filter_map(|(i, (re, gov))| Some((re.filter(|_| i != 2 || signoff_fits())?, gov)))
         .find_map(|(re, gov)| {
             let words = re.captures(s)?.get(1)?.as_str();
             let outlet = known(outlets, words)?;
@@ -127,10 +161,39 @@ pub(super) fn bare_name<'t, 'o>(outlets: &'o Outlets, s: &'t str) -> Option<(&'o
         .trim_start_matches(['=', '-', '—', '–', ' '])
         .trim_end_matches(['.', ' '])
         .trim();
-    if words.is_empty() || words.contains(['(', ')', '|', '@']) {
+    // The length first: story sentences fail it without a scan.
+    if words.is_empty() || !outlets.may_name(words) || words.contains(['(', ')', '|', '@']) {
         return None;
     }
     Some((outlets.lookup(words)?, words))
+}
+
+/// Words a page's masthead may add to its outlet's name: "NHK WORLD-JAPAN
+/// News", "Xinhua Online", "Reuters World".
+const MASTHEAD_SUFFIXES: [&str; 5] = ["News", "Online", "World", "English", "Digital"];
+
+/// A masthead that is a known spelling and one of `MASTHEAD_SUFFIXES`
+/// ("NHK WORLD-JAPAN News"), in any case. The words are the whole line;
+/// the spelling alone must name the outlet, so "Photo : YONHAP News" stays
+/// a photo credit and "World News" names nothing.
+pub(super) fn masthead_name<'t, 'o>(
+    outlets: &'o Outlets,
+    s: &'t str,
+) -> Option<(&'o Outlet, &'t str)> {
+    let words = s.trim().trim_end_matches('.').trim_end();
+    if words.is_empty()
+        || words.len() > outlets.longest_name() + 8
+        || words.contains(['(', ')', '|', '@', ':'])
+    {
+        return None;
+    }
+    let (name, last) = words.rsplit_once(' ')?;
+    MASTHEAD_SUFFIXES
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+        .then(|| outlets.lookup(name.trim_end()))
+        .flatten()
+        .map(|o| (o, words))
 }
 
 /// Separators between a page title and the site's name.
@@ -229,8 +292,16 @@ pub(super) fn email<'t, 'o>(outlets: &'o Outlets, s: &'t str) -> Option<(&'o Out
 
 /// The outlet a whole credit names, for credits short enough to be one.
 fn known<'o>(outlets: &'o Outlets, credit: &str) -> Option<&'o Outlet> {
-    if credit.len() > 80 {
+    if credit.len() > KNOWN_MAX {
         return None;
     }
     outlets.lookup(credit)
+}
+
+/// The longest credit `known` reads.
+const KNOWN_MAX: usize = 80;
+
+/// The longest credit `known` can resolve with this table.
+fn known_limit(outlets: &Outlets) -> usize {
+    KNOWN_MAX.min(outlets.longest_name())
 }

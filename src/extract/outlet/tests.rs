@@ -2,7 +2,8 @@
 //! sentences are written for the forms, not taken from any article.
 
 use super::dateline::{looks_like_outlet, may_open_with_dateline, parse};
-use super::forms::{trailer_forms, trailer_regexes};
+use super::forms::{signoff_may_name, trailer_forms, trailer_regexes};
+use super::table::{ascii_key, key};
 use super::*;
 
 /// A story of plain sentences around the given lines: `top` before it,
@@ -57,6 +58,8 @@ proptest::proptest! {
             "Hong Kong", "June 9", "Jiji Press", "(Yonhap)", ", ",
             "with", "With", "WITH ", " contribution from ", "By", "Kim",
             "source", "Source", "ſource", "copyright", "©", "ⓒ", "Ⓒ", "(c)", "c)",
+            "/", "/TASS/", "MOSCOW", "Moscow", "May 11.", "By Kim ", "President ",
+            "SOURCE", "sourcE:", "Copyright ",
         ]), 0..8)
     ) {
         let s = pieces.concat();
@@ -68,6 +71,34 @@ proptest::proptest! {
             if re.is_match(&s) {
                 proptest::prop_assert!(forms[i].is_some(), "{} {:?}", i, s);
             }
+        }
+    }
+
+    /// A credit's key is built on the stack for ASCII text exactly as
+    /// `key` builds it.
+    #[test]
+    fn stack_keys_are_the_keys(
+        s in "[ \t\x0b\x0c\r\n.,;:]{0,3}(?:[Tt][Hh][Ee] )?[A-Za-z.,;:' \t\x0b-]{0,40}"
+    ) {
+        let mut buf = [0; 128];
+        proptest::prop_assert_eq!(ascii_key(&s, &mut buf).map(str::to_string), Some(key(&s)));
+    }
+
+    /// The length look before the sign-off regex skips only lines whose
+    /// credit is too long to be known.
+    #[test]
+    fn sign_off_lengths_never_skip_a_credit(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "Kim", " ", "\u{a0}", ",", ".", " .", "KBS", "World", "Radio", "News",
+            "Yonhap", "A", "long", "clause", "and", "more", "\t",
+        ]), 0..24)
+    ) {
+        let s = pieces.concat();
+        let o = Outlets::embedded();
+        let limit = 80.min(o.longest_name());
+        let words = trailer_regexes()[2].captures(&s).and_then(|c| c.get(1));
+        if words.is_some_and(|w| w.as_str().len() <= limit) {
+            proptest::prop_assert!(signoff_may_name(&s, limit), "{:?}", s);
         }
     }
 
@@ -186,6 +217,54 @@ fn datelines_in_any_city_case_and_dash_spacing() {
     assert!(dateline("Moon said (in part) - no").is_none());
     assert!(dateline("Seoul, May 3 - the talks").is_none());
     assert!(dateline("Moon said on Tuesday, May 3 (Yonhap) - x").is_none());
+}
+
+#[test]
+fn slashed_credits_after_a_city_are_datelines() {
+    let s = "MOSCOW, May 11. /TASS/. Russian President Vladimir Putin held talks.";
+    let d = dateline(s).unwrap();
+    assert_eq!(
+        (d.city, d.outlet, d.month_day),
+        (Some("MOSCOW"), Some("TASS"), Some((5, 11)))
+    );
+    assert_eq!(&s[d.end..], "Russian President Vladimir Putin held talks.");
+    let d = dateline("BEIJING, June 3 /Xinhua/ -- The talks").unwrap();
+    assert_eq!(d.outlet, Some("Xinhua"));
+    assert_eq!(
+        top(&["ST. PETERSBURG, Jan. 9. /TASS/. The leaders spoke."]).as_deref(),
+        Some("TASS")
+    );
+    // Slashes in story text, or after a city in any other case, are not
+    // a credit.
+    assert!(dateline("Moscow, May 11. /TASS/. Putin said").is_none());
+    assert!(dateline("The talks, May 11 /TASS/ were brief").is_none());
+    assert!(dateline("SEOUL/TOKYO/BEIJING talks").is_none());
+    assert!(dateline("REGISTER / SIGN IN").is_none());
+    assert!(dateline("/TASS/. Putin said").is_none());
+}
+
+#[test]
+fn mastheads_may_add_news_or_online_to_a_known_name() {
+    let headline = Some("Kishida and Yoon agree to improve ties");
+    assert_eq!(
+        name(headline, &["NHK WORLD-JAPAN News"], &[]).as_deref(),
+        Some("NHK")
+    );
+    assert_eq!(top(&["Xinhua Online"]).as_deref(), Some("Xinhua"));
+    assert_eq!(top(&["Kyodo News."]).as_deref(), Some("Kyodo"));
+    // A photo credit, an unknown name, a suffix alone, a story line, or
+    // a masthead under the story's first sentence.
+    assert_eq!(top(&["Photo : YONHAP News"]), None);
+    assert_eq!(top(&["World News"]), None);
+    assert_eq!(top(&["Seoul Daily Online"]), None);
+    assert_eq!(top(&["Moon spoke with NHK World News"]), None);
+    assert_eq!(
+        top(&[
+            "Moon and Kishida spoke by phone on Friday.",
+            "NHK News Online"
+        ]),
+        None
+    );
 }
 
 #[test]
