@@ -66,3 +66,16 @@ fn every_seed_fact_is_right_by_the_shared_scorer() {
     assert!(line.ends_with("= 100.0%"), "{line}\n{}", misses.join("\n"));
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
+
+/// Our own articles in the same styles (`tests/data/fresh/`): other
+/// outlets, other leaders, US-side dates and times, meetings that mention a
+/// call, a roundup, machine translation, page noise.
+#[test]
+fn every_fresh_article_fact_is_right() {
+    let (line, misses) = score(
+        Some("tests/data/fresh/articles"),
+        "tests/data/fresh/gold.json",
+    );
+    assert!(line.ends_with("= 100.0%"), "{line}\n{}", misses.join("\n"));
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
