@@ -306,7 +306,7 @@ impl<'a> Extractor<'a> {
 
             for s in unit_sentences {
                 let lead = is_headline || prose_index < LEAD_SENTENCES;
-                prose_index += usize::from(!is_headline && is_prose(s));
+                prose_index += usize::from(!is_headline && lead && is_prose(s));
                 // The dateline's day is the wire's, not the call's.
                 let story = match (!is_headline && body_index < LEAD_SENTENCES)
                     .then(|| outlet::dateline(s))
@@ -534,7 +534,18 @@ fn outlet_evidence(units: &[Unit], sentences: &[&str], credit: &str) -> Option<E
 /// A sentence of running text, not a line of page furniture: six words
 /// or more, and no " | " between page fields.
 fn is_prose(s: &str) -> bool {
-    s.split_whitespace().nth(5).is_some() && !s.contains(" | ")
+    let bytes = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in bytes {
+        let space = b.is_ascii_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        if words == 6 {
+            break;
+        }
+    }
+    words == 6 && !bytes.windows(3).any(|w| w == b" | ")
 }
 
 /// Empty or only whitespace (`trim().is_empty()`, without trimming both

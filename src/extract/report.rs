@@ -83,52 +83,27 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
     let ranked = ranked_sentences(&tiers);
 
     let mut days: Vec<Day> = Vec::new();
-    // Candidates for the length and the start, surest first; which one is
-    // this call's is known only once the day is.
-    let mut minutes: Vec<Fact<u32>> = Vec::new();
-    let mut starts: Vec<Fact<(NaiveTime, Option<Zone>)>> = Vec::new();
+    // Days each sentence looks back on ("since Jan. 11"): (sentence, start, end).
+    let mut looking_back: Vec<(usize, usize, usize)> = Vec::new();
     for &(i, tier) in &ranked {
+        if days.len() >= MAX_CANDIDATES {
+            break;
+        }
         let s = &sents[i];
-        let fits = |a: usize, b: usize| belongs(cx.leaders, s, a, b, cx.counterpart);
-        let mut looking_back: Vec<(usize, usize)> = Vec::new();
-        if days.len() < MAX_CANDIDATES {
-            for e in date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
-                if e.background {
-                    looking_back.push((e.start, e.end));
-                } else if fits(e.start, e.end) {
-                    days.push(Day {
-                        tier,
-                        resolved: resolve(e.day, cx.published),
-                        source: Source {
-                            fact: FactKind::Date,
-                            sentence: SentRef::Body(i),
-                            span: (e.start, e.end),
-                        },
-                    });
-                }
+        for e in date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
+            if e.background {
+                looking_back.push((i, e.start, e.end));
+            } else if belongs(cx.leaders, s, e.start, e.end, cx.counterpart) {
+                days.push(Day {
+                    tier,
+                    resolved: resolve(e.day, cx.published),
+                    source: Source {
+                        fact: FactKind::Date,
+                        sentence: SentRef::Body(i),
+                        span: (e.start, e.end),
+                    },
+                });
             }
-        }
-        if minutes.len() >= FACT_CANDIDATES && starts.len() >= FACT_CANDIDATES {
-            continue;
-        }
-        // "following one on Feb. 20 that lasted 32 minutes": a length or a
-        // time in the clause after a day looked back on is that day's.
-        let ours = |a: usize, b: usize| fits(a, b) && !after_a_look_back(s.text, &looking_back, a);
-        let words = Words::new(s.text);
-        if minutes.len() < FACT_CANDIDATES
-            && let Some((a, b, m)) = iter_durations(&words)
-                .take(MAX_CANDIDATES)
-                .find(|&(a, b, _)| ours(a, b))
-        {
-            minutes.push(Fact::new(FactKind::Duration, i, (a, b), m));
-        }
-        if starts.len() < FACT_CANDIDATES
-            && let Some((a, b, t)) = iter_start_times(&words)
-                .take(MAX_CANDIDATES)
-                .find(|&(a, b, _)| ours(a, b))
-        {
-            let zone = stated_zone(s.text, b);
-            starts.push(Fact::new(FactKind::Start, i, (a, b), (t, zone)));
         }
     }
     let any_report = ranked.iter().any(|&(i, _)| sents[i].call);
@@ -169,12 +144,44 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
             })
         })
     };
-    if let Some(f) = minutes.iter().find(|f| this_day(f.sentence)) {
+    let mut minutes: Option<Fact<u32>> = None;
+    let mut start: Option<Fact<(NaiveTime, Option<Zone>)>> = None;
+    for &(i, _) in &ranked {
+        if minutes.is_some() && start.is_some() {
+            break;
+        }
+        if !this_day(i) {
+            continue;
+        }
+        let s = &sents[i];
+        // "following one on Feb. 20 that lasted 32 minutes": a length or a
+        // time in the clause after a day looked back on is that day's.
+        let ours = |a: usize, b: usize| {
+            belongs(cx.leaders, s, a, b, cx.counterpart)
+                && !after_a_look_back(s.text, &looking_back, i, a)
+        };
+        let words = Words::new(s.text);
+        if minutes.is_none() {
+            minutes = iter_durations(&words)
+                .take(MAX_CANDIDATES)
+                .find(|&(a, b, _)| ours(a, b))
+                .map(|(a, b, m)| Fact::new(FactKind::Duration, i, (a, b), m));
+        }
+        if start.is_none() {
+            start = iter_start_times(&words)
+                .take(MAX_CANDIDATES)
+                .find(|&(a, b, _)| ours(a, b))
+                .map(|(a, b, t)| {
+                    Fact::new(FactKind::Start, i, (a, b), (t, stated_zone(s.text, b)))
+                });
+        }
+    }
+    if let Some(f) = minutes {
         facts.duration_minutes = Some(f.value);
         sources.push(f.source());
     }
     let mut start_zone = None;
-    if let Some(f) = starts.iter().find(|f| this_day(f.sentence)) {
+    if let Some(f) = start {
         facts.start_time = Some(f.value.0);
         start_zone = f.value.1;
         sources.push(f.source());
@@ -269,9 +276,6 @@ fn to_home_clock(cx: &Context, facts: &mut CallFacts, stated: Option<Zone>) {
 /// unmarked times to be read on its clock.
 const FAR_ZONE_MINUTES: i32 = 180;
 
-/// How many sentences' lengths and start times are weighed.
-const FACT_CANDIDATES: usize = 4;
-
 /// A length or a start time read from sentence `sentence` at `span`.
 #[derive(Debug, Clone, Copy)]
 struct Fact<T> {
@@ -300,11 +304,17 @@ impl<T> Fact<T> {
     }
 }
 
-/// Whether a fact at `at` follows a looked-back-on day in the same clause
-/// (no comma or semicolon between them).
-fn after_a_look_back(text: &str, looking_back: &[(usize, usize)], at: usize) -> bool {
-    looking_back.iter().any(|&(_, end)| {
-        end <= at
+/// Whether a fact at `at` in sentence `sentence` follows a looked-back-on
+/// day in the same clause (no comma or semicolon between them).
+fn after_a_look_back(
+    text: &str,
+    looking_back: &[(usize, usize, usize)],
+    sentence: usize,
+    at: usize,
+) -> bool {
+    looking_back.iter().any(|&(i, _, end)| {
+        i == sentence
+            && end <= at
             && text
                 .get(end..at)
                 .is_some_and(|gap| !gap.contains([',', ';']))
@@ -434,11 +444,13 @@ fn tier(cx: &Context, sents: &[Sent], i: usize) -> Option<Tier> {
     if people.other && !people.counterpart {
         return None;
     }
-    let pair = people.pair();
+    // "The two leaders" is looked for only when the names leave it open.
+    let pair = || (people.home && people.counterpart) || names_the_pair(s.text);
     if s.call {
+        let named = people.counterpart || pair();
         return Some(match () {
-            _ if s.lead && (people.counterpart || pair) => 0,
-            _ if people.counterpart || pair => 3,
+            _ if named && s.lead => 0,
+            _ if named => 3,
             _ if people.home => 4,
             _ => 5,
         });
@@ -451,7 +463,7 @@ fn tier(cx: &Context, sents: &[Sent], i: usize) -> Option<Tier> {
             }
         })
     };
-    if !s.lead || !(pair || people.counterpart && people.home) {
+    if !s.lead || !pair() {
         return None;
     }
     let beside = i.checked_sub(1).is_some_and(reports_beside) || reports_beside(i + 1);
@@ -471,21 +483,10 @@ struct People {
     counterpart: bool,
     /// A foreign leader other than the counterpart.
     other: bool,
-    /// "the two leaders", "both leaders", "the two presidents".
-    two: bool,
-}
-
-impl People {
-    fn pair(self) -> bool {
-        (self.home && self.counterpart) || self.two
-    }
 }
 
 fn people_of(cx: &Context, s: &Sent) -> People {
-    let mut p = People {
-        two: names_the_pair(s.text),
-        ..People::default()
-    };
+    let mut p = People::default();
     for &(_, _, id) in &s.mentions {
         if Some(id) == cx.home {
             p.home = true;
