@@ -85,26 +85,16 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
     let mut days: Vec<Day> = Vec::new();
     // Days each sentence looks back on ("since Jan. 11"): (sentence, start, end).
     let mut looking_back: Vec<(usize, usize, usize)> = Vec::new();
-    for &(i, tier) in &ranked {
-        if days.len() >= MAX_CANDIDATES {
+    // Sentences below a tier that already gave a valid day can not date
+    // the call: they are read for days only when a length or a time is
+    // taken from them.
+    let mut scanned = ranked.len();
+    for (at, &(i, tier)) in ranked.iter().enumerate() {
+        if days.len() >= MAX_CANDIDATES || days.iter().any(|d| d.tier < tier && valid_day(cx, d)) {
+            scanned = at;
             break;
         }
-        let s = &sents[i];
-        for e in date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
-            if e.background {
-                looking_back.push((i, e.start, e.end));
-            } else if belongs(cx.leaders, s, e.start, e.end, cx.counterpart) {
-                days.push(Day {
-                    tier,
-                    resolved: resolve(e.day, cx.published),
-                    source: Source {
-                        fact: FactKind::Date,
-                        sentence: SentRef::Body(i),
-                        span: (e.start, e.end),
-                    },
-                });
-            }
-        }
+        read_days(cx, sents, i, tier, &mut days, &mut looking_back);
     }
     let any_report = ranked.iter().any(|&(i, _)| sents[i].call);
     if !days.iter().any(|d| valid_day(cx, d)) {
@@ -132,25 +122,17 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
     // A sentence dated to another day ("They also spoke by phone on July
     // 24, 2003, for 60 minutes") tells of another call.
     let chosen = facts.date.map(|d| (d.month(), d.day())).or(facts.month_day);
-    let this_day = |sentence: usize| {
-        chosen.is_none_or(|chosen| {
-            !days.iter().any(|d| {
-                let told = d
-                    .resolved
-                    .date
-                    .map(|x| (x.month(), x.day()))
-                    .or(d.resolved.month_day);
-                d.source.sentence == SentRef::Body(sentence) && told.is_some_and(|t| t != chosen)
-            })
-        })
-    };
     let mut minutes: Option<Fact<u32>> = None;
     let mut start: Option<Fact<(NaiveTime, Option<Zone>)>> = None;
-    for &(i, _) in &ranked {
+    for (at, &(i, tier)) in ranked.iter().enumerate() {
         if minutes.is_some() && start.is_some() {
             break;
         }
-        if !this_day(i) {
+        if at >= scanned {
+            read_days(cx, sents, i, tier, &mut days, &mut looking_back);
+            days.retain(|d| valid_day(cx, d) || d.resolved.date.is_none());
+        }
+        if !on_the_day(&days, chosen, i) {
             continue;
         }
         let s = &sents[i];
@@ -318,6 +300,48 @@ fn after_a_look_back(
             && text
                 .get(end..at)
                 .is_some_and(|gap| !gap.contains([',', ';']))
+    })
+}
+
+/// The day expressions of sentence `i` (of tier `tier`) into `days`, and
+/// the days it looks back on into `looking_back`.
+fn read_days(
+    cx: &Context,
+    sents: &[Sent],
+    i: usize,
+    tier: Tier,
+    days: &mut Vec<Day>,
+    looking_back: &mut Vec<(usize, usize, usize)>,
+) {
+    let s = &sents[i];
+    for e in date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
+        if e.background {
+            looking_back.push((i, e.start, e.end));
+        } else if belongs(cx.leaders, s, e.start, e.end, cx.counterpart) {
+            days.push(Day {
+                tier,
+                resolved: resolve(e.day, cx.published),
+                source: Source {
+                    fact: FactKind::Date,
+                    sentence: SentRef::Body(i),
+                    span: (e.start, e.end),
+                },
+            });
+        }
+    }
+}
+
+/// Whether sentence `i` tells of no other month and day than `chosen`.
+fn on_the_day(days: &[Day], chosen: Option<(u32, u32)>, i: usize) -> bool {
+    chosen.is_none_or(|chosen| {
+        !days.iter().any(|d| {
+            let told = d
+                .resolved
+                .date
+                .map(|x| (x.month(), x.day()))
+                .or(d.resolved.month_day);
+            d.source.sentence == SentRef::Body(i) && told.is_some_and(|t| t != chosen)
+        })
     })
 }
 
