@@ -378,8 +378,11 @@ fn parse_header(line: &str) -> Option<(Option<NaiveDate>, &str)> {
         && written.as_bytes()[4] == b'-'
         && written.as_bytes()[7] == b'-'
         && written.bytes().filter(u8::is_ascii_digit).count() == 8;
+    // Digits checked above: a plain read beats a format-string parse on
+    // every file.
+    let num = |range: std::ops::Range<usize>| written.get(range)?.parse::<u32>().ok();
     let date = strict
-        .then(|| NaiveDate::parse_from_str(written, "%Y-%m-%d").ok())
+        .then(|| NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?))
         .flatten();
     Some((date, rest))
 }

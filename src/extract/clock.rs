@@ -222,8 +222,21 @@ fn offset_in(outer: &str, inner: &str) -> usize {
 /// hours 30 minutes in the afternoon"): a time of day, not a length.
 pub(super) fn inside_day_part_time(words: &Words, start: usize, end: usize) -> bool {
     let sentence = words.source();
-    let lower = words.lower();
-    if !(lower.contains("in the") || lower.contains("at")) {
+    // The part of the day follows the length at once ("… minutes in the
+    // afternoon", "9 hours at night") or after its minutes; anything else
+    // is no clock time.
+    let mut after = words.lower().get(end..).unwrap_or("").trim_start();
+    // "5 hours" before "30 minutes in the afternoon".
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        after = after[digits..].trim_start();
+        after = after
+            .strip_prefix("minutes")
+            .or_else(|| after.strip_prefix("minute"))
+            .unwrap_or(after)
+            .trim_start();
+    }
+    if !(after.starts_with("in the") || after.starts_with("at")) {
         return false;
     }
     clocks(words).any(|(a, b, clock)| {
