@@ -28,7 +28,8 @@ pub fn is_meeting_report(
             |id: Option<LeaderId>| id.is_some_and(|id| s.mentions.iter().any(|m| m.2 == id));
         named(counterpart) || (named(home) && s.text.contains(" and ")) || two_of_them(s.text)
     };
-    !lead.iter().any(|s| has_phone_word(s.text))
+    // Every phone word is a call word: a sentence without one has none.
+    !lead.iter().any(|s| s.call && has_phone_word(s.text))
         && lead
             .iter()
             .any(|s| names_them(s) && tells_of_meeting(s.text))
