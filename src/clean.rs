@@ -1096,8 +1096,19 @@ fn is_day_or_month(after: &str) -> bool {
 }
 
 /// A time zone written after a clock time: "EDT", "KST", "GMT", "ET",
-/// "UTC+9" — a short all-capitals word ending in T or C.
+/// "UTC+9" (a short all-capitals word ending in T or C), or a place and
+/// "time" ("Seoul time").
 fn is_time_zone(after: &str) -> bool {
+    // "Seoul time", "Korea time", "Eastern Time", "U.S. time".
+    let mut words = after.split_whitespace();
+    if let (Some(place), Some(time)) = (words.next(), words.next())
+        && place.starts_with(|c: char| c.is_ascii_uppercase())
+        && time
+            .trim_end_matches(['.', ',', ';', ')'])
+            .eq_ignore_ascii_case("time")
+    {
+        return true;
+    }
     let word = after
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '+')
         .next()
@@ -1473,6 +1484,13 @@ mod tests {
             [
                 "It began at 9 a.m. EDT on Friday.",
                 "It ended at 9:20 p.m. KST."
+            ]
+        );
+        assert_eq!(
+            sentences("It began at 7:59 a.m. Seoul time and lasted 12 minutes. Kim said so."),
+            [
+                "It began at 7:59 a.m. Seoul time and lasted 12 minutes.",
+                "Kim said so."
             ]
         );
         assert_eq!(

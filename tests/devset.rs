@@ -79,3 +79,16 @@ fn every_fresh_article_fact_is_right() {
     assert!(line.ends_with("= 100.0%"), "{line}\n{}", misses.join("\n"));
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
+
+/// A second batch of our own: readouts (White House, MOFA, Xinhua), Korean
+/// dailies with e-mail sign-offs, "the previous day", Seoul clocks in
+/// Washington stories, related-stories lists, meetings, undated pages.
+#[test]
+fn every_second_batch_article_fact_is_right() {
+    let (line, misses) = score(
+        Some("tests/data/fresh2/articles"),
+        "tests/data/fresh2/gold.json",
+    );
+    assert!(line.ends_with("= 100.0%"), "{line}\n{}", misses.join("\n"));
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}

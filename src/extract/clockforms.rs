@@ -231,6 +231,16 @@ const NAMES: &[(&str, Zone)] = &[
 pub fn stated_zone(sentence: &str, time_end: usize) -> Option<Zone> {
     let after = sentence.get(time_end..)?;
     let rest = after.trim_start();
+    // The time's words may stop before its "a.m." ("began at 7:59 a.m.
+    // Seoul time").
+    let rest = ["a.m.", "p.m.", "am", "pm", "a.m", "p.m"]
+        .iter()
+        .find_map(|m| {
+            rest.get(..m.len())
+                .filter(|head| head.eq_ignore_ascii_case(m))
+                .map(|_| rest[m.len()..].trim_start())
+        })
+        .unwrap_or(rest);
     let rest = rest.strip_prefix([',', '(']).unwrap_or(rest).trim_start();
     let ends_word = |len: usize| {
         rest[len..]

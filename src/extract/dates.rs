@@ -88,9 +88,11 @@ static DATE_EXPR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make a nearby date some other event's: inaugurations,
-/// elections, meetings, summits, visits, anniversaries, plans.
+/// elections, meetings, summits, visits, anniversaries, plans, and what
+/// calls are made about (a nuclear test, a missile launch, an attack, a
+/// fire).
 static OTHER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:inaugura[a-z]*|election|vote|summit|met|meet|meeting|visit[a-z]*|since|until|till|sworn|took\s+office|anniversary|scheduled|slated|set\s+for|previous(?:ly)?)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:inaugura[a-z]*|election|vote|summit|met|meet|meeting|visit[a-z]*|since|until|till|sworn|took\s+office|anniversary|scheduled|slated|set\s+for|previous(?:ly)?|tests?|launch(?:es|ed)?|attacks?|fire|provocations?|explosions?)(?-u:\b)")
         .expect("event regex is valid")
 });
 
@@ -178,6 +180,8 @@ fn near_other_event(sentence: &str, start: usize, end: usize) -> bool {
     // words are matched where they stand: `OTHER_EVENT` reads any run of
     // whitespace between them as it would one space.
     let before = last_words(&sentence[..start], 5);
+    // The clause the day is in: "after the launch, Seoul said Saturday".
+    let before = before.rsplit([',', ';']).next().unwrap_or(before);
     let after = first_words(&sentence[end..], 3);
     let owns_the_day = |m: regex::Match| !describes_a_leader(&before[m.end()..]);
     let may_hold = |window| dateforms::may_hold_word(window, OTHER_EVENT_WORDS);
@@ -188,6 +192,12 @@ fn near_other_event(sentence: &str, start: usize, end: usize) -> bool {
 /// The words `OTHER_EVENT` opens with: most dates have none of them near,
 /// and skip the regex.
 const OTHER_EVENT_WORDS: &[&str] = &[
+    "test",
+    "launch",
+    "attack",
+    "fire",
+    "provocation",
+    "explosion",
     "inaugura",
     "election",
     "vote",
@@ -647,6 +657,13 @@ mod tests {
         assert!(days("Abe will visit Seoul next Monday.").is_empty());
         assert!(days("the 30th anniversary of diplomatic ties").is_empty());
         assert!(days("He won the election on March 9.").is_empty());
+        assert!(days("to discuss North Korea's January 6 nuclear test").is_empty());
+        assert!(days("after the missile launch on Sunday").is_empty());
+        assert!(days("the bus caught fire on Tuesday").is_empty());
+        assert_eq!(
+            days("after the missile launch, Xi called Moon on Tuesday").len(),
+            1
+        );
         assert!(days("The phone call in 2019 was their third.").is_empty());
     }
 

@@ -1,9 +1,10 @@
 //! Meetings in person are not calls. "Talks", "spoke" and "conversation"
-//! serve both, so an article is a meeting report when its lead (headline
-//! and first sentences) tells of the two leaders meeting ("met", "summit",
-//! "talks in Tokyo", "on the sidelines") and no lead sentence has a word
-//! only a call has (phone, telephone, hotline, video call). Such an article
-//! may mention an earlier call in passing; it joins no call.
+//! serve both, so an article is a meeting report when the first of its
+//! lead sentences (headline, then the opening ones) that tells either way
+//! tells of the two leaders meeting ("met", "held a summit", "talks in
+//! Tokyo", "on the sidelines") rather than a word only a call has (phone,
+//! telephone, hotline, video call). Such an article may mention a call in
+//! passing; it joins no call.
 
 use super::facts::{Sent, ascii_words};
 use crate::leaders::LeaderId;
@@ -13,26 +14,29 @@ pub fn is_meeting_report(
     home: Option<LeaderId>,
     counterpart: Option<LeaderId>,
 ) -> bool {
-    // The subject is what the headline and the first lead sentence tell;
-    // the next lead sentence often looks back ("… after the leaders spoke
-    // by phone on May 11").
-    // Page furniture in the lead ("NK News", "March 2, 2011", "Briefings |
-    // Cheong Wa Dae | …") tells nothing.
-    let lead: Vec<&Sent> = sents
-        .iter()
-        .filter(|s| s.lead && s.text.split_whitespace().nth(3).is_some() && !s.text.contains('|'))
-        .take(2)
-        .collect();
+    // The first lead sentence that tells either way decides: a phone word
+    // makes it a call ("… who last met in December, talked by phone"), a
+    // meeting of the two a meeting. Later lead sentences often look back
+    // ("… after the leaders spoke by phone on May 11"). Page furniture
+    // ("NK News", "Briefings | Cheong Wa Dae | …") tells nothing.
     let names_them = |s: &Sent| {
         let named =
             |id: Option<LeaderId>| id.is_some_and(|id| s.mentions.iter().any(|m| m.2 == id));
         named(counterpart) || (named(home) && s.text.contains(" and ")) || two_of_them(s.text)
     };
-    // Every phone word is a call word: a sentence without one has none.
-    !lead.iter().any(|s| s.call && has_phone_word(s.text))
-        && lead
-            .iter()
-            .any(|s| names_them(s) && tells_of_meeting(s.text))
+    for s in sents
+        .iter()
+        .filter(|s| s.lead && s.text.split_whitespace().nth(3).is_some() && !s.text.contains('|'))
+    {
+        // Every phone word is a call word: a sentence without one has none.
+        if s.call && has_phone_word(s.text) {
+            return false;
+        }
+        if names_them(s) && tells_of_meeting(s.text) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A word that only a call has: "phone", "telephone", "hotline", "video
@@ -103,6 +107,13 @@ fn tells_of_meeting(text: &str) -> bool {
             // APEC summit") unless someone held it or met at it.
             // Headlines tell the past in the present: "Park and Obama meet
             // in Phnom Penh".
+            // "must be met with a firm response" is no meeting.
+            "met"
+                if k > 0
+                    && matches!(words[k - 1], "be" | "been" | "was" | "were" | "is" | "are") =>
+            {
+                false
+            }
             "met" | "meet" | "meets" | "sidelines" => next != Some("by"),
             "held" | "hold" | "holds" => soon(3, &["summit", "talks", "meeting", "summits"]),
             "meeting" => k > 0 && matches!(words[k - 1], "face" | "person" | "first" | "their"),
@@ -167,6 +178,18 @@ mod tests {
             ),
         ];
         assert!(is_meeting_report(&sents, None, None));
+    }
+
+    #[test]
+    fn a_passive_met_is_no_meeting() {
+        let sents = [
+            sent(
+                "The two leaders agreed the test must be met with a firm response.",
+                true,
+            ),
+            sent("They spoke by phone for 20 minutes.", true),
+        ];
+        assert!(!is_meeting_report(&sents, None, None));
     }
 
     #[test]

@@ -114,13 +114,21 @@ fn opening_credit<'t>(outlets: &Outlets, opening: &[&'t str]) -> Option<Credit<'
 /// The last lines' credit, the last line first; "(END)" and other lines
 /// that credit nothing are passed over.
 fn closing_credit<'t>(outlets: &Outlets, closing: &[&'t str]) -> Option<Credit<'t>> {
+    let mut last = true;
     for sentence in closing.iter().rev().take(CLOSING) {
         let s = sentence.trim();
         if s.is_empty() || s.eq_ignore_ascii_case("(END)") {
             continue;
         }
+        // A short office name alone ("Cheong Wa Dae") is how photo credits
+        // read; a ministry's full name as the page's last line ("Ministry
+        // of Foreign Affairs of Japan") signs a readout.
+        let is_last = std::mem::replace(&mut last, false);
+        let signs = |o: &Outlet, words: &str| {
+            o.kind == Kind::News || (is_last && words.split_whitespace().nth(3).is_some())
+        };
         let found = trailer(outlets, s)
-            .or_else(|| bare_name(outlets, s).filter(|(o, _)| o.kind == Kind::News))
+            .or_else(|| bare_name(outlets, s).filter(|(o, w)| signs(o, w)))
             .or_else(|| email(outlets, s));
         if let Some(found) = found {
             return Some(Credit::of(found));

@@ -210,8 +210,28 @@ fn to_home_clock(cx: &Context, facts: &mut CallFacts, stated: Option<Zone>) {
             _ => false,
         }
     };
+    let far_dateline = cx.dateline_zone.filter(far);
+    // "Wednesday evening … began at 7:59 a.m. Seoul time" from Washington:
+    // the day is the city's, the clock home's. The call is at home's 7:59
+    // on the home day that the city's day runs into at that hour.
+    if let (Some(date), Some(city), Some(stated)) = (facts.date, far_dateline, stated)
+        && stated.offset_on(date).is_some()
+        && stated.offset_on(date) == home.offset_on(date)
+    {
+        let (Some(from), Some(to)) = (city.offset_on(date), home.offset_on(date)) else {
+            return;
+        };
+        let shift = TimeDelta::minutes(i64::from(to - from));
+        let on_city_clock = (date.and_time(time) - shift).time();
+        let at_home = date.and_time(on_city_clock) + shift;
+        if in_terms(cx, at_home.date()) {
+            facts.date = Some(at_home.date());
+            facts.weekday = Some(at_home.date().weekday());
+        }
+        return;
+    }
     let zone = match stated {
-        Some(Zone::Local) | None => cx.dateline_zone.filter(far),
+        Some(Zone::Local) | None => far_dateline,
         stated => stated,
     };
     // Undated copy: a fixed zone still converts the clock, and a day
@@ -314,9 +334,16 @@ fn read_days(
     looking_back: &mut Vec<(usize, usize, usize)>,
 ) {
     let s = &sents[i];
+    let day_before = day_before_phrase(s.text);
+    let mut announced: Option<Resolved> = None;
     for e in date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
+        let said = s.text.get(..e.start).is_some_and(announces);
         if e.background {
             looking_back.push((i, e.start, e.end));
+        } else if day_before.is_some() && said {
+            // "… talked the previous day, Cheong Wa Dae said Saturday": the
+            // day named is the announcement's, the call the day before.
+            announced = Some(resolve(e.day, cx.published));
         } else if belongs(cx.leaders, s, e.start, e.end, cx.counterpart) {
             days.push(Day {
                 tier,
@@ -329,6 +356,53 @@ fn read_days(
             });
         }
     }
+    if let Some((a, b)) = day_before {
+        let anchor = announced.and_then(|r| r.date.map(|d| (d, r.basis)));
+        let anchor = anchor.or_else(|| cx.published.map(|p| (p, DateBasis::Published)));
+        if let Some((date, basis)) = anchor
+            && let Some(call_day) = date.checked_sub_days(Days::new(1))
+        {
+            days.push(Day {
+                tier,
+                resolved: Resolved {
+                    date: Some(call_day),
+                    basis,
+                    weekday: Some(call_day.weekday()),
+                    ..Resolved::default()
+                },
+                source: Source {
+                    fact: FactKind::Date,
+                    sentence: SentRef::Body(i),
+                    span: (a, b),
+                },
+            });
+        }
+    }
+}
+
+/// "the previous day", "the day before", "a day earlier": where the
+/// sentence says so.
+fn day_before_phrase(text: &str) -> Option<(usize, usize)> {
+    if !text.contains("day") {
+        return None;
+    }
+    ["the previous day", "the day before", "a day earlier"]
+        .iter()
+        .find_map(|p| {
+            let at = text.to_ascii_lowercase().find(p)?;
+            Some((at, at + p.len()))
+        })
+}
+
+/// Whether the words before a day announce something on it ("Cheong Wa
+/// Dae said Saturday", "the office announced on Friday").
+fn announces(before: &str) -> bool {
+    let last = before
+        .split_whitespace()
+        .rev()
+        .find(|w| *w != "on")
+        .unwrap_or("");
+    matches!(last, "said" | "announced" | "stated" | "reported" | "added")
 }
 
 /// Whether sentence `i` tells of no other month and day than `chosen`.

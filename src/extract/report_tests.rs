@@ -185,3 +185,44 @@ fn the_first_lead_sentence_dates_the_call_over_a_dated_roundup_line() {
     );
     assert_eq!(x.facts.start_time, None);
 }
+
+#[test]
+fn a_seoul_clock_in_a_washington_story_keeps_the_city_day() {
+    let text = " date 2024-11-06 Trump talks shipbuilding with Yoon\n\n\
+        WASHINGTON (AP) — President-elect Donald Trump spoke Wednesday evening with South Korean President Yoon Suk Yeol, his office said.\n\n\
+        The call began at 7:59 a.m. Seoul time and lasted about 12 minutes.\n";
+    let x = facts_of(text);
+    assert_eq!(x.facts.date, Some(date("2024-11-07")));
+    assert_eq!(x.facts.start_time, NaiveTime::from_hms_opt(7, 59, 0));
+    assert_eq!(x.facts.duration_minutes, Some(12));
+}
+
+#[test]
+fn the_previous_day_counts_back_from_the_announcement() {
+    let text = " date 2016-02-07 Park, Xi discuss N. Korea\n\n\
+        President Park Geun-hye and Chinese President Xi Jinping talked by phone the previous day about the North's launch, Cheong Wa Dae said Saturday.\n";
+    let x = facts_of(text);
+    assert_eq!(x.facts.date, Some(date("2016-02-05")));
+    let alone = " date 2016-02-06 Park, Xi discuss N. Korea\n\n\
+        President Park Geun-hye and Chinese President Xi Jinping talked by phone the day before, officials said.\n";
+    assert_eq!(facts_of(alone).facts.date, Some(date("2016-02-05")));
+}
+
+#[test]
+fn a_related_stories_list_is_page_furniture() {
+    let text = " date 2017-11-29 Moon, Trump discuss ICBM launch\n\n\
+        President Moon Jae-in and U.S. President Donald Trump talked by phone on Wednesday after the North's missile launch.\n\n\
+        Related Stories\n\
+        - Moon, Abe talk by phone on North Korea, 20 minutes\n\
+        - Xi Jinping's envoy visits Pyongyang\n";
+    let cleaned = clean(text);
+    assert!(
+        cleaned
+            .paragraphs
+            .iter()
+            .all(|p| !p.text.contains("Abe talk"))
+    );
+    let x = facts_of(text);
+    assert_eq!(x.facts.duration_minutes, None);
+    assert_eq!(x.facts.date, Some(date("2017-11-29")));
+}

@@ -157,9 +157,10 @@ pub(super) fn byline<'t, 'o>(outlets: &'o Outlets, s: &'t str) -> Option<(&'o Ou
 /// A line that is only an outlet's name, perhaps after a rule ("==Kyodo",
 /// "— Jiji Press") and before a full stop ("KBS News.").
 pub(super) fn bare_name<'t, 'o>(outlets: &'o Outlets, s: &'t str) -> Option<(&'o Outlet, &'t str)> {
+    // "==Kyodo", "[Kyunghyang Shinmun]", "KBS News."
     let words = s
-        .trim_start_matches(['=', '-', '—', '–', ' '])
-        .trim_end_matches(['.', ' '])
+        .trim_start_matches(['=', '-', '—', '–', ' ', '['])
+        .trim_end_matches(['.', ' ', ']'])
         .trim();
     // The length first: story sentences fail it without a scan.
     if words.is_empty() || !outlets.may_name(words) || words.contains(['(', ')', '|', '@']) {

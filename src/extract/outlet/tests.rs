@@ -480,6 +480,7 @@ fn photo_credits_quotes_and_notes_are_not_sources() {
         None
     );
     assert_eq!(end(&["Cheong Wa Dae"]), None);
+    assert!(end(&["Ministry of Foreign Affairs of Japan"]).is_some());
     assert_eq!(end(&["(Photo: Cheong Wa Dae offer, Yonhap News)"]), None);
     assert_eq!(end(&["Photo by Kim, Cheong Wa Dae"]), None);
     // Headlines that carry a caption's credit.
