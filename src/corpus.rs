@@ -207,6 +207,21 @@ pub fn build_article(mut doc: RawDoc, extractor: &Extractor) -> Article {
         Some(view) => extractor.extract(&view),
         None => extractor.extract(&cleaned),
     };
+    // What the clipping states about itself outranks what the text
+    // suggests: the publication date already heads the text (seed
+    // header); the publisher (or the URL's outlet) is the source.
+    let mut source = extracted.source;
+    let title = match &doc.meta.title {
+        Some(title) => title.clone(),
+        None => extracted.title,
+    };
+    let mut evidence = extracted.evidence;
+    if let Some(outlet) = read::meta::outlet(&doc.meta) {
+        if source.as_deref() != Some(outlet.as_str()) {
+            evidence.retain(|e| e.fact != crate::model::FactKind::Outlet);
+        }
+        source = Some(outlet);
+    }
     // Kept for the life of the timeline: no spare capacity.
     cleaned.paragraphs.shrink_to_fit();
     for p in &mut cleaned.paragraphs {
@@ -217,15 +232,16 @@ pub fn build_article(mut doc: RawDoc, extractor: &Extractor) -> Article {
         id: doc.id,
         path: doc.path,
         file: doc.file,
+        url: doc.meta.url,
         published: extracted.published,
-        title: extracted.title,
-        source: extracted.source,
+        title,
+        source,
         paragraphs: cleaned.paragraphs,
         facts: extracted.facts,
         warnings: doc.warnings,
         headline: cleaned.header.headline,
         captions: cleaned.captions,
-        evidence: extracted.evidence,
+        evidence,
     }
 }
 

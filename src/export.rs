@@ -52,6 +52,8 @@ pub struct ArticleJson<'a> {
     pub id: &'a str,
     pub path: &'a str,
     pub file: &'a str,
+    /// The clipping's web address, when it states one (additive field).
+    pub url: Option<&'a str>,
     pub published: Option<String>,
     pub source: Option<&'a str>,
     pub title: &'a str,
@@ -171,6 +173,7 @@ pub fn document(timeline: &Timeline) -> Document<'_> {
             id: &a.id,
             path: &a.path,
             file: &a.file,
+            url: a.url.as_deref(),
             published: a.published.map(|d| d.to_string()),
             source: a.source.as_deref(),
             title: &a.title,

@@ -191,6 +191,9 @@ pub struct Article {
     pub path: String,
     /// The file name with extension.
     pub file: String,
+    /// The article's web address, when the clipping states one (front
+    /// matter, canonical link): http(s) only.
+    pub url: Option<String>,
     pub published: Option<NaiveDate>,
     pub title: String,
     pub source: Option<String>,

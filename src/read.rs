@@ -5,7 +5,9 @@
 //!
 //! A file that cannot be used gives exactly one warning naming it (the path
 //! as the user gave it, or as reached from a directory they gave) and the
-//! rest loads. Directory walks take `.txt` files only, skip hidden entries,
+//! rest loads. Directory walks take `.txt`, `.md`/`.markdown` and
+//! `.html`/`.htm` files (see `meta::Format`; other files are passed over
+//! quietly, and `survey` lists them for `check`), skip hidden entries,
 //! visit each real directory once (so symlink loops end) and are sorted, so
 //! the same tree always loads in the same order.
 
@@ -16,6 +18,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::fsafe::{self, OpenError};
 use crate::model::Warning;
+
+pub mod html;
+pub mod markdown;
+pub mod meta;
+
+pub use meta::{Format, Meta};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_articles.rs"));
 
@@ -32,6 +40,9 @@ pub struct RawDoc {
     pub text: String,
     /// Problems that did not stop the file from loading (lossy decoding).
     pub warnings: Vec<String>,
+    /// What a Markdown or HTML clipping states about itself (empty for
+    /// `.txt`).
+    pub meta: Meta,
 }
 
 /// Files larger than this are skipped with a warning.
@@ -48,6 +59,7 @@ pub fn embedded() -> Vec<RawDoc> {
             file: (*name).to_string(),
             text,
             warnings,
+            meta: Meta::default(),
         })
     });
     docs.collect()
@@ -79,7 +91,7 @@ where
             let (key, result) = read_file(path);
             Some((key, result.map(&make).map_err(|m| warning(path, m))))
         }
-        Found::Problem(_) => None,
+        Found::Problem(_) | Found::Other(_) => None,
     });
     let mut seen_files = HashSet::new();
     let mut docs = Vec::with_capacity(results.iter().flatten().count());
@@ -91,7 +103,8 @@ where
                 continue;
             }
             (Found::File(_), Some(r)) => r,
-            (Found::File(_), None) => continue,
+            (Found::File(_) | Found::Other(_), None) => continue,
+            (Found::Other(_), Some(_)) => continue,
         };
         // The same file named twice (or reached through a link) is one article.
         if let Some(key) = key
@@ -303,6 +316,29 @@ fn warning(path: &Path, message: String) -> Warning {
 enum Found {
     File(PathBuf),
     Problem(Warning),
+    /// A file of a format hotline doesn't read, passed over quietly.
+    Other(PathBuf),
+}
+
+/// The files under `paths` that a load passes over (not a format hotline
+/// reads), each with the reason: for `check`.
+pub fn survey(paths: &[PathBuf]) -> Vec<(String, String)> {
+    list_paths(paths)
+        .into_iter()
+        .filter_map(|f| match f {
+            Found::Other(path) => {
+                let reason = match path.extension() {
+                    Some(ext) => format!(
+                        "not a clipping format (.{}); hotline reads .txt, .md, .html",
+                        ext.to_string_lossy()
+                    ),
+                    None => "no extension; hotline reads .txt, .md, .html".to_string(),
+                };
+                Some((path.display().to_string(), reason))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Expand one command-line path into the files to read, in order.
@@ -397,9 +433,9 @@ fn walk(root: &Path, found: &mut Vec<Found>, visited: &mut HashSet<PathBuf>, roo
                     Err(err) => found.push(problem(&path, missing_message(&path, &err))),
                 },
                 Ok(kind) if kind.is_dir() => subdirs.push(path),
-                Ok(_) if has_txt_extension(&path) => found.push(Found::File(path)),
-                Ok(_) => {}
-                Err(err) if has_txt_extension(&path) => {
+                Ok(_) if Format::of_path(&path).is_some() => found.push(Found::File(path)),
+                Ok(_) => found.push(Found::Other(path)),
+                Err(err) if Format::of_path(&path).is_some() => {
                     found.push(problem(&path, missing_message(&path, &err)));
                 }
                 Err(_) => {}
@@ -413,11 +449,6 @@ fn walk(root: &Path, found: &mut Vec<Found>, visited: &mut HashSet<PathBuf>, roo
 
 fn problem(path: &Path, message: String) -> Found {
     Found::Problem(warning(path, message))
-}
-
-fn has_txt_extension(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
 /// One named file: what identifies it (so the same file named twice, or
@@ -463,7 +494,26 @@ fn read_regular_file(path: &Path, file: File, meta: &fs::Metadata) -> Result<Raw
         Err(OpenError::TooLarge(len)) => return Err(too_large(len)),
         Err(e) => return Err(format!("cannot read: {e}")),
     };
-    let (text, warnings) = decode_owned(bytes)?;
+    let format = Format::of_path(path).unwrap_or_else(|| Format::sniff(&bytes));
+    let (text, warnings, meta) = match format {
+        Format::Text => {
+            let (text, warnings) = decode_owned(bytes)?;
+            (text, warnings, Meta::default())
+        }
+        Format::Markdown => {
+            let (text, mut warnings) = decode_owned(bytes)?;
+            let (text, meta, more) = markdown::convert(&text);
+            warnings.extend(more);
+            (text, warnings, meta)
+        }
+        Format::Html => {
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Err("empty file, skipped".to_string());
+            }
+            let (text, meta, warnings) = html::convert(&bytes)?;
+            (text, warnings, meta)
+        }
+    };
     Ok(RawDoc {
         id: stem(path),
         path: path.display().to_string(),
@@ -472,6 +522,7 @@ fn read_regular_file(path: &Path, file: File, meta: &fs::Metadata) -> Result<Raw
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         text,
         warnings,
+        meta,
     })
 }
 
@@ -608,7 +659,7 @@ mod tests {
         fs::create_dir_all(root.join(".hidden")).unwrap();
         write(&root.join("z.txt"), b"z");
         write(&root.join("a.TXT"), b"a");
-        write(&root.join("notes.md"), b"md");
+        write(&root.join("photo.png"), b"\x89PNG");
         write(&root.join("b/m.txt"), b"m");
         write(&root.join("b/deeper/k.txt"), b"k");
         write(&root.join(".hidden/h.txt"), b"h");
@@ -761,6 +812,7 @@ mod tests {
         for item in list_paths(&paths) {
             match item {
                 Found::Problem(w) => expected_warnings.push(w),
+                Found::Other(_) => {}
                 Found::File(path) => {
                     if !seen.insert(fs::canonicalize(&path).unwrap()) {
                         continue;

@@ -14,6 +14,7 @@ fn doc(id: &str, text: &str) -> RawDoc {
         file: format!("{id}.txt"),
         text: text.into(),
         warnings: Vec::new(),
+        meta: Default::default(),
     }
 }
 

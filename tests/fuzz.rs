@@ -89,6 +89,7 @@ proptest! {
                 file: format!("f{i}.txt"),
                 text,
                 warnings,
+                meta: Default::default(),
             };
             articles.push(corpus::build_article(doc, &extractor));
         }

@@ -92,6 +92,7 @@ fn run(bytes: &[u8]) -> Result<(), TestCaseError> {
         file: "prop.txt".into(),
         text,
         warnings,
+        meta: Default::default(),
     };
     let article = build_article(doc, extractor());
     check_article(&article)

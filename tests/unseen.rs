@@ -15,6 +15,7 @@ fn doc(id: &str, text: &str) -> RawDoc {
         file: format!("{id}.txt"),
         text: text.into(),
         warnings: vec![],
+        meta: Default::default(),
     }
 }
 

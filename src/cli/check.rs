@@ -1,5 +1,7 @@
 //! `hotline check`: read and parse only, report each file and every
-//! warning, and fail (exit 1) when any file could not be used.
+//! warning, list the files passed over (not a format hotline reads) with
+//! the reason, count per format how many were read and failed, and fail
+//! (exit 1) when any file could not be used.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -42,6 +44,40 @@ pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<Ex
             inert(&failure.message, false)
         )?;
     }
+    let passed_over = match inputs {
+        Inputs::Embedded => Vec::new(),
+        Inputs::Paths(paths) => read::survey(paths),
+    };
+    for (file, reason) in &passed_over {
+        writeln!(
+            out,
+            "skipped {}: {}",
+            inert(file, false),
+            inert(reason, false)
+        )?;
+    }
+    let format_of = |file: &str| read::Format::of_path(std::path::Path::new(file));
+    let by_format: Vec<String> = read::Format::ALL
+        .iter()
+        .map(|&f| {
+            let read = timeline
+                .articles
+                .iter()
+                .filter(|a| format_of(&a.file).unwrap_or(read::Format::Text) == f)
+                .count();
+            let failed = failures
+                .iter()
+                .filter(|w| format_of(&w.file).unwrap_or(read::Format::Text) == f)
+                .count();
+            format!("{}: {read} read, {failed} skipped", f.name())
+        })
+        .collect();
+    writeln!(
+        out,
+        "by format: {}; other files: {} skipped",
+        by_format.join("; "),
+        passed_over.len()
+    )?;
     writeln!(
         out,
         "{} articles read, {} files failed, {} calls",

@@ -98,6 +98,7 @@ pub fn docs(seed: u64, count: usize) -> Vec<crate::read::RawDoc> {
             file,
             text,
             warnings: Vec::new(),
+            meta: Default::default(),
         })
         .collect()
 }

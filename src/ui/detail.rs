@@ -463,6 +463,11 @@ fn article_section(app: &App, article: usize, current: Option<usize>, out: &mut 
     hit += styled.len();
     out.push(c);
     out.push(meta_line(app, a));
+    if let Some(url) = &a.url {
+        let mut c = Cells::new();
+        c.push_untrusted(url, theme.dim());
+        out.push(c);
+    }
     for w in &a.warnings {
         let mut c = Cells::new();
         c.push("⚠ ", theme.warning());
