@@ -82,6 +82,8 @@ pub enum Action {
     ToggleEvidence,
     /// Every fact of the call, or the two-line summary on a small screen.
     ToggleFacts,
+    /// Open the shown article's web address with the system's opener.
+    OpenUrl,
     FilterAccept,
     FilterCancel,
     Resize(u16, u16),
@@ -137,4 +139,7 @@ pub enum Effect {
     /// Build the search index of the shown corpus; answer with
     /// `IndexReady` or `IndexFailed`.
     BuildIndex,
+    /// Hand an http(s) address to the system's opener (`xdg-open`, `open`),
+    /// never through a shell; nothing answers.
+    OpenUrl(String),
 }

@@ -226,6 +226,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         C::Browse,
+        &[Key::ch('O')],
+        Action::OpenUrl,
+        "open the article's web address in the browser",
+        "",
+    ),
+    b(
+        C::Browse,
         &[Key::ch('f')],
         Action::ToggleFacts,
         "facts: all, or two lines on a small screen",

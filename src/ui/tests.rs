@@ -805,3 +805,32 @@ fn a_failed_load_says_so_and_q_quits() {
     update(&mut app, Action::Quit);
     assert!(app.should_quit);
 }
+
+#[test]
+fn o_opens_the_articles_web_address_and_only_a_web_address() {
+    let mut timeline = fixture::sample();
+    let first = timeline.calls[0].articles[0];
+    timeline.articles[first].url = Some("https://en.yna.co.kr/view/AEN1".into());
+    let mut app = App::new(timeline.clone());
+    select_call(&mut app, &timeline.calls[0].id);
+    update(&mut app, Action::OpenUrl);
+    assert_eq!(
+        app.effects,
+        vec![Effect::OpenUrl("https://en.yna.co.kr/view/AEN1".into())]
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("opening"))
+    );
+
+    timeline.articles[first].url = Some("javascript:alert(1)".into());
+    let mut app = App::new(timeline.clone());
+    select_call(&mut app, &timeline.calls[0].id);
+    update(&mut app, Action::OpenUrl);
+    assert!(app.effects.is_empty(), "{:?}", app.effects);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("this article has no web address")
+    );
+}

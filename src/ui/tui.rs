@@ -215,6 +215,7 @@ impl Effects for Runner {
                     )));
                 }
             }
+            Effect::OpenUrl(url) => open_in_browser(&url),
             Effect::Reload => {
                 let tx = self.tx.clone();
                 let inputs = self.inputs.clone();
@@ -244,6 +245,29 @@ impl Effects for Runner {
                 }
             }
         }
+    }
+}
+
+/// Start the system's opener on `url`, detached, its output discarded so
+/// it can not draw over the screen. No shell: the address is one argument.
+/// A machine without an opener simply opens nothing.
+fn open_in_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let child = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Ok(mut child) = child {
+        // Reaped off the loop, so no zombie stays behind.
+        let _ = thread::Builder::new()
+            .name("hotline-opener".into())
+            .spawn(move || child.wait());
     }
 }
 

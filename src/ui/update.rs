@@ -47,6 +47,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ToggleEvidence => toggle_evidence(app),
+        Action::OpenUrl => open_url(app),
         Action::ToggleFacts => {
             app.facts_full = !app.facts_full;
             app.detail_scroll = 0;
@@ -449,6 +450,24 @@ fn cycle_counterpart(app: &mut App) {
 
 /// `v`: the evidence view on or off. The text changes length, so the
 /// pane starts again at the top.
+/// Ask the loop to open the shown article's address; only http(s)
+/// addresses are ever kept, so nothing else can reach the opener.
+fn open_url(app: &mut App) {
+    let url = app
+        .selected_article()
+        .and_then(|a| app.timeline.articles.get(a))
+        .and_then(|a| a.url.clone())
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    app.message = Some(match url {
+        Some(url) => {
+            let shown = crate::sanitize::inert(&url, false).into_owned();
+            app.effects.push(Effect::OpenUrl(url));
+            format!("opening {shown}")
+        }
+        None => "this article has no web address".into(),
+    });
+}
+
 fn toggle_evidence(app: &mut App) {
     app.evidence = !app.evidence;
     app.detail_scroll = 0;
