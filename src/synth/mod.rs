@@ -15,9 +15,11 @@
 //!
 //! Submodules: `plan` (calls and meetings), `article` and `stories` (the
 //! texts), `phrases` (dates, times, lengths), `credit` (outlets), `words`
-//! (filler), `gold` (the expected reading), `rng`.
+//! (filler), `gold` (the expected reading), `clip` (the same article as a
+//! Markdown clipping or a saved HTML page), `rng`.
 
 mod article;
+mod clip;
 mod credit;
 mod gold;
 mod phrases;
@@ -114,6 +116,88 @@ pub fn write_corpus(dir: &Path, seed: u64, count: usize) -> std::io::Result<u64>
     Ok(bytes)
 }
 
+/// The file format a corpus is written in: the seed format, a web
+/// clipper's Markdown note or a saved news page, each from the same plan
+/// and the same article text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Txt,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Txt => "txt",
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "txt" | "text" => Ok(Format::Txt),
+            "md" | "markdown" => Ok(Format::Markdown),
+            "html" | "htm" => Ok(Format::Html),
+            _ => Err(format!("unknown format {s:?}: expected txt, md or html")),
+        }
+    }
+}
+
+/// `generate(seed, count)` in `format`: file names end in its extension;
+/// `.txt` is exactly `generate`'s text. Each article's clipping is drawn
+/// from its own random stream, so formats share the plan and the text.
+pub fn generate_as(seed: u64, count: usize, format: Format) -> Vec<(String, String)> {
+    let (_, written) = plan_corpus(seed, count);
+    render_as(seed, &written, format)
+}
+
+fn render_as(seed: u64, written: &[(String, Written)], format: Format) -> Vec<(String, String)> {
+    written
+        .iter()
+        .enumerate()
+        .map(|(i, (name, w))| {
+            let name = renamed(name, format);
+            let mut rng = Rng(seed ^ 0xC11B_F0A7 ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let text = match format {
+                Format::Txt => w.text.clone(),
+                Format::Markdown => clip::markdown(&mut rng, &name, w),
+                Format::Html => clip::html(&mut rng, &name, w),
+            };
+            (name, text)
+        })
+        .collect()
+}
+
+/// `000001_….txt` → `000001_….md` for Markdown.
+fn renamed(name: &str, format: Format) -> String {
+    let stem = name.strip_suffix(".txt").unwrap_or(name);
+    format!("{stem}.{}", format.extension())
+}
+
+/// `write_corpus` in `format` (`Format::Txt` writes the same files).
+/// Returns the bytes written.
+pub fn write_corpus_as(
+    dir: &Path,
+    seed: u64,
+    count: usize,
+    format: Format,
+) -> std::io::Result<u64> {
+    std::fs::create_dir_all(dir)?;
+    let mut bytes = 0;
+    for (name, text) in generate_as(seed, count, format) {
+        bytes += text.len() as u64;
+        std::fs::write(dir.join(name), text)?;
+    }
+    Ok(bytes)
+}
+
 /// `write_corpus`, plus the corpus's expected reading at `gold_path` in
 /// the format `shared/tools/eval.py` scores (see `gold_json`). Returns the
 /// bytes of article text written.
@@ -123,13 +207,29 @@ pub fn write_corpus_with_gold(
     count: usize,
     gold_path: &Path,
 ) -> std::io::Result<u64> {
+    write_corpus_with_gold_as(dir, seed, count, Format::Txt, gold_path)
+}
+
+/// `write_corpus_with_gold` in `format`: the gold names the files as
+/// written (`.md`, `.html`). Returns the bytes written.
+pub fn write_corpus_with_gold_as(
+    dir: &Path,
+    seed: u64,
+    count: usize,
+    format: Format,
+    gold_path: &Path,
+) -> std::io::Result<u64> {
     std::fs::create_dir_all(dir)?;
     let (plans, written) = plan_corpus(seed, count);
     let mut bytes = 0;
-    for (name, w) in &written {
-        bytes += w.text.len() as u64;
-        std::fs::write(dir.join(name), &w.text)?;
+    for (name, text) in render_as(seed, &written, format) {
+        bytes += text.len() as u64;
+        std::fs::write(dir.join(name), text)?;
     }
+    let written: Vec<(String, Written)> = written
+        .into_iter()
+        .map(|(name, w)| (renamed(&name, format), w))
+        .collect();
     let gold = gold_value(seed, count, &plans, &written);
     let text = serde_json::to_string_pretty(&gold).map_err(std::io::Error::other)?;
     std::fs::write(gold_path, text + "\n")?;
@@ -329,5 +429,41 @@ mod tests {
         assert!(meetings > 10, "{meetings}");
         // Some calls have an unknown length or start: the gold says null.
         assert!(stated.values().any(|s| !s.0) && stated.values().any(|s| !s.1));
+    }
+
+    /// Every format writes the same articles under its own extension; the
+    /// `.txt` ones are `generate`'s; the clippings state the dates and
+    /// outlets the text does.
+    #[test]
+    fn formats_share_the_plan() {
+        let txt = generate(4, 120);
+        assert_eq!(generate_as(4, 120, Format::Txt), txt);
+        let (_, written) = plan_corpus(4, 120);
+        for format in [Format::Markdown, Format::Html] {
+            let out = generate_as(4, 120, format);
+            assert_eq!(out, generate_as(4, 120, format));
+            assert_eq!(out.len(), txt.len());
+            for ((name, text), (tname, w)) in out.iter().zip(&written) {
+                assert_eq!(name, &renamed(tname, format));
+                assert!(name.ends_with(format.extension()), "{name}");
+                if let Some(p) = w.published {
+                    let day = p.format("%Y-%m-%d").to_string();
+                    let prev = (p - chrono::Duration::days(1))
+                        .format("%Y-%m-%d")
+                        .to_string();
+                    assert!(text.contains(&day) || text.contains(&prev), "{name}");
+                }
+                if w.source.is_none() {
+                    assert!(!text.contains("site_name") && !text.contains("publisher"));
+                }
+            }
+        }
+        let md = generate_as(4, 120, Format::Markdown);
+        assert!(md.iter().all(|(_, t)| t.starts_with("---\n")));
+        let html = generate_as(4, 120, Format::Html);
+        assert!(html.iter().any(|(_, t)| t.contains("application/ld+json")));
+        assert!(html.iter().any(|(_, t)| t.contains("og:site_name")));
+        assert_eq!("md".parse::<Format>(), Ok(Format::Markdown));
+        assert!("pdf".parse::<Format>().is_err());
     }
 }
