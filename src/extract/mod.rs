@@ -15,6 +15,7 @@ mod names;
 mod outlet;
 mod report;
 mod text;
+mod tier;
 mod title;
 mod topics;
 

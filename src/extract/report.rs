@@ -19,6 +19,7 @@ use super::dates::{Resolved, call_date_exprs, date_exprs, resolve};
 use super::duration::iter_durations;
 use super::facts::{Sent, Words};
 use super::meeting;
+use super::tier::{Parties, Tier, ranked_sentences};
 use crate::leaders::{LeaderId, Leaders};
 use crate::model::{CallFacts, DateBasis, FactKind};
 
@@ -45,9 +46,6 @@ pub struct Source {
     pub sentence: SentRef,
     pub span: (usize, usize),
 }
-
-/// How surely a sentence reports the article's call; lower is surer.
-type Tier = u8;
 
 /// What `call_facts` needs to know beyond the sentences.
 #[derive(Debug, Clone, Copy)]
@@ -79,8 +77,12 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
         facts.meeting = true;
         return (facts, sources);
     }
-    let tiers: Vec<Option<Tier>> = (0..sents.len()).map(|i| tier(cx, sents, i)).collect();
-    let ranked = ranked_sentences(&tiers);
+    let parties = Parties {
+        leaders: cx.leaders,
+        home: cx.home,
+        counterpart: cx.counterpart,
+    };
+    let ranked = ranked_sentences(&parties, sents);
 
     let mut days: Vec<Day> = Vec::new();
     // Days each sentence looks back on ("since Jan. 11"): (sentence, start, end).
@@ -507,116 +509,6 @@ fn choose_day(facts: &mut CallFacts, days: &[Day]) -> Option<Source> {
     facts.day_of_month = top.iter().find_map(|d| d.resolved.day_of_month);
     facts.month_day = top.iter().find_map(|d| d.resolved.month_day);
     Some(hint.source)
-}
-
-/// The sentences worth reading facts from, surest first, each with its tier.
-fn ranked_sentences(tiers: &[Option<Tier>]) -> Vec<(usize, Tier)> {
-    let mut ranked: Vec<(usize, Tier)> = tiers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| t.map(|t| (i, t)))
-        .collect();
-    ranked.sort_by_key(|&(i, t)| (t, i));
-    ranked
-}
-
-/// How surely sentence `i` reports the article's call:
-/// 0 — a call word and the counterpart (or "the two leaders") in the lead;
-/// 1 — the two leaders in the lead, next to a call sentence about no other
-///     leader ("Moon and Xi agreed Thursday …" before "The two leaders spoke
-///     for 40 minutes", "The call began at 9 p.m.");
-/// 2 — the two leaders in the lead of an article that reports their call
-///     further down;
-/// 3 — a call word and the counterpart or the pair, anywhere;
-/// 4 — a call word and the home leader;
-/// 5 — a call word and no leader ("The call lasted 30 minutes").
-///
-/// A sentence naming another foreign leader and not the counterpart is
-/// about another call: no tier.
-fn tier(cx: &Context, sents: &[Sent], i: usize) -> Option<Tier> {
-    let s = &sents[i];
-    if !s.call && !s.lead {
-        return None;
-    }
-    let people = people_of(cx, s);
-    if people.other && !people.counterpart {
-        return None;
-    }
-    // "The two leaders" is looked for only when the names leave it open.
-    let pair = || (people.home && people.counterpart) || names_the_pair(s.text);
-    if s.call {
-        let named = people.counterpart || pair();
-        return Some(match () {
-            _ if named && s.lead => 0,
-            _ if named => 3,
-            _ if people.home => 4,
-            _ => 5,
-        });
-    }
-    let reports_beside = |j: usize| {
-        sents.get(j).is_some_and(|n| {
-            n.call && {
-                let p = people_of(cx, n);
-                p.counterpart || !p.other
-            }
-        })
-    };
-    if !s.lead || !pair() {
-        return None;
-    }
-    let beside = i.checked_sub(1).is_some_and(reports_beside) || reports_beside(i + 1);
-    if beside {
-        return Some(1);
-    }
-    // The pair in the lead of an article that reports their call further
-    // down: "Park and Abe agreed on Monday …", quotes, then "The two
-    // leaders spoke by phone for 30 minutes."
-    (0..sents.len()).any(reports_beside).then_some(2)
-}
-
-/// Who a sentence names, as far as the call is concerned.
-#[derive(Debug, Clone, Copy, Default)]
-struct People {
-    home: bool,
-    counterpart: bool,
-    /// A foreign leader other than the counterpart.
-    other: bool,
-}
-
-fn people_of(cx: &Context, s: &Sent) -> People {
-    let mut p = People::default();
-    for &(_, _, id) in &s.mentions {
-        if Some(id) == cx.home {
-            p.home = true;
-        } else if Some(id) == cx.counterpart {
-            p.counterpart = true;
-        } else if !cx.leaders.is_home(id) {
-            p.other = true;
-        }
-    }
-    p
-}
-
-/// "The two leaders", "both leaders", "the two presidents", "the two sides".
-fn names_the_pair(text: &str) -> bool {
-    // Every phrase holds "leaders", "presidents" or "sides": most sentences
-    // hold none, and a plain search rules them out without a copy.
-    (text.contains("leaders") || text.contains("presidents") || text.contains("sides"))
-        && [
-            "two leaders",
-            "both leaders",
-            "two presidents",
-            "the two sides",
-            "the leaders ",
-        ]
-        .iter()
-        .any(|p| contains_ignore_ascii_case(text, p))
-}
-
-fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The counterpart as the text names them: the first mention in a call or
