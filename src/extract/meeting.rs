@@ -7,6 +7,7 @@
 //! passing; it joins no call.
 
 use super::facts::{Sent, ascii_words};
+use super::tier::names_the_pair;
 use crate::leaders::LeaderId;
 
 pub fn is_meeting_report(
@@ -22,7 +23,7 @@ pub fn is_meeting_report(
     let names_them = |s: &Sent| {
         let named =
             |id: Option<LeaderId>| id.is_some_and(|id| s.mentions.iter().any(|m| m.2 == id));
-        named(counterpart) || (named(home) && s.text.contains(" and ")) || two_of_them(s.text)
+        named(counterpart) || (named(home) && s.text.contains(" and ")) || names_the_pair(s.text)
     };
     for s in sents
         .iter()
@@ -66,13 +67,6 @@ pub fn has_phone_word(text: &str) -> bool {
 fn calls_for(after: &str) -> bool {
     let next = after.trim_start();
     next.starts_with("for ") || next.starts_with("on ") || next.starts_with("upon ")
-}
-
-fn two_of_them(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    ["two leaders", "both leaders", "two presidents"]
-        .iter()
-        .any(|p| lower.contains(p))
 }
 
 /// "met", "held a summit", "held talks", "their first meeting", "talks in

@@ -388,10 +388,11 @@ fn day_before_phrase(text: &str) -> Option<(usize, usize)> {
     if !text.contains("day") {
         return None;
     }
+    let lower = text.to_ascii_lowercase();
     ["the previous day", "the day before", "a day earlier"]
         .iter()
         .find_map(|p| {
-            let at = text.to_ascii_lowercase().find(p)?;
+            let at = lower.find(p)?;
             Some((at, at + p.len()))
         })
 }

@@ -104,7 +104,7 @@ fn people_of(cx: &Parties, s: &Sent) -> People {
 }
 
 /// "The two leaders", "both leaders", "the two presidents", "the two sides".
-fn names_the_pair(text: &str) -> bool {
+pub fn names_the_pair(text: &str) -> bool {
     // Every phrase holds "leaders", "presidents" or "sides": most sentences
     // hold none, and a plain search rules them out without a copy.
     (text.contains("leaders") || text.contains("presidents") || text.contains("sides"))
