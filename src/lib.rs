@@ -1,36 +1,39 @@
 //! hotline: a terminal browser for the timeline of phone calls between two
 //! countries' leaders, built from the news articles that reported them.
 //!
-//! The data flow (SPEC §1), one module per stage, each a plain function over
-//! plain data:
-//!
 //! ```text
-//! read      files or the embedded corpus → decoded text + warnings
-//! clean     text → header, paragraphs, sentences (noise dropped)
+//! lexicon   the data files: leaders, topics, outlets, boilerplate
+//! pipeline  read → clean → (extract) → group → timeline: `pipeline::load`
 //! extract   cleaned article → title, outlet, call facts
-//! group     articles → calls (same day, same two leaders)
-//! timeline  calls → eras, newest first
 //! query     filter text → ranked hits with highlights
 //! evidence  where each fact was read (for export, `show` and the UI)
+//! cli, ui   the two views over the resulting `model::Timeline`
 //! ```
-//!
-//! `corpus::load` runs the whole flow; `cli` and `ui` are views over the
-//! resulting `model::Timeline`.
 
-pub mod clean;
 pub mod cli;
-pub mod corpus;
 pub mod evidence;
 pub mod export;
 pub mod extract;
 pub mod fsafe;
-pub mod group;
-pub mod leaders;
+pub mod lexicon;
 pub mod model;
+pub mod pipeline;
 pub mod query;
-pub mod read;
 pub mod sanitize;
+#[cfg(any(test, feature = "testing"))]
 pub mod synth;
-pub mod timeline;
-pub mod topics;
 pub mod ui;
+
+pub use lexicon::Lexicon;
+pub use model::Timeline;
+pub use pipeline::load::{Inputs, load};
+
+// The paths these modules had before `lexicon/` and `pipeline/`, kept
+// while code outside the pipeline (extract, ui, tests, benches, examples)
+// still names them; new code uses the paths above.
+#[doc(hidden)]
+pub use lexicon::{leaders, topics};
+#[doc(hidden)]
+pub use pipeline::load as corpus;
+#[doc(hidden)]
+pub use pipeline::{clean, group, read, timeline};

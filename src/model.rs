@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
-use crate::leaders::{LeaderId, Leaders};
+use crate::lexicon::leaders::{LeaderId, Leaders};
 
 /// A problem with one input file. Loading goes on; the file is named so the
 /// user can find it.

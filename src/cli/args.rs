@@ -28,7 +28,13 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<()> {
 }
 
 /// Options that take a value: the word after them is not a positional.
-const VALUE_OPTIONS: [&str; 2] = ["--leaders", "--topics"];
+const VALUE_OPTIONS: [&str; 5] = [
+    "--leaders",
+    "--topics",
+    "--outlets",
+    "--boilerplate",
+    "--lexicon",
+];
 
 /// The first positional word of `args` (after the program name).
 fn first_positional(args: &[OsString]) -> Option<&OsString> {

@@ -8,8 +8,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::corpus::{self, Inputs, Lexicon};
-use crate::read;
+use crate::lexicon::Lexicon;
+use crate::pipeline::load::{self as corpus, Inputs};
+use crate::pipeline::read;
 use crate::sanitize::inert;
 
 pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<ExitCode> {

@@ -1,5 +1,5 @@
 //! The command line: argument parsing and the non-interactive subcommands.
-//! Each subcommand is a thin view over `corpus::load`; nothing here decides
+//! Each subcommand is a thin view over `pipeline::load`; nothing here decides
 //! what an article means.
 
 mod args;
@@ -13,15 +13,14 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::corpus::{self, Inputs, Lexicon};
 use crate::export;
-use crate::leaders::Leaders;
+use crate::lexicon::{Lexicon, Part};
 use crate::model::Timeline;
+use crate::pipeline::load::{self as corpus, Inputs};
 use crate::sanitize::inert;
-use crate::topics::Topics;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -44,6 +43,16 @@ pub struct Cli {
     /// Use this topic lexicon instead of the built-in one (see assets/topics.toml).
     #[arg(long, global = true, value_name = "FILE")]
     topics: Option<PathBuf>,
+    /// Use this outlet table instead of the built-in one (see assets/outlets.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    outlets: Option<PathBuf>,
+    /// Use these noise patterns instead of the built-in ones (see assets/boilerplate.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    boilerplate: Option<PathBuf>,
+    /// Replace each of leaders.toml, topics.toml, outlets.toml, boilerplate.toml found in DIR
+    /// (a --leaders, --topics, --outlets or --boilerplate file wins over DIR's).
+    #[arg(long, global = true, value_name = "DIR")]
+    lexicon: Option<PathBuf>,
     /// Follow links to directories outside the given paths (never into /proc, /sys, /dev).
     #[arg(long, short = 'L', global = true)]
     follow: bool,
@@ -122,7 +131,7 @@ pub fn run() -> Result<ExitCode> {
         Err(e) => return clap_exit(&e),
     };
     args::check_paths(cli.paths())?;
-    crate::read::set_follow_links(cli.follow);
+    crate::pipeline::read::set_follow_links(cli.follow);
     let lexicon = lexicon(&cli)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(output::Guard::stdout(stdout.lock()));
@@ -242,20 +251,23 @@ fn clap_exit(error: &clap::Error) -> Result<ExitCode> {
     }
 }
 
+/// The built-in lexicon with what `--lexicon DIR` and the single-file
+/// flags replace, the single files last.
 fn lexicon(cli: &Cli) -> Result<Lexicon> {
     let mut lexicon = Lexicon::embedded();
-    if let Some(path) = &cli.leaders {
-        let name = inert(&path.display().to_string(), false).into_owned();
-        let text = crate::fsafe::read_data_file(path)
-            .with_context(|| format!("cannot read leaders file {name}"))?;
-        lexicon.leaders =
-            Leaders::parse(&text).with_context(|| format!("in leaders file {name}"))?;
+    if let Some(dir) = &cli.lexicon {
+        lexicon.replace_from_dir(dir)?;
     }
-    if let Some(path) = &cli.topics {
-        let name = inert(&path.display().to_string(), false).into_owned();
-        let text = crate::fsafe::read_data_file(path)
-            .with_context(|| format!("cannot read topics file {name}"))?;
-        lexicon.topics = Topics::parse(&text).with_context(|| format!("in topics file {name}"))?;
+    let files = [
+        (Part::Leaders, &cli.leaders),
+        (Part::Topics, &cli.topics),
+        (Part::Outlets, &cli.outlets),
+        (Part::Boilerplate, &cli.boilerplate),
+    ];
+    for (part, path) in files {
+        if let Some(path) = path {
+            lexicon.replace(part, path)?;
+        }
     }
     Ok(lexicon)
 }

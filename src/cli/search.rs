@@ -64,7 +64,7 @@ pub fn run(query: &str, json: bool, timeline: &Timeline, out: &mut dyn Write) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::leaders::Leaders;
+    use crate::lexicon::leaders::Leaders;
     use crate::model::{Article, Paragraph};
 
     fn timeline() -> Timeline {

@@ -21,7 +21,7 @@
 
 mod dateline;
 mod forms;
-mod table;
+use crate::lexicon::outlets as table;
 #[cfg(test)]
 mod tests;
 

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::text::{fold, fold_into, folded, for_each_word};
-use crate::leaders::LeaderId;
+use crate::lexicon::leaders::LeaderId;
 use crate::model::{Article, Timeline};
 
 /// No value for this field.

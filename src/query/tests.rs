@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::leaders::Leaders;
+use crate::lexicon::leaders::Leaders;
 use crate::model::{Article, Call, CallFacts, Paragraph, Reported};
 
 fn date(s: &str) -> NaiveDate {
@@ -67,12 +67,12 @@ fn timeline(articles: Vec<Article>, calls: &[CallSpec]) -> Timeline {
             }
         })
         .collect();
-    let grouping = crate::group::Grouping {
+    let grouping = crate::pipeline::group::Grouping {
         calls,
         date_basis: vec![crate::model::DateBasis::Stated; call_of_article.len()],
         call_of_article,
     };
-    crate::timeline::build(articles, grouping, Vec::new(), leaders)
+    crate::pipeline::timeline::build(articles, grouping, Vec::new(), leaders)
 }
 
 /// Five articles over three calls plus one unplaced, echoing the seeds

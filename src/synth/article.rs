@@ -15,8 +15,8 @@ use super::phrases::{self, StartForm};
 use super::plan::{Meeting, Plan, adjective, title};
 use super::rng::Rng;
 use super::words::{self, SPOKESPEOPLE};
-use crate::leaders::{Leader, Leaders};
-use crate::topics::Topics;
+use crate::lexicon::leaders::{Leader, Leaders};
+use crate::lexicon::topics::Topics;
 
 /// An article and the facts the gold takes from it.
 pub(super) struct Written {

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use super::article::Written;
 use super::plan::Plan;
-use crate::leaders::Leaders;
+use crate::lexicon::leaders::Leaders;
 
 pub(super) fn gold(
     leaders: &Leaders,

@@ -38,8 +38,8 @@ use article::{Ctx, Written};
 use plan::Plan;
 use rng::Rng;
 
-use crate::leaders::Leaders;
-use crate::topics::Topics;
+use crate::lexicon::leaders::Leaders;
+use crate::lexicon::topics::Topics;
 
 /// `count` articles as (file name, text). Several articles report each call.
 pub fn generate(seed: u64, count: usize) -> Vec<(String, String)> {
@@ -91,10 +91,10 @@ fn plan_corpus(seed: u64, count: usize) -> (Vec<Plan>, Vec<(String, Written)>) {
 
 /// `generate(seed, count)` as decoded documents, ready for
 /// `corpus::build_articles`: a corpus in memory, no disk involved.
-pub fn docs(seed: u64, count: usize) -> Vec<crate::read::RawDoc> {
+pub fn docs(seed: u64, count: usize) -> Vec<crate::pipeline::read::RawDoc> {
     generate(seed, count)
         .into_iter()
-        .map(|(file, text)| crate::read::RawDoc {
+        .map(|(file, text)| crate::pipeline::read::RawDoc {
             id: file.trim_end_matches(".txt").to_string(),
             path: format!("synth:{file}"),
             file,

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use chrono::{Duration, NaiveDate};
 
 use super::rng::Rng;
-use crate::leaders::{Leader, Leaders};
-use crate::topics::Topics;
+use crate::lexicon::leaders::{Leader, Leaders};
+use crate::lexicon::topics::Topics;
 
 /// A call the generated articles report. `start` is Seoul time (KST).
 pub(super) struct Plan {

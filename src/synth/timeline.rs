@@ -3,8 +3,8 @@
 //! at 100,000 articles in seconds. It says what the gold says: meeting
 //! stories join no call, an article's source is what its text credits.
 
-use crate::leaders::{LeaderId, Leaders};
-use crate::topics::Topics;
+use crate::lexicon::leaders::{LeaderId, Leaders};
+use crate::lexicon::topics::Topics;
 
 /// The generated corpus as a `Timeline` built straight from what the
 /// generator meant (calls, outlets, topics), skipping read, clean, extract
@@ -57,12 +57,12 @@ pub fn timeline(seed: u64, count: usize) -> crate::model::Timeline {
     }
     // The real last stage orders calls newest first and finds the eras.
     let date_basis = vec![DateBasis::Stated; articles.len()];
-    let grouping = crate::group::Grouping {
+    let grouping = crate::pipeline::group::Grouping {
         calls,
         call_of_article,
         date_basis,
     };
-    crate::timeline::build(articles, grouping, Vec::new(), leaders)
+    crate::pipeline::timeline::build(articles, grouping, Vec::new(), leaders)
 }
 
 /// An article as the model holds it, from its text: paragraphs split on

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::rng::Rng;
-use crate::leaders::Leader;
+use crate::lexicon::leaders::Leader;
 
 #[rustfmt::skip]
 pub(super) const REPORTERS: &[&str] = &[

@@ -5,9 +5,9 @@
 
 use chrono::NaiveDate;
 
-use crate::group::Grouping;
-use crate::leaders::{LeaderId, Leaders};
+use crate::lexicon::leaders::{LeaderId, Leaders};
 use crate::model::{Article, Call, Era, Timeline, Warning};
+use crate::pipeline::group::Grouping;
 
 pub fn build(
     mut articles: Vec<Article>,

@@ -5,13 +5,12 @@
 use std::path::PathBuf;
 use std::thread;
 
-use crate::clean::clean;
 use crate::extract::Extractor;
-use crate::leaders::Leaders;
+pub use crate::lexicon::Lexicon;
 use crate::model::{Article, Cleaned, Paragraph, Timeline};
-use crate::read::{self, RawDoc};
-use crate::topics::Topics;
-use crate::{group, timeline};
+use crate::pipeline::clean::Cleaner;
+use crate::pipeline::read::{self, RawDoc};
+use crate::pipeline::{group, timeline};
 
 /// Where articles come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,18 +32,22 @@ impl Inputs {
     }
 }
 
-/// The data files that steer extraction.
-#[derive(Debug, Clone)]
-pub struct Lexicon {
-    pub leaders: Leaders,
-    pub topics: Topics,
+/// The per-load state of clean and extract: the matchers compiled from
+/// the lexicon (milliseconds of work), made once and shared by every worker.
+pub struct Stages<'l> {
+    pub cleaner: Cleaner<'l>,
+    pub extractor: Extractor<'l>,
 }
 
-impl Lexicon {
-    pub fn embedded() -> Lexicon {
-        Lexicon {
-            leaders: Leaders::embedded(),
-            topics: Topics::embedded(),
+impl<'l> Stages<'l> {
+    pub fn new(lexicon: &'l Lexicon) -> Stages<'l> {
+        Stages {
+            cleaner: Cleaner::new(&lexicon.boilerplate),
+            extractor: Extractor::with_outlets(
+                &lexicon.leaders,
+                &lexicon.topics,
+                lexicon.outlets.clone(),
+            ),
         }
     }
 }
@@ -66,10 +69,10 @@ pub fn read_articles(
     paths: &[PathBuf],
     lexicon: &Lexicon,
 ) -> (Vec<Article>, Vec<crate::model::Warning>) {
-    let extractor = &Extractor::new(&lexicon.leaders, &lexicon.topics);
+    let stages = &Stages::new(lexicon);
     read::read_paths_with(
         paths,
-        |doc| build_article(doc, extractor),
+        |doc| build_article_with(doc, stages),
         |article| (&mut article.id, &mut article.warnings),
     )
 }
@@ -97,12 +100,12 @@ pub fn assemble(
 pub fn build_articles(docs: Vec<RawDoc>, lexicon: &Lexicon) -> Vec<Article> {
     // Compiling the name, topic and outlet matchers costs milliseconds:
     // once per load, shared by every worker.
-    let extractor = &Extractor::new(&lexicon.leaders, &lexicon.topics);
+    let stages = &Stages::new(lexicon);
     let workers = thread::available_parallelism().map_or(1, |n| n.get());
     if workers < 2 || docs.len() < 64 {
         return docs
             .into_iter()
-            .map(|d| build_article(d, extractor))
+            .map(|d| build_article_with(d, stages))
             .collect();
     }
     let chunk = docs.len().div_ceil(workers);
@@ -121,7 +124,7 @@ pub fn build_articles(docs: Vec<RawDoc>, lexicon: &Lexicon) -> Vec<Article> {
             .map(|part| {
                 scope.spawn(move || {
                     part.into_iter()
-                        .map(|d| build_article(d, extractor))
+                        .map(|d| build_article_with(d, stages))
                         .collect::<Vec<_>>()
                 })
             })
@@ -194,14 +197,24 @@ pub fn extraction_view(cleaned: &Cleaned) -> Option<Cleaned> {
     })
 }
 
-/// One document through clean and extract.
-pub fn build_article(mut doc: RawDoc, extractor: &Extractor) -> Article {
-    if let Some(written) = crate::clean::header_date_problem(&doc.text) {
+/// One document through clean (with the built-in noise patterns) and
+/// `extractor`.
+pub fn build_article(doc: RawDoc, extractor: &Extractor) -> Article {
+    build_one(doc, Cleaner::embedded(), extractor)
+}
+
+/// One document through the stages of a load.
+pub fn build_article_with(doc: RawDoc, stages: &Stages) -> Article {
+    build_one(doc, &stages.cleaner, &stages.extractor)
+}
+
+fn build_one(mut doc: RawDoc, cleaner: &Cleaner, extractor: &Extractor) -> Article {
+    if let Some(written) = crate::pipeline::clean::header_date_problem(&doc.text) {
         doc.warnings.push(format!(
             "header date '{written}' is not a real YYYY-MM-DD date; publication date unknown"
         ));
     }
-    let mut cleaned = clean(&doc.text);
+    let mut cleaned = cleaner.clean(&doc.text);
     drop(doc.text);
     let extracted = match extraction_view(&cleaned) {
         Some(view) => extractor.extract(&view),

@@ -5,7 +5,7 @@
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-pub const EMBEDDED_TOPICS: &str = include_str!("../assets/topics.toml");
+pub const EMBEDDED_TOPICS: &str = include_str!("../../assets/topics.toml");
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Topic {

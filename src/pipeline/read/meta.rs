@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
-use crate::extract::Outlets;
+use crate::lexicon::outlets::Outlets;
 
 /// A file format hotline reads, by extension (and, for a file named
 /// explicitly with another extension, by its first bytes).

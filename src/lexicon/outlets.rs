@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-pub const EMBEDDED_OUTLETS: &str = include_str!("../../../assets/outlets.toml");
+pub const EMBEDDED_OUTLETS: &str = include_str!("../../assets/outlets.toml");
 
 /// A news outlet, or a government office whose readouts are pages of
 /// their own (their credits count in fewer places: see `source`).
@@ -181,7 +181,7 @@ impl Outlets {
 
 /// Case, curly quotes, a leading "The" and trailing punctuation do not
 /// distinguish credits.
-pub(super) fn key(s: &str) -> String {
+pub(crate) fn key(s: &str) -> String {
     let s = s.trim().trim_end_matches(['.', ',', ';', ':']).trim();
     let lower = s.to_lowercase().replace('’', "'");
     let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -199,7 +199,7 @@ fn is_space(b: u8) -> bool {
 
 /// `key` of an ASCII credit, written into `buf`: `None` for other text or
 /// a key longer than `buf`, which `key` then builds.
-pub(super) fn ascii_key<'b>(s: &str, buf: &'b mut [u8; KEY_BUF]) -> Option<&'b str> {
+pub(crate) fn ascii_key<'b>(s: &str, buf: &'b mut [u8; KEY_BUF]) -> Option<&'b str> {
     if !s.is_ascii() {
         return None;
     }

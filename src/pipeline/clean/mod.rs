@@ -9,19 +9,15 @@
 //! line costs the same per byte as a short one.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 
+pub use crate::lexicon::boilerplate::{EMBEDDED_BOILERPLATE, Patterns};
 #[cfg(test)]
 use crate::model::Header;
 use crate::model::{Cleaned, Paragraph};
 use crate::sanitize;
-
-/// The built-in noise patterns.
-pub const EMBEDDED_BOILERPLATE: &str = include_str!("../assets/boilerplate.toml");
 
 /// A short line seen this often in one article is page furniture
 /// ("Article content" ×20), not something the writer said three times.
@@ -43,110 +39,32 @@ const IMAGE_TAG_MAX: usize = 2000;
 /// Longest word looked at when deciding whether a "." is an abbreviation.
 const ABBREV_LOOKBACK: usize = 40;
 
-/// Noise patterns, loaded from TOML (see `assets/boilerplate.toml` for what
-/// each list means). Users may add their own with `from_toml` + `extend`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default)]
-pub struct Patterns {
-    pub max_line_bytes: usize,
-    pub exact: Vec<String>,
-    pub prefixes: Vec<String>,
-    pub block_start: Vec<String>,
-    pub block_words: Vec<String>,
-    pub block_short_words: usize,
-    pub buttons: Vec<String>,
-    pub korean_meta: Vec<String>,
-    pub image_prefixes: Vec<String>,
-    pub caption_prefixes: Vec<String>,
-    pub labels: Vec<String>,
-    pub abbreviations: HashSet<String>,
-}
-
-impl Default for Patterns {
-    fn default() -> Self {
-        Patterns {
-            max_line_bytes: 200,
-            exact: Vec::new(),
-            prefixes: Vec::new(),
-            block_start: Vec::new(),
-            block_words: Vec::new(),
-            block_short_words: 3,
-            buttons: Vec::new(),
-            korean_meta: Vec::new(),
-            image_prefixes: Vec::new(),
-            caption_prefixes: Vec::new(),
-            labels: Vec::new(),
-            abbreviations: HashSet::new(),
-        }
-    }
-}
-
-impl Patterns {
-    pub fn from_toml(text: &str) -> Result<Patterns, toml::de::Error> {
-        let mut p: Patterns = toml::from_str(text)?;
-        p.buttons = p.buttons.iter().map(|b| b.to_lowercase()).collect();
-        p.block_words = p.block_words.iter().map(|b| b.to_lowercase()).collect();
-        Ok(p)
-    }
-
-    /// The built-in patterns (parsed once).
-    pub fn embedded() -> &'static Patterns {
-        static EMBEDDED: OnceLock<Patterns> = OnceLock::new();
-        // The file is compiled in and checked by a test; an empty set of
-        // patterns is still a working (if noisier) cleaner.
-        EMBEDDED.get_or_init(|| Patterns::from_toml(EMBEDDED_BOILERPLATE).unwrap_or_default())
-    }
-
-    /// Add another file's patterns to these.
-    pub fn extend(&mut self, other: Patterns) {
-        self.max_line_bytes = self.max_line_bytes.max(other.max_line_bytes);
-        self.exact.extend(other.exact);
-        self.prefixes.extend(other.prefixes);
-        self.block_start.extend(other.block_start);
-        self.block_words.extend(other.block_words);
-        self.buttons.extend(other.buttons);
-        self.korean_meta.extend(other.korean_meta);
-        self.image_prefixes.extend(other.image_prefixes);
-        self.caption_prefixes.extend(other.caption_prefixes);
-        self.labels.extend(other.labels);
-        self.abbreviations.extend(other.abbreviations);
-    }
-}
-
 /// `Patterns` with a summary of what each list can match, so that most
-/// lines are compared with no pattern at all.
-struct Matcher<'p> {
+/// lines are compared with no pattern at all. Made once per load (the
+/// summary costs more than cleaning a short article) and shared by every
+/// worker.
+pub struct Cleaner<'p> {
     pats: &'p Patterns,
-    sum: SummaryOf,
+    sum: Summary,
 }
 
-impl<'p> Matcher<'p> {
-    fn new(pats: &'p Patterns) -> Matcher<'p> {
-        static EMBEDDED: OnceLock<Summary> = OnceLock::new();
-        let sum = if std::ptr::eq(pats, Patterns::embedded()) {
-            SummaryOf::Embedded(EMBEDDED.get_or_init(|| Summary::new(pats)))
-        } else {
-            SummaryOf::Other(Box::new(Summary::new(pats)))
-        };
-        Matcher { pats, sum }
-    }
-}
-
-/// The summary of the built-in patterns is made once; that of any other
-/// set, per call.
-enum SummaryOf {
-    Embedded(&'static Summary),
-    Other(Box<Summary>),
-}
-
-impl std::ops::Deref for SummaryOf {
-    type Target = Summary;
-
-    fn deref(&self) -> &Summary {
-        match self {
-            SummaryOf::Embedded(sum) => sum,
-            SummaryOf::Other(sum) => sum,
+impl<'p> Cleaner<'p> {
+    pub fn new(pats: &'p Patterns) -> Cleaner<'p> {
+        Cleaner {
+            pats,
+            sum: Summary::new(pats),
         }
+    }
+
+    /// The cleaner of the built-in patterns (made once).
+    pub fn embedded() -> &'static Cleaner<'static> {
+        static EMBEDDED: OnceLock<Cleaner<'static>> = OnceLock::new();
+        EMBEDDED.get_or_init(|| Cleaner::new(Patterns::embedded()))
+    }
+
+    /// Clean one article's text.
+    pub fn clean(&self, text: &str) -> Cleaned {
+        clean_text(text, self)
     }
 }
 
@@ -284,13 +202,17 @@ impl ByteSet {
     }
 }
 
+/// Clean with the built-in noise patterns.
 pub fn clean(text: &str) -> Cleaned {
-    clean_with(text, Patterns::embedded())
+    Cleaner::embedded().clean(text)
 }
 
 /// `clean` with a given set of noise patterns.
 pub fn clean_with(text: &str, pats: &Patterns) -> Cleaned {
-    let m = &Matcher::new(pats);
+    Cleaner::new(pats).clean(text)
+}
+
+fn clean_text(text: &str, m: &Cleaner) -> Cleaned {
     let safe = sanitize::inert(text.strip_prefix('\u{feff}').unwrap_or(text), true);
     let mut cleaned = Cleaned::default();
     // Lines borrow the article until they are kept: a line that needs no
@@ -598,7 +520,7 @@ fn find_within(b: &[u8], from: usize, window: usize, needle: &[u8]) -> Option<us
 }
 
 /// Drop boilerplate lines; move caption lines to `captions`.
-fn drop_noise(lines: &mut Vec<Cow<'_, str>>, m: &Matcher, captions: &mut Vec<String>) {
+fn drop_noise(lines: &mut Vec<Cow<'_, str>>, m: &Cleaner, captions: &mut Vec<String>) {
     let repeated = repeated_short_lines(lines);
     let mut in_block = false;
     lines.retain_mut(|line| {
@@ -646,7 +568,7 @@ fn repeated_short_lines(lines: &[Cow<'_, str>]) -> Vec<String> {
 
 /// Inside a subscription block: bullets, very short lines ("or") and lines
 /// about subscribing or accounts.
-fn is_block_line(line: &str, m: &Matcher) -> bool {
+fn is_block_line(line: &str, m: &Cleaner) -> bool {
     let pats = m.pats;
     if line.len() > pats.max_line_bytes {
         return false;
@@ -664,8 +586,8 @@ fn is_block_line(line: &str, m: &Matcher) -> bool {
     pats.block_words.iter().any(|w| lower.contains(w.as_str()))
 }
 
-fn is_boilerplate(line: &str, m: &Matcher) -> bool {
-    let (pats, sum) = (m.pats, &*m.sum);
+fn is_boilerplate(line: &str, m: &Cleaner) -> bool {
+    let (pats, sum) = (m.pats, &m.sum);
     // `line.trim_end_matches(['.', ':'])`
     let b = line.as_bytes();
     let bare = &b[..b.len()
@@ -695,7 +617,7 @@ fn starts_with_any(line: &str, prefixes: &[String]) -> bool {
     })
 }
 
-fn is_button_row(line: &str, m: &Matcher) -> bool {
+fn is_button_row(line: &str, m: &Cleaner) -> bool {
     let mut words = line
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '/' | '•' | ','))
         .filter(|w| !w.is_empty())
@@ -721,7 +643,7 @@ fn is_korean_meta(line: &str, pats: &Patterns) -> bool {
 }
 
 /// "Photo : KBS News", "[Photo: …]", "사진=연합뉴스": a caption wherever it sits.
-fn is_caption_line(line: &str, m: &Matcher) -> bool {
+fn is_caption_line(line: &str, m: &Cleaner) -> bool {
     m.sum.captions.may_start(line)
         && starts_with_any(line, &m.pats.caption_prefixes)
         && line.split(' ').count() <= CAPTION_MAX_WORDS
@@ -776,7 +698,7 @@ fn is_photo_caption(line: &str) -> bool {
 pub fn split_sentences(text: String, pats: &Patterns) -> Paragraph {
     split_line(
         Cow::Owned(text),
-        &Matcher::new(pats),
+        &Cleaner::new(pats),
         &mut Vec::new(),
         MAX_SENTENCES,
     )
@@ -788,7 +710,7 @@ type Found = Vec<(usize, usize, bool)>;
 /// `split_sentences` of a line that may still borrow the article text: it
 /// is copied once, into the paragraph, and only if kept. `found` is scratch
 /// space, reused from line to line. Sentences past `budget` make one.
-fn split_line(text: Cow<'_, str>, m: &Matcher, found: &mut Found, budget: usize) -> Paragraph {
+fn split_line(text: Cow<'_, str>, m: &Cleaner, found: &mut Found, budget: usize) -> Paragraph {
     found.clear();
     if !find_sentences(&text, m, found, budget.max(1)) {
         let sentences = found.iter().map(|&(s, e, _)| (s, e)).collect();
@@ -816,7 +738,7 @@ fn split_line(text: Cow<'_, str>, m: &Matcher, found: &mut Found, budget: usize)
 /// The sentences of `text` into `found`, at most `cap` (the last takes in
 /// all the rest); true when the text must be
 /// rebuilt (a glued sentence or a dropped label).
-fn find_sentences(text: &str, m: &Matcher, found: &mut Found, cap: usize) -> bool {
+fn find_sentences(text: &str, m: &Cleaner, found: &mut Found, cap: usize) -> bool {
     let mut rewrite = false;
     let (mut from, mut space_before) = (0, false);
     let mut piece = |end: usize, next: usize, space_after: bool| {
@@ -868,7 +790,7 @@ fn is_ascii_white(c: u8) -> bool {
     c == b' ' || (b'\t'..=b'\r').contains(&c)
 }
 
-fn strip_label<'a>(s: &'a str, m: &Matcher) -> &'a str {
+fn strip_label<'a>(s: &'a str, m: &Cleaner) -> &'a str {
     if !m.sum.labels.may_start(s) {
         return s;
     }
@@ -895,7 +817,7 @@ struct Cut {
 }
 
 /// Where the sentences of `text` end, in order.
-fn for_each_cut(text: &str, m: &Matcher, mut cut: impl FnMut(Cut)) {
+fn for_each_cut(text: &str, m: &Cleaner, mut cut: impl FnMut(Cut)) {
     let b = text.as_bytes();
     let mut token = Token::default();
     sanitize::for_each_byte(
@@ -1013,7 +935,7 @@ fn boundary(
     run_end: usize,
     end: usize,
     in_url: bool,
-    m: &Matcher,
+    m: &Cleaner,
 ) -> Option<usize> {
     let rest = &text[end..];
     let single_dot = run_end - dot == 1 && text.as_bytes()[dot] == b'.';
@@ -1051,7 +973,7 @@ fn word_before(text: &str, token_start: usize, dot: usize) -> &str {
     }
 }
 
-fn is_abbreviation(word: &str, after: &str, m: &Matcher) -> bool {
+fn is_abbreviation(word: &str, after: &str, m: &Cleaner) -> bool {
     let w = word.as_bytes();
     if w.is_empty() {
         return false;
@@ -1170,7 +1092,7 @@ mod tests {
     }
 
     fn seed(prefix: &str) -> Cleaned {
-        let doc = crate::read::embedded()
+        let doc = crate::pipeline::read::embedded()
             .into_iter()
             .find(|d| d.id.starts_with(prefix))
             .unwrap();

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 /// The built-in registry, compiled in so the binary works from any directory.
-pub const EMBEDDED_LEADERS: &str = include_str!("../assets/leaders.toml");
+pub const EMBEDDED_LEADERS: &str = include_str!("../../assets/leaders.toml");
 
 /// Index into `Leaders::all`. Cheap to copy, stable for one registry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::leaders::{LeaderId, Leaders};
+use crate::lexicon::leaders::{LeaderId, Leaders};
 use crate::model::Call;
 
 /// Call ids are `date-home-counterpart` by the leaders' short names; two
@@ -68,8 +68,8 @@ pub(super) fn make_unique(calls: &mut [Call], leaders: &Leaders) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::group::make_call;
-    use crate::topics::Topics;
+    use crate::lexicon::topics::Topics;
+    use crate::pipeline::group::make_call;
     use chrono::NaiveDate;
 
     fn date(s: &str) -> NaiveDate {

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::leaders::{LeaderId, Leaders};
+use crate::lexicon::leaders::{LeaderId, Leaders};
+use crate::lexicon::topics::Topics;
 use crate::model::{Article, Call, CallFacts, DateBasis, Reported};
-use crate::topics::Topics;
 
 #[path = "call_ids.rs"]
 mod call_ids;
