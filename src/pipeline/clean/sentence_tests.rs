@@ -1,0 +1,258 @@
+//! Cleaning tests: sentence splitting, inert control characters, seeds.
+
+use super::tests::{seed, sentences};
+use super::*;
+
+#[test]
+fn sentences_past_the_cap_make_one() {
+    let extra = 500;
+    let text = format!(
+        "{}\nA second line. And more.",
+        "Xi. ".repeat(MAX_SENTENCES + extra)
+    );
+    let c = clean(&text);
+    let counts: Vec<usize> = c.paragraphs.iter().map(|p| p.sentences.len()).collect();
+    // The cap, then one sentence for the rest of the article.
+    assert_eq!(counts, [MAX_SENTENCES, 1]);
+    let p = &c.paragraphs[0];
+    assert_eq!(p.sentences[MAX_SENTENCES - 1].1, p.text.len());
+    assert_eq!(
+        &p.text[p.sentences[MAX_SENTENCES - 1].0..]
+            .matches("Xi.")
+            .count(),
+        &(extra + 1)
+    );
+    assert_eq!(
+        &c.paragraphs[1].text[c.paragraphs[1].sentences[0].0..],
+        "A second line. And more."
+    );
+}
+
+#[test]
+fn sentences_basic() {
+    assert_eq!(
+        sentences(
+            "Lee called Xi. They spoke! Did they agree? \"Yes,\" he said. 2022 marks a year."
+        ),
+        [
+            "Lee called Xi.",
+            "They spoke!",
+            "Did they agree?",
+            "\"Yes,\" he said.",
+            "2022 marks a year."
+        ]
+    );
+    assert_eq!(
+        sentences("He said \"in one mind.\" Xi added more."),
+        ["He said \"in one mind.\"", "Xi added more."]
+    );
+    assert_eq!(
+        sentences("“We agree.” Kang said so."),
+        ["“We agree.”", "Kang said so."]
+    );
+    assert_eq!(
+        sentences("It ended... Then more."),
+        ["It ended...", "Then more."]
+    );
+    assert_eq!(sentences("He left. (Yonhap)"), ["He left.", "(Yonhap)"]);
+    assert_eq!(
+        sentences("no capital. after this"),
+        ["no capital. after this"]
+    );
+}
+
+#[test]
+fn glued_sentences_unglued() {
+    let p = &clean(
+        "Anchor: He spoke last week.Our Bae Joo-yon has more.Report: Presidential aides said so.",
+    )
+    .paragraphs[0];
+    assert_eq!(
+        p.text,
+        "He spoke last week. Our Bae Joo-yon has more. Presidential aides said so."
+    );
+    assert_eq!(
+        p.sentence_texts().collect::<Vec<_>>(),
+        [
+            "He spoke last week.",
+            "Our Bae Joo-yon has more.",
+            "Presidential aides said so."
+        ]
+    );
+    assert_eq!(sentences("in 2019.The next"), ["in 2019.", "The next"]);
+    assert_eq!(
+        sentences("Reporter: Kim here. Anchor: Thanks."),
+        ["Kim here.", "Thanks."]
+    );
+    // A label word inside a sentence is text.
+    assert_eq!(
+        sentences("The Anchor: a ship part."),
+        ["The Anchor: a ship part."]
+    );
+}
+
+#[test]
+fn abbreviations_do_not_split() {
+    for s in [
+        "The U.S. President spoke to Mr. Xi and Dr. Kim.",
+        "They met on Dec. 23, 2019, in Beijing.",
+        "It began at 11:30 a.m. on Tuesday and ended at 9 p.m. Wednesday.",
+        "George W. Bush called S. Korea about No. 1 issues.",
+        "Growth was 3.5 percent on Jan. 26 at 11:30.",
+        "See https://news.example.com/A.Story and www.Korea.Kr for more.",
+        "Samsung Electronics Co. Chairman Lee spoke.",
+        "The U.S.-China talks resumed.",
+        "S.Korea and U.S.A agreed.",
+    ] {
+        assert_eq!(sentences(s), [s], "{s}");
+    }
+    assert_eq!(
+        sentences("It began at 11:30 a.m. Kang said so."),
+        ["It began at 11:30 a.m.", "Kang said so."]
+    );
+    assert_eq!(
+        sentences("It began at 9 a.m. EDT on Friday. It ended at 9:20 p.m. KST."),
+        [
+            "It began at 9 a.m. EDT on Friday.",
+            "It ended at 9:20 p.m. KST."
+        ]
+    );
+    assert_eq!(
+        sentences("It began at 7:59 a.m. Seoul time and lasted 12 minutes. Kim said so."),
+        [
+            "It began at 7:59 a.m. Seoul time and lasted 12 minutes.",
+            "Kim said so."
+        ]
+    );
+    assert_eq!(
+        sentences("It began at 9 a.m. ET and ended soon. AP said so."),
+        ["It began at 9 a.m. ET and ended soon.", "AP said so."]
+    );
+}
+
+#[test]
+fn korean_and_chinese_sentences() {
+    let p = &clean(
+        "문재인 대통령은 통화했다. 이어 시 주석은 말했다.习近平同韩国总统通电话。双方同意。",
+    )
+    .paragraphs[0];
+    let s: Vec<&str> = p.sentence_texts().collect();
+    assert_eq!(
+        s,
+        [
+            "문재인 대통령은 통화했다.",
+            "이어 시 주석은 말했다.习近平同韩国总统通电话。",
+            "双方同意。"
+        ]
+    );
+}
+
+#[test]
+fn control_characters_inert() {
+    let c = clean(
+        " date 2024-01-02 Title\x1b]0;pwned\x07\nBody\x1b[31m red\x1b[0m\u{202e}txt\tand\x07bell.\r\nNext\u{9b}",
+    );
+    assert_eq!(c.header.headline.as_deref(), Some("Title"));
+    assert_eq!(c.paragraphs[0].text, "Body red\u{fffd}txt and␇bell.");
+    assert_eq!(c.paragraphs[1].text, "Next\u{fffd}");
+}
+
+#[test]
+fn ranges_are_valid_and_cover_text() {
+    let text = "가나다.Ab 한국어. 中文。Done.Next one";
+    for p in clean(text).paragraphs {
+        for &(s, e) in &p.sentences {
+            assert!(s < e && p.text.is_char_boundary(s) && p.text.is_char_boundary(e));
+        }
+    }
+}
+
+#[test]
+fn huge_single_line_is_linear() {
+    let line = "a.".repeat(2_000_000) + &"Word. ".repeat(200_000) + &"![x".repeat(100_000);
+    let start = std::time::Instant::now();
+    let c = clean(&line);
+    assert_eq!(c.paragraphs.len(), 1);
+    // Generous: debug builds, shared CI; quadratic would take minutes.
+    assert!(start.elapsed().as_secs() < 20);
+}
+
+#[test]
+fn seed_000_glued_broadcast() {
+    let c = seed("000");
+    assert_eq!(c.header.published, NaiveDate::from_ymd_opt(2025, 6, 10));
+    assert_eq!(c.header.headline, None);
+    assert_eq!(c.captions, ["Photo : KBS News"]);
+    let s: Vec<&str> = c.paragraphs[0].sentence_texts().collect();
+    assert!(s[0].starts_with("President Lee Jae-myung spoke") && s[0].ends_with("last week."));
+    assert_eq!(s[1], "Our Bae Joo-yon has more.");
+    assert!(
+        s[2].starts_with("Presidential spokesperson") && s[2].ends_with("11:30 a.m. on Tuesday.")
+    );
+    assert_eq!(*s.last().unwrap(), "Bae Joo-yon, KBS World Radio News.");
+    assert_eq!(s.len(), 13);
+}
+
+#[test]
+fn seed_003_boilerplate() {
+    let c = seed("003");
+    assert_eq!(c.header, Header::default());
+    let text: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert!(text[0].starts_with("(Bloomberg) — Chinese President Xi Jinping"));
+    assert!(text[1].starts_with("Xi made the remarks"));
+    for p in &text {
+        let lower = p.to_lowercase();
+        assert!(
+            !lower.contains("article content")
+                && !lower.contains("subscri")
+                && !lower.contains("sign in"),
+            "{p}"
+        );
+        assert!(!p.starts_with("- ") && *p != "or");
+    }
+    assert_eq!(text.len(), 13);
+}
+
+#[test]
+fn seed_004_caption_and_trailer() {
+    let c = seed("004");
+    assert_eq!(
+        c.captions,
+        [
+            "President Moon Jae-in talks with Chinese counterpart Xi Jinping over the phone on Thursday. (Cheong Wa Dae)"
+        ]
+    );
+    assert!(
+        c.paragraphs[0]
+            .text
+            .starts_with("South Korean President Moon Jae-in agreed")
+    );
+    assert_eq!(c.paragraphs.last().unwrap().text, "(Yonhap)");
+    let all: Vec<&str> = c
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.sentence_texts())
+        .collect();
+    assert!(
+        all.contains(&"They last met each other on Dec. 23, 2019, during Moon's visit to Beijing.")
+    );
+}
+
+#[test]
+fn seeds_001_002_headline_and_trailer() {
+    let c = seed("001");
+    assert_eq!(
+        c.header.headline.as_deref(),
+        Some("Leaders agree to improve mutual sentiment by expanding people-to-people exchanges")
+    );
+    let c = seed("002");
+    assert_eq!(c.header.headline, None);
+    let last = c
+        .paragraphs
+        .last()
+        .unwrap()
+        .sentence_texts()
+        .last()
+        .unwrap();
+    assert_eq!(last, "(With contribution from Xinhua)");
+}
