@@ -8,6 +8,8 @@ mod evidence;
 pub mod output;
 pub mod search;
 mod show;
+#[cfg(test)]
+mod show_tests;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;

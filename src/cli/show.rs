@@ -11,15 +11,8 @@ use crate::export::{era_leader, outlets};
 use crate::model::{Article, DateBasis, Reported, Timeline};
 use crate::sanitize::inert;
 
-/// Whether to add the Evidence section, and how to mark the words in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Evidence {
-    Off,
-    /// To a terminal: the words in bold reverse video.
-    Styled,
-    /// To a pipe or file: `[brackets]`, no escape codes.
-    Plain,
-}
+/// Whether to add the Evidence section (the mode lives with the section).
+pub use super::evidence::Mode as Evidence;
 
 pub fn run(
     id: &str,
