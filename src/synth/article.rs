@@ -5,60 +5,16 @@
 //! lengths ("a 15-minute briefing", "30 minutes after"), an earlier call
 //! of the same leaders, a call with a third leader, an event days before.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration};
 
-use super::credit::{Credit, credit};
+use super::credit::credit;
+use super::ctx::{Ctx, Written, capital, close, noise, other_than};
 use super::phrases::{self, StartForm};
-use super::plan::{Meeting, Plan, adjective, title};
+use super::plan::{Plan, adjective, title};
 use super::rng::Rng;
 use super::words::{self, SPOKESPEOPLE};
-use crate::lexicon::leaders::{Leader, Leaders};
-use crate::lexicon::topics::Topics;
-
-/// An article and the facts the gold takes from it.
-pub(super) struct Written {
-    pub text: String,
-    /// The call it reports; None for a meeting story.
-    pub call: Option<usize>,
-    pub source: Option<&'static str>,
-    pub published: Option<NaiveDate>,
-    pub states_minutes: bool,
-    pub states_start: bool,
-}
-
-/// What every article draws on.
-pub(super) struct Ctx<'a> {
-    pub leaders: &'a Leaders,
-    pub topics: &'a Topics,
-    pub rare: &'a [String],
-    pub calls: &'a [Plan],
-    pub meetings: &'a [Meeting],
-    /// Calls by (home, counterpart), for roundups and meetings to cite.
-    pub by_pair: HashMap<(usize, usize), Vec<usize>>,
-}
-
-impl Ctx<'_> {
-    pub(super) fn people(&self, home: usize, other: usize) -> (&Leader, &Leader) {
-        (&self.leaders.all[home], &self.leaders.all[other])
-    }
-
-    /// One plain keyword per topic, for headlines and filler.
-    pub(super) fn topic_words(&self, plan: &Plan) -> Vec<&str> {
-        plan.topics
-            .iter()
-            .map(|&t| {
-                self.topics.all[t]
-                    .keywords
-                    .iter()
-                    .find(|k| !k.contains('…'))
-                    .map_or("trade", String::as_str)
-            })
-            .collect()
-    }
-}
 
 /// An article about call `c`. `dated`: it must carry its publication date
 /// (the first article of each call does, so an undated one can be joined).
@@ -162,30 +118,6 @@ pub(super) fn call_article(rng: &mut Rng, ctx: &Ctx, c: usize, dated: bool) -> W
         published,
         states_minutes,
         states_start,
-    }
-}
-
-/// Boilerplate before the story: "Article content", Korean page metadata,
-/// a reading-time line (never this call's length).
-pub(super) fn noise(rng: &mut Rng, out: &mut String, published: Option<NaiveDate>, minutes: u32) {
-    if rng.chance(10) {
-        out.push_str("Article content\n");
-    }
-    if let Some(p) = published.filter(|_| rng.chance(10)) {
-        let d = p.format("%Y.%m.%d");
-        let _ = writeln!(
-            out,
-            "입력 {d} 14:{:02} 수정 {d} 15:{:02}",
-            rng.below(60),
-            rng.below(60)
-        );
-    }
-    if rng.chance(10) {
-        let _ = writeln!(
-            out,
-            "{} min read\n",
-            other_than(rng, &[2, 3, 4, 5, 6, 8], minutes)
-        );
     }
 }
 
@@ -360,28 +292,7 @@ fn decoys(rng: &mut Rng, ctx: &Ctx, c: usize) -> Vec<String> {
     out
 }
 
-/// A number from `pool` unlike `not`, so a decoy never agrees by chance.
-pub(super) fn other_than(rng: &mut Rng, pool: &[u32], not: u32) -> u32 {
-    let k = *rng.pick(pool);
-    if k == not { k + 5 } else { k }
-}
-
-pub(super) fn close(out: &mut String, credit: &Credit) {
-    if !credit.closing.is_empty() {
-        out.push_str(&credit.closing);
-        out.push('\n');
-    }
-}
-
 /// The full stop a sentence ending in `last` still needs: none after "p.m.".
 fn stop(last: &str) -> &'static str {
     if last.ends_with('.') { "" } else { "." }
-}
-
-/// "acting President" opening a sentence.
-pub(super) fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }

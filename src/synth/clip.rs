@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
 
-use super::article::Written;
+use super::ctx::Written;
 use super::rng::Rng;
 
 /// An article split into what a clipper sees: headline and body lines.

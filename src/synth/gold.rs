@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use super::article::Written;
+use super::ctx::Written;
 use super::plan::Plan;
 use crate::lexicon::leaders::Leaders;
 

@@ -21,6 +21,7 @@
 mod article;
 mod clip;
 mod credit;
+mod ctx;
 mod gold;
 mod phrases;
 mod plan;
@@ -34,7 +35,7 @@ use std::path::Path;
 
 pub use timeline::timeline;
 
-use article::{Ctx, Written};
+use ctx::{Ctx, Written};
 use plan::Plan;
 use rng::Rng;
 

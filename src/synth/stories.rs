@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, Duration};
 
-use super::article::{Ctx, Written, capital, close, noise, other_than};
 use super::credit::{Credit, credit};
+use super::ctx::{Ctx, Written, capital, close, noise, other_than};
 use super::phrases;
 use super::plan::{adjective, title};
 use super::rng::Rng;
