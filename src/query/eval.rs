@@ -413,8 +413,7 @@ pub fn run(
 const PARALLEL_FROM: usize = 400_000;
 
 fn threads() -> usize {
-    static N: OnceLock<usize> = OnceLock::new();
-    *N.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
+    crate::pipeline::par::workers().min(8)
 }
 
 /// Run `f` over `parts` contiguous slices of `0..len` on scoped threads and
@@ -430,19 +429,7 @@ where
     let ranges: Vec<Range<usize>> = (0..parts)
         .map(|p| (p * step).min(len)..((p + 1) * step).min(len))
         .collect();
-    let results: Vec<Option<Vec<(u32, i64)>>> = std::thread::scope(|s| {
-        let f = &f;
-        let handles: Vec<_> = ranges[1..]
-            .iter()
-            .cloned()
-            .map(|r| s.spawn(move || f(r)))
-            .collect();
-        let mut out = vec![f(ranges[0].clone())];
-        for h in handles {
-            out.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-        }
-        out
-    });
+    let results = crate::pipeline::par::map_on(&ranges, parts, |r| f(r.clone()));
     let mut all = Vec::new();
     for r in results {
         all.extend(r?);

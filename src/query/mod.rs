@@ -26,7 +26,7 @@ pub mod worker;
 mod tests;
 
 pub use index::SearchIndex;
-pub use parse::{Field, Query, QueryError, Term, parse};
+pub use parse::{FIELDS, Field, FieldSpec, Query, QueryError, Term, parse, prefix_list};
 pub use show::line_match_indices;
 pub use worker::{MatchOutcome, MatchWorker};
 

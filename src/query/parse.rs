@@ -22,24 +22,68 @@ pub enum Field {
     Topic,
 }
 
-const PREFIXES: [(&str, Field); 5] = [
-    ("src", Field::Source),
-    ("era", Field::Era),
-    ("with", Field::With),
-    ("year", Field::Year),
-    ("topic", Field::Topic),
+/// A field prefix of the query language: the one table the parser, its
+/// error messages and the help read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// Typed before the colon (`src`).
+    pub prefix: &'static str,
+    pub field: Field,
+    /// A query using it, for error messages (`src:yonhap`).
+    pub example: &'static str,
+    /// What it matches, for the help.
+    pub matches: &'static str,
+}
+
+/// Every field prefix, in the order help and errors list them.
+pub const FIELDS: [FieldSpec; 5] = [
+    FieldSpec {
+        prefix: "src",
+        field: Field::Source,
+        example: "src:yonhap",
+        matches: "the outlet",
+    },
+    FieldSpec {
+        prefix: "era",
+        field: Field::Era,
+        example: "era:moon",
+        matches: "the home leader whose term the article falls in",
+    },
+    FieldSpec {
+        prefix: "with",
+        field: Field::With,
+        example: "with:xi",
+        matches: "the counterpart on the call",
+    },
+    FieldSpec {
+        prefix: "year",
+        field: Field::Year,
+        example: "year:2020",
+        matches: "the year of the call, or of publication",
+    },
+    FieldSpec {
+        prefix: "topic",
+        field: Field::Topic,
+        example: "topic:apec",
+        matches: "the call's topics",
+    },
 ];
+
+/// The prefixes as typed, with their colons: "src:, era:, with:, year:, topic:".
+pub fn prefix_list(separator: &str) -> String {
+    FIELDS
+        .iter()
+        .map(|f| format!("{}:", f.prefix))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
 
 /// An example value for each prefix, for its own error message.
 fn example(field: Field) -> &'static str {
-    match field {
-        Field::Source => "src:yonhap",
-        Field::Era => "era:moon",
-        Field::With => "with:xi",
-        Field::Year => "year:2020",
-        Field::Topic => "topic:apec",
-        Field::Any => "xi",
-    }
+    FIELDS
+        .iter()
+        .find(|f| f.field == field)
+        .map_or("xi", |f| f.example)
 }
 
 /// One query word after parsing.
@@ -199,10 +243,11 @@ fn split_field(word: &str) -> Result<(Field, &str), QueryError> {
         return Ok((Field::Any, word));
     }
     let lower = name.to_ascii_lowercase();
-    match PREFIXES.iter().find(|(p, _)| *p == lower) {
-        Some(&(_, field)) => Ok((field, value)),
+    match FIELDS.iter().find(|f| f.prefix == lower) {
+        Some(f) => Ok((f.field, value)),
         None => Err(QueryError(format!(
-            "unknown field `{name}:` (known: src:, era:, with:, year:, topic:)"
+            "unknown field `{name}:` (known: {})",
+            prefix_list(", ")
         ))),
     }
 }
@@ -210,6 +255,15 @@ fn split_field(word: &str) -> Result<(Field, &str), QueryError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fields_table_lists_every_field_once() {
+        assert_eq!(prefix_list(", "), "src:, era:, with:, year:, topic:");
+        for f in FIELDS {
+            assert!(f.example.starts_with(&format!("{}:", f.prefix)));
+            assert_eq!(split_field(f.example).map(|(field, _)| field), Ok(f.field));
+        }
+    }
 
     #[test]
     fn punctuation_around_words_is_dropped() {
