@@ -3,14 +3,13 @@
 //! are per-file and run on every core.
 
 use std::path::PathBuf;
-use std::thread;
 
 use crate::extract::Extractor;
 pub use crate::lexicon::Lexicon;
 use crate::model::{Article, Cleaned, Paragraph, Timeline};
 use crate::pipeline::clean::Cleaner;
 use crate::pipeline::read::{self, RawDoc};
-use crate::pipeline::{group, timeline};
+use crate::pipeline::{group, par, timeline};
 
 /// Where articles come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,44 +100,7 @@ pub fn build_articles(docs: Vec<RawDoc>, lexicon: &Lexicon) -> Vec<Article> {
     // Compiling the name, topic and outlet matchers costs milliseconds:
     // once per load, shared by every worker.
     let stages = &Stages::new(lexicon);
-    let workers = thread::available_parallelism().map_or(1, |n| n.get());
-    if workers < 2 || docs.len() < 64 {
-        return docs
-            .into_iter()
-            .map(|d| build_article_with(d, stages))
-            .collect();
-    }
-    let chunk = docs.len().div_ceil(workers);
-    let mut chunks: Vec<Vec<RawDoc>> = Vec::new();
-    let mut docs = docs.into_iter();
-    loop {
-        let part: Vec<RawDoc> = docs.by_ref().take(chunk).collect();
-        if part.is_empty() {
-            break;
-        }
-        chunks.push(part);
-    }
-    thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|part| {
-                scope.spawn(move || {
-                    part.into_iter()
-                        .map(|d| build_article_with(d, stages))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(articles) => articles,
-                // A panic in extraction is a bug; surface it rather than
-                // silently dropping a slice of the corpus.
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
+    par::map_owned(docs, |d| build_article_with(d, stages))
 }
 
 /// Extraction reads at most this much of an article's text: news stories

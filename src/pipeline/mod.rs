@@ -14,5 +14,6 @@
 pub mod clean;
 pub mod group;
 pub mod load;
+pub mod par;
 pub mod read;
 pub mod timeline;

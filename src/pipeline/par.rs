@@ -1,0 +1,111 @@
+//! The one parallel map of the crate: reading files, building articles
+//! and scoring a query all run through it, so the thread policy (how many
+//! workers, when a thread is not worth it, how a worker's panic surfaces)
+//! lives in one place.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+/// Smaller inputs are not worth a thread.
+const PARALLEL_MIN_ITEMS: usize = 64;
+
+/// The cores this process may use (at least 1).
+pub fn workers() -> usize {
+    static N: OnceLock<usize> = OnceLock::new();
+    *N.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// `items.iter().map(f)` on every core, in order; fewer than
+/// `PARALLEL_MIN_ITEMS` items run on the calling thread.
+pub fn map<A, T, F>(items: &[A], f: F) -> Vec<T>
+where
+    A: Sync,
+    T: Send,
+    F: Fn(&A) -> T + Sync,
+{
+    if items.len() < PARALLEL_MIN_ITEMS {
+        return items.iter().map(f).collect();
+    }
+    map_on(items, workers(), f)
+}
+
+/// `items.into_iter().map(f)` on every core, in order: each item is moved
+/// into `f` (and dropped there), so a big input is never held twice.
+pub fn map_owned<A, T, F>(items: Vec<A>, f: F) -> Vec<T>
+where
+    A: Send,
+    T: Send,
+    F: Fn(A) -> T + Sync,
+{
+    if items.len() < PARALLEL_MIN_ITEMS || workers() < 2 {
+        return items.into_iter().map(f).collect();
+    }
+    let slots: Vec<Mutex<Option<A>>> = items.into_iter().map(|a| Mutex::new(Some(a))).collect();
+    let taken = map_on(&slots, workers(), |slot| {
+        slot.lock().ok().and_then(|mut a| a.take()).map(&f)
+    });
+    // Every slot is taken exactly once, by the worker that drew its index.
+    taken.into_iter().flatten().collect()
+}
+
+/// `items.iter().map(f)` on up to `threads` threads, in order. Workers take
+/// the next item from a shared counter, so one slow item doesn't idle the
+/// others, and put each result straight into its slot: no per-worker
+/// buffers that grow (and are freed into the workers' malloc arenas, where
+/// the main thread can't reuse them).
+pub fn map_on<A, T, F>(items: &[A], threads: usize, f: F) -> Vec<T>
+where
+    A: Sync,
+    T: Send,
+    F: Fn(&A) -> T + Sync,
+{
+    let threads = threads.min(items.len());
+    if threads < 2 {
+        return items.iter().map(f).collect();
+    }
+    let slots: Vec<Mutex<Option<T>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        let value = f(item);
+                        if let Ok(mut slot) = slots[i].lock() {
+                            *slot = Some(value);
+                        }
+                    }
+                })
+            })
+            .collect();
+        for h in handles {
+            if let Err(panic) = h.join() {
+                // A panic in a worker is a bug; surface it rather than
+                // silently dropping a slice of the input.
+                std::panic::resume_unwind(panic);
+            }
+        }
+    });
+    slots
+        .into_iter()
+        .filter_map(|slot| slot.into_inner().ok().flatten())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_map_keeps_the_input_order() {
+        let items: Vec<usize> = (0..1000).collect();
+        let squares: Vec<usize> = items.iter().map(|i| i * i).collect();
+        assert_eq!(map(&items, |i| i * i), squares);
+        assert_eq!(map_on(&items, 3, |i| i * i), squares);
+        assert_eq!(map_owned(items.clone(), |i| i * i), squares);
+        assert_eq!(map(&items[..5], |i| i * i), squares[..5]);
+        assert!(map_on(&[] as &[usize], 4, |i| *i).is_empty());
+    }
+}

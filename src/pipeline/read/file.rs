@@ -1,0 +1,98 @@
+//! Reading one file safely: regular files only, within the size limit,
+//! identified by device and inode so a file named twice loads once.
+
+use super::*;
+
+/// One named file: what identifies it (so the same file named twice, or
+/// reached through a link, is read once) and its document, or why it was
+/// skipped. Opened without blocking and checked on the handle
+/// (`fsafe::open_regular`): a FIFO swapped in after the walk's `stat`
+/// can't hang the load.
+pub(super) fn read_file(path: &Path) -> (Option<FileKey>, Result<RawDoc, String>) {
+    let (file, meta) = match fsafe::open_regular(path) {
+        Ok(opened) => opened,
+        Err(OpenError::Io(e)) => return (None, Err(missing_message(path, &e))),
+        Err(OpenError::NotRegular(kind)) => {
+            return (None, Err(format!("not a regular file ({kind}), skipped")));
+        }
+        Err(OpenError::TooLarge(len)) => return (None, Err(too_large(len))),
+    };
+    (file_key(path, &meta), read_regular_file(path, file, &meta))
+}
+
+/// The device and inode: one `stat`, where resolving the real path
+/// would cost a system call per path component.
+#[cfg(unix)]
+pub(super) type FileKey = (u64, u64);
+
+#[cfg(unix)]
+pub(super) fn file_key(_path: &Path, meta: &fs::Metadata) -> Option<FileKey> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+pub(super) type FileKey = PathBuf;
+
+#[cfg(not(unix))]
+pub(super) fn file_key(path: &Path, _meta: &fs::Metadata) -> Option<FileKey> {
+    fs::canonicalize(path).ok()
+}
+
+pub(super) fn read_regular_file(
+    path: &Path,
+    file: File,
+    meta: &fs::Metadata,
+) -> Result<RawDoc, String> {
+    // Capped: a file growing while we read can't exceed the budget.
+    let bytes = match fsafe::read_limited(file, meta, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(OpenError::TooLarge(len)) => return Err(too_large(len)),
+        Err(e) => return Err(format!("cannot read: {e}")),
+    };
+    let format = Format::of_path(path).unwrap_or_else(|| Format::sniff(&bytes));
+    let (text, warnings, meta) = match format {
+        Format::Text => {
+            let (text, warnings) = decode_owned(bytes)?;
+            (text, warnings, Meta::default())
+        }
+        Format::Markdown => {
+            let (text, mut warnings) = decode_owned(bytes)?;
+            let (text, meta, more) = markdown::convert(&text);
+            warnings.extend(more);
+            (text, warnings, meta)
+        }
+        Format::Html => {
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Err("empty file, skipped".to_string());
+            }
+            let (text, meta, warnings) = html::convert(&bytes)?;
+            (text, warnings, meta)
+        }
+    };
+    Ok(RawDoc {
+        id: stem(path),
+        path: path.display().to_string(),
+        file: path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        text,
+        warnings,
+        meta,
+    })
+}
+
+/// The OS message without the "(os error 13)" noise.
+pub(super) fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
