@@ -12,10 +12,10 @@ use std::sync::OnceLock;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::fold::{Closeness, close, exact_in_field, field_matches};
 use super::index::{NONE, SearchIndex};
 use super::parse::{Field, Query, Term};
 use super::rank;
-use super::text::{Closeness, close, exact_in_field, field_matches};
 
 /// One term, resolved against the vocabulary and the tables.
 pub struct Compiled<'q> {
@@ -110,7 +110,7 @@ fn vocab_matches(index: &SearchIndex, term: &Term, q: &[char]) -> Vec<(u32, u32)
             })
             .collect();
     }
-    // Close words share their first two letters (`text::close`).
+    // Close words share their first two letters (`fold::close`).
     let head: String = q.iter().take(2).collect();
     let qlen = q.len() as u32;
     index
@@ -137,7 +137,7 @@ fn skim() -> &'static SkimMatcherV2 {
 }
 
 /// The bonus for a short-field match, or `None` when it does not match.
-/// Whether it matches is `text::field_matches`; how well is skim's score, so
+/// Whether it matches is `fold::field_matches`; how well is skim's score, so
 /// `jin` ranks "Jinping" above a longer, looser spelling.
 fn field_score(name: &[char], q: &[char], exact: bool) -> Option<u32> {
     if exact {

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::text::{fold, fold_into, folded, for_each_word};
+use super::fold::{fold, fold_into, folded, for_each_word};
 use crate::lexicon::leaders::LeaderId;
 use crate::model::{Article, Timeline};
 

@@ -5,29 +5,29 @@
 //!
 //! - `parse`: the query language (words ANDed, `'exact`, `!not`, `src:`,
 //!   `era:`, `with:`, `year:`, `topic:`).
-//! - `text`: folding, words, the close-match and short-field rules.
+//! - `fold`: folding, words, the close-match and short-field rules.
 //! - `index`: vocabulary + postings + short-field tables, built at load.
 //! - `eval`: scoring articles against a query, on both cores.
 //! - `rank`: field weights and hit order.
 //! - `explain`: where a hit matched when its text does not show it.
-//! - `show`: highlights and snippets for the articles on screen.
+//! - `highlight`: highlights and snippets for the articles on screen.
 //! - `worker`: matching off the UI thread, stale work abandoned.
 
 mod eval;
 mod explain;
+mod fold;
+mod highlight;
 mod index;
 mod parse;
 mod rank;
-mod show;
-mod text;
 pub mod worker;
 
 #[cfg(test)]
 mod tests;
 
+pub use highlight::line_match_indices;
 pub use index::SearchIndex;
 pub use parse::{FIELDS, Field, FieldSpec, Query, QueryError, Term, parse, prefix_list};
-pub use show::line_match_indices;
 pub use worker::{MatchOutcome, MatchWorker};
 
 use crate::model::Timeline;
@@ -118,7 +118,7 @@ impl SearchIndex {
         timeline
             .articles
             .get(article)
-            .map(|a| show::snippet(a, query))
+            .map(|a| highlight::snippet(a, query))
             .unwrap_or_default()
     }
 
@@ -128,8 +128,8 @@ impl SearchIndex {
     pub fn highlights(&self, timeline: &Timeline, query: &Query, article: usize) -> Highlights {
         match timeline.articles.get(article) {
             Some(a) => Highlights {
-                title: show::title_ranges(a, query),
-                body: show::body_ranges(a, query),
+                title: highlight::title_ranges(a, query),
+                body: highlight::body_ranges(a, query),
             },
             None => Highlights::default(),
         }

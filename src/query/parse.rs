@@ -3,7 +3,7 @@
 //! `topic:`) that confine a word to one field. Owns parsing and the
 //! "does this query only narrow that one" test the worker relies on.
 
-use super::text::{fold_into, is_word_char, skip_budget};
+use super::fold::{fold_into, is_word_char, skip_budget};
 
 /// Where a term may match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -25,15 +25,15 @@ mod ctx;
 mod gold;
 mod phrases;
 mod plan;
+mod planned;
 mod rng;
 mod stories;
-mod timeline;
 mod words;
 
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use timeline::timeline;
+pub use planned::timeline;
 
 use ctx::{Ctx, Written};
 use plan::Plan;

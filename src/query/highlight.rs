@@ -2,8 +2,8 @@
 //! byte ranges to highlight in the title and body, the best sentence as a
 //! snippet, and matched characters in a row of the timeline list.
 
+use super::fold::{close, find_exact, fold, for_each_word, pieces};
 use super::parse::{Field, Query, Term};
-use super::text::{close, find_exact, fold, for_each_word, pieces};
 use crate::model::{Article, Paragraph};
 use crate::sanitize::inert;
 
