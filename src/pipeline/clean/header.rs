@@ -1,7 +1,8 @@
 //! The ` date YYYY-MM-DD headline` line that opens a seed article, and
 //! what is wrong with a header date that is not a real date.
 
-use super::*;
+use crate::sanitize;
+use chrono::NaiveDate;
 
 /// ` date 2025-06-10 rest…` (any case and spacing before the numbers) →
 /// the date and the rest of the line. The line is a header whenever it

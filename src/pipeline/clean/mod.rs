@@ -9,14 +9,11 @@
 //! line costs the same per byte as a short one.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
-
-use chrono::NaiveDate;
 
 pub use crate::lexicon::boilerplate::{EMBEDDED_BOILERPLATE, Patterns};
+use crate::model::Cleaned;
 #[cfg(test)]
 use crate::model::Header;
-use crate::model::{Cleaned, Paragraph};
 use crate::sanitize;
 
 mod header;
@@ -30,57 +27,17 @@ mod tests;
 mod whitespace;
 
 pub use header::header_date_problem;
-pub use sentences::split_sentences;
+pub use sentences::{MAX_SENTENCES, split_sentences};
 
-use header::*;
-use noise::*;
-use sentences::*;
-use summary::*;
-use whitespace::*;
+use header::parse_header;
+use noise::{drop_noise, is_caption_line, is_photo_caption};
+use sentences::{Found, split_line};
+pub use summary::Cleaner;
+use whitespace::{collapse, collapse_spaces, for_each_line};
 
-/// A short line seen this often in one article is page furniture
-/// ("Article content" ×20), not something the writer said three times.
-const REPEAT_MIN: usize = 3;
-const REPEAT_MAX_WORDS: usize = 8;
-const REPEAT_MAX_BYTES: usize = 100;
 /// How far down a photo caption may sit (in paragraphs).
 const CAPTION_TOP: usize = 3;
-/// Sentences an article keeps apart, at most: past this, the rest of a
-/// paragraph is one sentence. A news story has a few hundred at most; a
-/// hostile file of "Xi. " repeated would otherwise keep 16 bytes of
-/// bounds for every 4 bytes of text.
-pub const MAX_SENTENCES: usize = 10_000;
-const CAPTION_MAX_WORDS: usize = 40;
-const CREDIT_MAX_WORDS: usize = 6;
-/// Bounds on inline image markup, so a stray "![" can't eat a paragraph.
-const IMAGE_ALT_MAX: usize = 300;
-const IMAGE_TAG_MAX: usize = 2000;
-/// Longest word looked at when deciding whether a "." is an abbreviation.
-const ABBREV_LOOKBACK: usize = 40;
-
-/// `Patterns` with a summary of what each list can match, so that most
-/// lines are compared with no pattern at all. Made once per load (the
-/// summary costs more than cleaning a short article) and shared by every
-/// worker.
-pub struct Cleaner<'p> {
-    pats: &'p Patterns,
-    sum: Summary,
-}
-
-impl<'p> Cleaner<'p> {
-    pub fn new(pats: &'p Patterns) -> Cleaner<'p> {
-        Cleaner {
-            pats,
-            sum: Summary::new(pats),
-        }
-    }
-
-    /// The cleaner of the built-in patterns (made once).
-    pub fn embedded() -> &'static Cleaner<'static> {
-        static EMBEDDED: OnceLock<Cleaner<'static>> = OnceLock::new();
-        EMBEDDED.get_or_init(|| Cleaner::new(Patterns::embedded()))
-    }
-
+impl Cleaner<'_> {
     /// Clean one article's text.
     pub fn clean(&self, text: &str) -> Cleaned {
         clean_text(text, self)
@@ -143,33 +100,4 @@ fn clean_text(text: &str, m: &Cleaner) -> Cleaned {
         }
     }
     cleaned
-}
-
-/// Calls `f` with each line of `text` (`text.split('\n')`) and whether
-/// `collapse_spaces` would change it. One pass over the text finds both
-/// the line ends and the bytes that may need collapsing; most lines have
-/// none, and are not looked at again.
-fn for_each_line<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
-    let b = text.as_bytes();
-    let edge_space = |line: &[u8]| line.first() == Some(&b' ') || line.last() == Some(&b' ');
-    let (mut start, mut end, mut needs) = (0, None, false);
-    sanitize::for_each_byte(b, may_need_collapse, |j| {
-        if b[j] == b'\n' {
-            f(&text[start..j], needs || edge_space(&b[start..j]));
-            (start, end, needs) = (j + 1, None, false);
-            return j + 1;
-        }
-        // The first flagged byte of a line finds where the line ends.
-        let end = *end
-            .get_or_insert_with(|| sanitize::find_byte(b, j, |c| c == b'\n').unwrap_or(b.len()));
-        let (line, k) = (&b[start..end], j - start);
-        if line[k] == b' ' || whitespace_len(line, k) > 0 || image_end(line, k).is_some() {
-            // The rest of the line needs no look.
-            needs = true;
-            end
-        } else {
-            j + 1
-        }
-    });
-    f(&text[start..], needs || edge_space(&b[start..]));
 }

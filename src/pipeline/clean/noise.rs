@@ -1,7 +1,17 @@
 //! Noise removal: boilerplate lines (`assets/boilerplate.toml`), repeated
 //! short lines, subscription blocks, button rows and photo captions.
 
-use super::*;
+use super::summary::Cleaner;
+use crate::lexicon::boilerplate::Patterns;
+use std::borrow::Cow;
+
+/// A short line seen this often in one article is page furniture
+/// ("Article content" ×20), not something the writer said three times.
+const REPEAT_MIN: usize = 3;
+const REPEAT_MAX_WORDS: usize = 8;
+const REPEAT_MAX_BYTES: usize = 100;
+const CAPTION_MAX_WORDS: usize = 40;
+const CREDIT_MAX_WORDS: usize = 6;
 
 /// Drop boilerplate lines; move caption lines to `captions`.
 pub(super) fn drop_noise(lines: &mut Vec<Cow<'_, str>>, m: &Cleaner, captions: &mut Vec<String>) {

@@ -1,6 +1,8 @@
 //! Cleaning tests: sentence splitting, inert control characters, seeds.
 
 use super::tests::{seed, sentences};
+use chrono::NaiveDate;
+
 use super::*;
 
 #[test]

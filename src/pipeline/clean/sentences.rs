@@ -2,7 +2,19 @@
 //! including glued ones ("week.Our") and broadcast labels, without
 //! splitting on abbreviations, initials, decimals or times.
 
-use super::*;
+use super::summary::Cleaner;
+use crate::lexicon::boilerplate::Patterns;
+use crate::model::Paragraph;
+use crate::sanitize;
+use std::borrow::Cow;
+
+/// Sentences an article keeps apart, at most: past this, the rest of a
+/// paragraph is one sentence. A news story has a few hundred at most; a
+/// hostile file of "Xi. " repeated would otherwise keep 16 bytes of
+/// bounds for every 4 bytes of text.
+pub const MAX_SENTENCES: usize = 10_000;
+/// Longest word looked at when deciding whether a "." is an abbreviation.
+const ABBREV_LOOKBACK: usize = 40;
 
 /// Split a paragraph (spaces already collapsed) into sentences. Glued
 /// sentences ("week.Our") get the missing space; broadcast labels

@@ -1,7 +1,34 @@
-//! What each list of noise patterns can match, summarised by first bytes
-//! and lengths, so that most lines are compared with no pattern at all.
+//! The `Cleaner`: noise patterns with a summary of what each list can
+//! match, by first bytes and lengths, so that most lines are compared with
+//! no pattern at all.
 
-use super::*;
+use std::sync::OnceLock;
+
+use crate::lexicon::boilerplate::Patterns;
+
+/// `Patterns` with a summary of what each list can match, so that most
+/// lines are compared with no pattern at all. Made once per load (the
+/// summary costs more than cleaning a short article) and shared by every
+/// worker.
+pub struct Cleaner<'p> {
+    pub(super) pats: &'p Patterns,
+    pub(super) sum: Summary,
+}
+
+impl<'p> Cleaner<'p> {
+    pub fn new(pats: &'p Patterns) -> Cleaner<'p> {
+        Cleaner {
+            pats,
+            sum: Summary::new(pats),
+        }
+    }
+
+    /// The cleaner of the built-in patterns (made once).
+    pub fn embedded() -> &'static Cleaner<'static> {
+        static EMBEDDED: OnceLock<Cleaner<'static>> = OnceLock::new();
+        EMBEDDED.get_or_init(|| Cleaner::new(Patterns::embedded()))
+    }
+}
 
 /// How the patterns of each list begin (and, for whole words, how long
 /// they are). A summary only rules matches out: a line it lets through is

@@ -27,6 +27,8 @@ fn collapse_finds_runs_anywhere_in_long_lines() {
     }
 }
 
+use chrono::NaiveDate;
+
 use super::*;
 
 pub(super) fn sentences(text: &str) -> Vec<String> {

@@ -1,7 +1,42 @@
 //! Whitespace: runs of spaces, tabs and no-break spaces collapse to one
 //! space, and inline image markup is cut out, in one byte loop.
 
-use super::*;
+use std::borrow::Cow;
+
+use crate::sanitize;
+
+/// Bounds on inline image markup, so a stray "![" can't eat a paragraph.
+const IMAGE_ALT_MAX: usize = 300;
+const IMAGE_TAG_MAX: usize = 2000;
+
+/// Calls `f` with each line of `text` (`text.split('\n')`) and whether
+/// `collapse_spaces` would change it. One pass over the text finds both
+/// the line ends and the bytes that may need collapsing; most lines have
+/// none, and are not looked at again.
+pub(super) fn for_each_line<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
+    let b = text.as_bytes();
+    let edge_space = |line: &[u8]| line.first() == Some(&b' ') || line.last() == Some(&b' ');
+    let (mut start, mut end, mut needs) = (0, None, false);
+    sanitize::for_each_byte(b, may_need_collapse, |j| {
+        if b[j] == b'\n' {
+            f(&text[start..j], needs || edge_space(&b[start..j]));
+            (start, end, needs) = (j + 1, None, false);
+            return j + 1;
+        }
+        // The first flagged byte of a line finds where the line ends.
+        let end = *end
+            .get_or_insert_with(|| sanitize::find_byte(b, j, |c| c == b'\n').unwrap_or(b.len()));
+        let (line, k) = (&b[start..end], j - start);
+        if line[k] == b' ' || whitespace_len(line, k) > 0 || image_end(line, k).is_some() {
+            // The rest of the line needs no look.
+            needs = true;
+            end
+        } else {
+            j + 1
+        }
+    });
+    f(&text[start..], needs || edge_space(&b[start..]));
+}
 
 /// Runs of whitespace (tabs, NBSP, ideographic space…) become one space,
 /// and inline image markup (`![alt](url)`, `<img …>`) is cut out. One byte

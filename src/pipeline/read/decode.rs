@@ -1,7 +1,7 @@
 //! Bytes to text: BOMs, UTF-16, invalid UTF-8, NUL bytes, line endings
 //! and the size limit. Pure functions, testable without files.
 
-use super::*;
+use super::MAX_FILE_BYTES;
 
 /// Bytes to text: a pure function, so every rule is testable without files.
 /// `Err` means the file is skipped, with that message; `Ok` may still carry

@@ -1,7 +1,15 @@
 //! Reading one file safely: regular files only, within the size limit,
 //! identified by device and inode so a file named twice loads once.
 
-use super::*;
+use super::decode::{decode_owned, too_large};
+use super::meta::Format;
+use super::meta::Meta;
+use super::{MAX_FILE_BYTES, RawDoc, html, markdown, stem};
+use crate::fsafe;
+use crate::fsafe::OpenError;
+use std::fs;
+use std::fs::File;
+use std::path::Path;
 
 /// One named file: what identifies it (so the same file named twice, or
 /// reached through a link, is read once) and its document, or why it was
@@ -94,5 +102,16 @@ pub(super) fn io_reason(err: &std::io::Error) -> String {
                 None => text,
             }
         }
+    }
+}
+
+pub(super) fn missing_message(path: &Path, err: &std::io::Error) -> String {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && err.kind() == std::io::ErrorKind::NotFound {
+        "broken symbolic link, skipped".to_string()
+    } else if err.kind() == std::io::ErrorKind::NotFound {
+        "no such file or directory".to_string()
+    } else {
+        format!("cannot read: {}", io_reason(err))
     }
 }

@@ -12,11 +12,8 @@
 //! the same tree always loads in the same order.
 
 use std::collections::HashSet;
-use std::fs::{self, File};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::fsafe::{self, OpenError};
 use crate::model::Warning;
 
 mod decode;
@@ -31,9 +28,8 @@ mod walk;
 pub use decode::decode;
 pub use walk::{set_follow_links, survey};
 
-use decode::*;
-use file::*;
-use walk::*;
+use file::read_file;
+use walk::{Found, list_paths, warning};
 
 pub use meta::{Format, Meta};
 
@@ -132,30 +128,6 @@ where
     make_ids_unique(&mut docs, ids);
     docs.shrink_to_fit();
     (docs, warnings)
-}
-
-/// The files (and problems) the command-line paths name, in load order.
-fn list_paths(paths: &[PathBuf]) -> Vec<Found> {
-    let mut found = Vec::new();
-    let mut visited = HashSet::new();
-    // Where directory links may lead without `--follow`: inside a tree
-    // the user named.
-    let roots: Vec<PathBuf> = paths
-        .iter()
-        .filter_map(|p| fs::canonicalize(p).ok())
-        .filter(|p| p.is_dir())
-        .collect();
-    for path in paths {
-        collect(path, &mut found, &mut visited, &roots);
-    }
-    found
-}
-
-fn warning(path: &Path, message: String) -> Warning {
-    Warning {
-        file: path.display().to_string(),
-        message,
-    }
 }
 
 fn stem(path: &Path) -> String {

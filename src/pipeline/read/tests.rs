@@ -1,5 +1,7 @@
 //! Reading tests: decoding, walking, limits, links, ids.
 
+use std::fs::{self, File};
+
 use super::*;
 use std::io::Write;
 

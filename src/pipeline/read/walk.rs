@@ -2,7 +2,16 @@
 //! extension, hidden entries skipped, sorted), links and loops, and the
 //! one warning for each path that cannot be used.
 
-use super::*;
+use super::file::{io_reason, missing_message};
+use super::meta::Format;
+use crate::fsafe;
+use crate::model::Warning;
+use std::collections::HashSet;
+use std::fs;
+use std::path::Path;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::atomic::Ordering;
 
 /// Whether directory links leading out of the given paths are followed
 /// (`--follow`). Set once by the command line.
@@ -57,17 +66,6 @@ pub(super) fn collect(
         // FIFOs and devices so nothing can block.
         Ok(_) => found.push(Found::File(path.to_path_buf())),
         Err(err) => found.push(problem(path, missing_message(path, &err))),
-    }
-}
-
-pub(super) fn missing_message(path: &Path, err: &std::io::Error) -> String {
-    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if is_link && err.kind() == std::io::ErrorKind::NotFound {
-        "broken symbolic link, skipped".to_string()
-    } else if err.kind() == std::io::ErrorKind::NotFound {
-        "no such file or directory".to_string()
-    } else {
-        format!("cannot read: {}", io_reason(err))
     }
 }
 
@@ -162,4 +160,28 @@ pub(super) fn walk(
 
 pub(super) fn problem(path: &Path, message: String) -> Found {
     Found::Problem(warning(path, message))
+}
+
+/// The files (and problems) the command-line paths name, in load order.
+pub(super) fn list_paths(paths: &[PathBuf]) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut visited = HashSet::new();
+    // Where directory links may lead without `--follow`: inside a tree
+    // the user named.
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .filter_map(|p| fs::canonicalize(p).ok())
+        .filter(|p| p.is_dir())
+        .collect();
+    for path in paths {
+        collect(path, &mut found, &mut visited, &roots);
+    }
+    found
+}
+
+pub(super) fn warning(path: &Path, message: String) -> Warning {
+    Warning {
+        file: path.display().to_string(),
+        message,
+    }
 }
