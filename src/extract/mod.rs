@@ -5,19 +5,19 @@
 //! table once; build one per load and share it across threads.
 
 mod clock;
-mod clockforms;
-mod dateforms;
 mod dates;
 mod duration;
 mod facts;
 mod meeting;
 mod names;
+mod number;
 mod outlet;
 mod report;
 mod text;
 mod tier;
 mod title;
 mod topics;
+mod words;
 
 #[cfg(test)]
 mod tests;

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{first_words, last_words, month_number};
+use super::words::{first_words, last_words, month_number};
 
 /// Words shortly before a date that make it an earlier event's: "since
 /// Jan. 11", "following their call on February 20", "their previous call
@@ -170,7 +170,7 @@ pub(super) fn of_month(sentence: &str, end: usize) -> Option<(u32, usize)> {
     // A month's full name or its usual abbreviation, never a word that
     // merely starts like one ("of Marches", "of Mayors").
     let month =
-        month_number(word).filter(|_| super::dates::MONTHS.split('|').any(|m| m == word))?;
+        month_number(word).filter(|_| super::words::MONTHS.split('|').any(|m| m == word))?;
     Some((month, end + (after.len() - name.len()) + len))
 }
 
@@ -209,7 +209,7 @@ mod tests {
     use chrono::{NaiveDate, Weekday};
     use proptest::prelude::*;
 
-    use super::super::dates::{DateExpr, DayRef, call_date_exprs, date_exprs, resolve};
+    use super::super::{DateExpr, DayRef, call_date_exprs, date_exprs, resolve};
     use crate::model::DateBasis;
 
     /// Words and gaps the background and event prechecks are tried on.
@@ -522,11 +522,11 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(3000))]
 
         #[test]
-        fn date_scans_never_panic(text in super::super::facts::tests::text_from(&[
+        fn date_scans_never_panic(text in crate::extract::words::tests::text_from(&[
             "on", "the", "4th", "of", "March", "3/14", "03/14/2019", "(3.14)", "3.14", "Tuesday",
             "26", "days", "night", "ago", "since", "last", "year", "(local time)", "local",
             "time", "earlier", "this", "week", "2/30", "é", "’", "Mar.", "9", "/", "%",
-        ], super::super::facts::tests::GAPS)) {
+        ], crate::extract::words::tests::GAPS)) {
             for e in date_exprs(&text) {
                 prop_assert!(e.start < e.end && e.end <= text.len());
                 prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
