@@ -130,10 +130,12 @@ impl<'a> Extractor<'a> {
         let headline = cleaned.header.headline.as_deref().filter(|h| !is_blank(h));
         let (sentences, units) = units::split(cleaned, headline);
         let body = &sentences[usize::from(headline.is_some())..];
-        let opening_dateline = body
-            .iter()
-            .take(LEAD_SENTENCES)
-            .find_map(|s| outlet::dateline(s));
+        // Each lead sentence's dateline, read once: the opening one dates
+        // the wire copy, and each one's day is cut off its story.
+        let lead_datelines: [_; LEAD_SENTENCES] =
+            std::array::from_fn(|k| body.get(k).and_then(|s| outlet::dateline(s)));
+        let dateline_ends = lead_datelines.each_ref().map(|d| d.as_ref().map(|d| d.end));
+        let opening_dateline = lead_datelines.into_iter().flatten().next();
         let published = cleaned.header.published.or_else(|| {
             let dateline_date = opening_dateline.as_ref().and_then(|d| {
                 let (m, day) = d.month_day?;
@@ -152,6 +154,7 @@ impl<'a> Extractor<'a> {
             headline.is_some(),
             &units,
             &sentences,
+            dateline_ends,
             &mut scratch,
             &mut seen_topics,
         );
@@ -206,12 +209,14 @@ impl<'a> Extractor<'a> {
 
     /// The sentences of `units` as the fact finders will see them, their
     /// mentions appended to `scratch.mentions`; marks the topics they name
-    /// in `seen_topics`. With a headline, it is the first unit.
+    /// in `seen_topics`. With a headline, it is the first unit;
+    /// `dateline_ends` are where the lead sentences' datelines end.
     fn stories<'c>(
         &self,
         has_headline: bool,
         units: &[Unit<'c>],
         sentences: &[&'c str],
+        dateline_ends: [Option<usize>; LEAD_SENTENCES],
         scratch: &mut Scratch,
         seen_topics: &mut [bool],
     ) -> Vec<Story<'c>> {
@@ -254,11 +259,12 @@ impl<'a> Extractor<'a> {
                 let lead = is_headline || prose_index < LEAD_SENTENCES;
                 prose_index += usize::from(!is_headline && lead && is_prose(s));
                 // The dateline's day is the wire's, not the call's.
-                let story = match (!is_headline && body_index < LEAD_SENTENCES)
-                    .then(|| outlet::dateline(s))
-                    .flatten()
-                {
-                    Some(d) => s.get(d.end..).unwrap_or(s),
+                let dateline_end = match is_headline {
+                    false => dateline_ends.get(body_index).copied().flatten(),
+                    true => None,
+                };
+                let story = match dateline_end {
+                    Some(end) => s.get(end..).unwrap_or(s),
                     None => s,
                 };
                 body_index += usize::from(!is_headline);
