@@ -6,8 +6,9 @@
 //! telephone, hotline, video call). Such an article may mention a call in
 //! passing; it joins no call.
 
-use super::facts::{Sent, ascii_words};
+use super::facts::Sent;
 use super::tier::names_the_pair;
+use super::words::ascii_words;
 use crate::leaders::LeaderId;
 
 pub fn is_meeting_report(

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 
-use super::Found;
+use super::text::Found;
 use super::text::{boundary_after, boundary_before, is_word_char};
 use crate::leaders::{LeaderId, Leaders};
 
@@ -82,7 +82,7 @@ pub struct NameMatcher {
     /// the extractor's shared pass usually finds these phrases itself.
     phrases: OnceLock<Option<AhoCorasick>>,
     /// The patterns of `phrases`, in order.
-    pub(super) phrase_patterns: Vec<String>,
+    phrase_patterns: Vec<String>,
     kinds: Vec<Kind>,
     /// Surnames as written ("Lee", "LEE"): case-sensitive, since "han",
     /// "aso" or "hu" turn up inside every other English word.
@@ -94,7 +94,7 @@ pub struct NameMatcher {
     surname_of: Vec<usize>,
     /// The surname patterns up to ASCII case, each once, with the patterns
     /// spelt so: what the shared pass looks for.
-    pub(super) surname_spellings: Vec<(String, Vec<usize>)>,
+    surname_spellings: Vec<(String, Vec<usize>)>,
     /// Every surname pattern is letters and digits only, so a surname on
     /// word boundaries is a whole word, which the shared pass can find
     /// (see `surname_word`).
@@ -193,6 +193,18 @@ impl NameMatcher {
                     .ok()
             })
             .as_ref()
+    }
+
+    /// What the shared pass looks for on this matcher's behalf: the name
+    /// phrases, and the surname spellings when surnames are whole words
+    /// (none otherwise: `scan_with` then finds them itself).
+    pub(super) fn shared_patterns(&self) -> (&[String], &[(String, Vec<usize>)]) {
+        let surnames: &[(String, Vec<usize>)] = if self.surnames_are_words {
+            &self.surname_spellings
+        } else {
+            &[]
+        };
+        (&self.phrase_patterns, surnames)
     }
 
     /// The leader-naming phrases of one sentence, in order.
@@ -474,221 +486,6 @@ fn is_title_case(sentence: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names_in(sentence: &str, date: &str) -> Vec<String> {
-        let leaders = Leaders::embedded();
-        let m = NameMatcher::new(&leaders);
-        let d: NaiveDate = date.parse().unwrap();
-        m.scan(sentence)
-            .into_iter()
-            .filter_map(|r| m.resolve(&leaders, r.kind, Some(d), &[]))
-            .map(|id| leaders.get(id).name.clone())
-            .collect()
-    }
-
-    #[test]
-    fn full_names_and_variants() {
-        assert_eq!(
-            names_in("moon jae-in met Xi Jin-ping", "2020-01-01"),
-            ["Moon Jae-in", "Xi Jinping"]
-        );
-        assert_eq!(
-            names_in("Moon Jane told Mr. Shi", "2020-01-01"),
-            ["Moon Jae-in", "Xi Jinping"]
-        );
-    }
-
-    #[test]
-    fn surnames_resolve_by_term_of_office() {
-        assert_eq!(
-            names_in("President Lee spoke with Mr. Hu.", "2010-06-01"),
-            ["Lee Myung-bak", "Hu Jintao"]
-        );
-        assert_eq!(
-            names_in("President Lee spoke with Xi.", "2025-06-10"),
-            ["Lee Jae-myung", "Xi Jinping"]
-        );
-        assert_eq!(
-            names_in("South Korea's Yoon and Biden", "2022-05-21"),
-            ["Yoon Suk Yeol", "Joe Biden"]
-        );
-    }
-
-    #[test]
-    fn descriptors_resolve_by_country_and_date() {
-        assert_eq!(
-            names_in("Park spoke with his Chinese counterpart.", "2015-03-01"),
-            ["Park Geun-hye", "Xi Jinping"]
-        );
-        assert_eq!(
-            names_in("the Japanese Prime Minister said", "2019-03-01"),
-            ["Shinzo Abe"]
-        );
-        assert_eq!(
-            names_in("U.S. President-elect said", "2020-12-01"),
-            ["Joe Biden"]
-        );
-        assert_eq!(
-            names_in("the US president said", "2020-12-01"),
-            ["Donald Trump"]
-        );
-    }
-
-    #[test]
-    fn other_people_sharing_a_surname_are_not_leaders() {
-        assert!(names_in("Lee Kang-in scored twice.", "2025-06-10").is_empty());
-        assert!(names_in("They walked in Olympic Park.", "2015-01-01").is_empty());
-        assert!(names_in("Most Han Chinese agree.", "2025-01-01").is_empty());
-        assert!(names_in("The moon rose.", "2020-01-01").is_empty());
-        assert!(names_in("North Korean leader Kim spoke.", "2020-01-01").is_empty());
-        assert!(
-            names_in(
-                "Former South Korean President Park was jailed.",
-                "2020-01-01"
-            )
-            .is_empty()
-        );
-    }
-
-    #[test]
-    fn names_named_in_full_win_over_the_calendar() {
-        let leaders = Leaders::embedded();
-        let m = NameMatcher::new(&leaders);
-        let lee = leaders.by_key("lee-jae-myung").unwrap();
-        let r = m.scan("Lee said so.");
-        assert_eq!(m.resolve(&leaders, r[0].kind, None, &[lee]), Some(lee));
-        assert_eq!(m.resolve(&leaders, r[0].kind, None, &[]), None);
-    }
-}
-
-/// The allocation-free word tests against the `to_lowercase` forms they
-/// replace.
+mod lowercase_tests;
 #[cfg(test)]
-mod lowercase_tests {
-    use proptest::prelude::*;
-
-    use super::*;
-
-    /// `stands_alone` as first written, with `to_lowercase` Strings.
-    fn stands_alone_reference(sentence: &str, start: usize, end: usize) -> bool {
-        let next = sentence[end..].split_whitespace().next().unwrap_or("");
-        if sentence[end..].starts_with(char::is_whitespace) && next.starts_with(char::is_uppercase)
-        {
-            return false;
-        }
-        let before = &sentence[..start];
-        if !before.ends_with(char::is_whitespace) {
-            return true;
-        }
-        let raw_prev = before.split_whitespace().next_back().unwrap_or("");
-        let prev = prev_token(before);
-        let first_word = raw_prev.is_empty()
-            || before.trim().len() == raw_prev.len()
-            || raw_prev.ends_with(['.', '!', '?', ':', '"', '”'])
-                && !TITLES.contains(&raw_prev.to_lowercase().as_str());
-        let lower = prev.to_lowercase();
-        first_word
-            || !prev.starts_with(char::is_uppercase)
-            || TITLES.contains(&lower.as_str())
-            || lower.ends_with("'s")
-            || lower.ends_with("’s")
-    }
-
-    /// What `lowercases_to` and `is_possessive` rely on, for every char.
-    #[test]
-    fn few_chars_lower_case_into_ascii() {
-        for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            let lower: String = c.to_lowercase().collect();
-            if lower.is_ascii() {
-                assert!(c.is_ascii() || c == '\u{212a}', "{c:?}");
-            }
-            if lower.ends_with(['s', '\'', '’']) {
-                assert!(matches!(c, 's' | 'S' | '\'' | '’'), "{c:?}");
-                assert_eq!(lower.chars().count(), 1, "{c:?}");
-            }
-        }
-        assert_eq!('\u{212a}'.to_lowercase().to_string(), "k");
-        assert!(lowercases_to("\u{212a}", "k") && lowercases_to("MR.", "mr."));
-        assert!(!lowercases_to("\u{130}", "i") && !lowercases_to("mr", "mr."));
-    }
-
-    const PIECES: &[&str] = &[
-        "Lee",
-        "President",
-        "PRESIDENT",
-        "Mr.",
-        "mr",
-        "Dr",
-        "and",
-        "Madam",
-        "Pm",
-        "Hu's",
-        "Korea’S",
-        "x's",
-        "Olympic",
-        "Kang-in",
-        "kang",
-        "\u{212a}",
-        "\u{130}",
-        "ſ",
-        "É",
-        "é",
-        "\u{301}",
-        "\"",
-        "”",
-        "'",
-        "’",
-        ".",
-        "!",
-        "?",
-        ":",
-        "-",
-        "(",
-        "_",
-        "1",
-        " ",
-        " ",
-        "  ",
-        "\n",
-        "\u{a0}",
-        "\u{3000}",
-        "\t",
-    ];
-
-    fn text() -> impl Strategy<Value = String> {
-        proptest::collection::vec(proptest::sample::select(PIECES), 0..14)
-            .prop_map(|pieces| pieces.concat())
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
-
-        #[test]
-        fn stands_alone_as_before(text in text(), a in 0usize..64, b in 0usize..64) {
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
-            let start = bounds[a % bounds.len()];
-            let end = bounds[(a + b) % bounds.len()].max(start);
-            prop_assert_eq!(
-                stands_alone(&text, start, end),
-                stands_alone_reference(&text, start, end)
-            );
-        }
-
-        #[test]
-        fn word_tests_as_before(word in text()) {
-            let lower = word.to_lowercase();
-            prop_assert_eq!(is_title(&word), TITLES.contains(&lower.as_str()));
-            prop_assert_eq!(
-                is_possessive(&word),
-                lower.ends_with("'s") || lower.ends_with("’s")
-            );
-            for title in TITLES {
-                prop_assert_eq!(lowercases_to(&word, title), lower == *title);
-            }
-        }
-    }
-}
+mod tests;

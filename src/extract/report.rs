@@ -17,9 +17,10 @@ use chrono::{Datelike, Days, NaiveDate, NaiveTime, TimeDelta};
 use super::clock::{Zone, iter_start_times, stated_zone};
 use super::dates::{Resolved, call_date_exprs, date_exprs, resolve};
 use super::duration::iter_durations;
-use super::facts::{Sent, Words};
+use super::facts::Sent;
 use super::meeting;
 use super::tier::{Parties, Tier, ranked_sentences};
+use super::words::Words;
 use crate::leaders::{LeaderId, Leaders};
 use crate::model::{CallFacts, DateBasis, FactKind};
 

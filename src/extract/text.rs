@@ -1,6 +1,9 @@
 //! Small text helpers shared by the extractors: word boundaries that agree
 //! with how the lexicons are written, and tokens.
 
+/// A pattern occurrence: `(start, end, pattern)`.
+pub type Found = (usize, usize, usize);
+
 /// A letter, digit or underscore: what a word boundary separates.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'

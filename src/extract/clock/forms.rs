@@ -9,9 +9,21 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use regex::{Captures, Regex};
 
-use super::clock::twelve_hour;
-use super::facts::Words;
-use super::text::{boundary_before, tail};
+use super::super::text::{boundary_before, tail};
+use super::super::words::Words;
+
+/// The time of a 12-hour reading ("12 a.m." is midnight); none for an
+/// hour outside 1 to 12.
+pub(super) fn twelve_hour(hour: Option<u32>, minute: Option<u32>, pm: bool) -> Option<NaiveTime> {
+    let h = hour.filter(|h| (1..=12).contains(h))?;
+    let hour = match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    NaiveTime::from_hms_opt(hour, minute.unwrap_or(0), 0)
+}
 
 /// Two times joined as a range: "between 10:12 and 10:40 a.m.", "from 5:28
 /// to 6 p.m.", "from 10:12 to 10:40". `range_minutes` and the start of a
@@ -117,7 +129,9 @@ fn range_times(caps: &Captures) -> Option<(NaiveTime, NaiveTime)> {
 /// Lengths in minutes of the time ranges in a sentence ("between 10:12 and
 /// 10:40 a.m." is 28), with their spans: (start, end, minutes). A range
 /// that ends before it starts, or runs past three hours, is no call's.
-pub(super) fn range_minutes(words: &Words) -> impl Iterator<Item = (usize, usize, u32)> {
+pub(in crate::extract) fn range_minutes(
+    words: &Words,
+) -> impl Iterator<Item = (usize, usize, u32)> {
     let lower = words.lower();
     let sentence = words.source();
     let maybe = lower.contains("between") || lower.contains("from");

@@ -12,22 +12,15 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
-use super::dateforms;
+use self::words::{first_words, last_words};
 use crate::model::DateBasis;
 
-/// Month names and abbreviations, longest first so "March" is not read as "Mar".
-pub const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+mod forms;
+mod page_line;
+mod words;
 
-pub fn month_number(name: &str) -> Option<u32> {
-    let prefix = name.get(..3)?.to_ascii_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months
-        .iter()
-        .position(|m| *m == prefix)
-        .map(|i| i as u32 + 1)
-}
+pub use self::page_line::page_line_date;
+pub use self::words::{MONTHS, month_number};
 
 /// What a date expression says about the day, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +55,7 @@ pub struct DateExpr {
     pub end: usize,
     pub day: DayRef,
     /// The words around it date an earlier event the report looks back
-    /// on, not the call it reports (see `dateforms::is_background`):
+    /// on, not the call it reports (see `forms::is_background`):
     /// "since Jan. 11", "following their call on February 20", "last met
     /// on Dec. 23, 2019", "the one held on May 11 last year".
     pub background: bool,
@@ -126,8 +119,8 @@ pub fn date_exprs(sentence: &str) -> Vec<DateExpr> {
         let Some((day, end)) = day_ref(&caps, sentence) else {
             continue;
         };
-        let end = dateforms::local_time_end(sentence, end);
-        let background = dateforms::is_background(sentence, start, end);
+        let end = forms::local_time_end(sentence, end);
+        let background = forms::is_background(sentence, start, end);
         if !background && near_other_event(sentence, start, end) {
             continue;
         }
@@ -184,7 +177,7 @@ fn near_other_event(sentence: &str, start: usize, end: usize) -> bool {
     let before = before.rsplit([',', ';']).next().unwrap_or(before);
     let after = first_words(&sentence[end..], 3);
     let owns_the_day = |m: regex::Match| !describes_a_leader(&before[m.end()..]);
-    let may_hold = |window| dateforms::may_hold_word(window, OTHER_EVENT_WORDS);
+    let may_hold = |window| forms::may_hold_word(window, OTHER_EVENT_WORDS);
     (may_hold(before) && OTHER_EVENT.find_iter(before).any(owns_the_day))
         || (may_hold(after) && OTHER_EVENT.is_match(after))
 }
@@ -227,23 +220,6 @@ fn describes_a_leader(between: &str) -> bool {
         next.trim_end_matches(['.', ',']),
         "President" | "Prime" | "Premier" | "Chancellor" | "Chairman" | "leader" | "Leader"
     )
-}
-
-/// `s` from the first of its last `n` whitespace-separated words on.
-pub(super) fn last_words(s: &str, n: usize) -> &str {
-    let first = s.split_whitespace().rev().take(n).last();
-    first.map_or("", |w| &s[offset_in(s, w)..])
-}
-
-/// `s` up to the end of its first `n` whitespace-separated words.
-pub(super) fn first_words(s: &str, n: usize) -> &str {
-    let last = s.split_whitespace().take(n).last();
-    last.map_or("", |w| &s[..offset_in(s, w) + w.len()])
-}
-
-/// Where `inner`, a slice of `outer`, starts in it.
-fn offset_in(outer: &str, inner: &str) -> usize {
-    inner.as_ptr() as usize - outer.as_ptr() as usize
 }
 
 // Capture groups of `DATE_EXPR`, numbered in the order they open (checked
@@ -312,11 +288,11 @@ fn day_ref(caps: &Captures, sentence: &str) -> Option<(DayRef, usize)> {
         // an event ("the 9/11 attacks").
         let (before, after) = (&sentence[..m.start()], &sentence[m.end()..]);
         if before.ends_with(['/', '.'])
-            || after.starts_with(['/', '.']) && dateforms::digit_at(after, 1)
+            || after.starts_with(['/', '.']) && forms::digit_at(after, 1)
         {
             return None;
         }
-        if text(SY).is_none() && dateforms::reads_as_other(sentence, m.start(), m.end()) {
+        if text(SY).is_none() && forms::reads_as_other(sentence, m.start(), m.end()) {
             return None;
         }
         return stated(year(SY), num(SM)?, num(SD)?);
@@ -336,7 +312,7 @@ fn day_ref(caps: &Captures, sentence: &str) -> Option<(DayRef, usize)> {
         if !(1..=31).contains(&day) {
             return None;
         }
-        if let Some((month, end)) = dateforms::of_month(sentence, end) {
+        if let Some((month, end)) = forms::of_month(sentence, end) {
             // "on the 4th of March"
             return valid(month, day).then_some((
                 DayRef::Stated {
@@ -347,8 +323,7 @@ fn day_ref(caps: &Captures, sentence: &str) -> Option<(DayRef, usize)> {
                 end,
             ));
         }
-        if text(NTHE).is_some() && dateforms::reads_as_other(sentence, caps.get(NTH)?.start(), end)
-        {
+        if text(NTHE).is_some() && forms::reads_as_other(sentence, caps.get(NTH)?.start(), end) {
             // "the 4th round", "the 19th Party Congress"
             return None;
         }
@@ -356,7 +331,7 @@ fn day_ref(caps: &Captures, sentence: &str) -> Option<(DayRef, usize)> {
     }
     if text(KDAYS).is_some() {
         let day = num(KDN)?;
-        let counts_days = dateforms::counts_days(&sentence[end..]);
+        let counts_days = forms::counts_days(&sentence[end..]);
         return ((1..=31).contains(&day) && !counts_days).then_some((DayRef::DayOfMonth(day), end));
     }
     if text(WD).is_some() {
@@ -371,7 +346,7 @@ fn day_ref(caps: &Captures, sentence: &str) -> Option<(DayRef, usize)> {
         if let (Some(m), Some(d)) = (num(WDM), num(WDD)) {
             // "Tuesday 3.14": month.day right after the weekday, unless
             // the number is a clock time or an amount ("Tuesday 9.30 a.m.").
-            if valid(m, d) && !dateforms::reads_as_other(sentence, weekday_end, end) {
+            if valid(m, d) && !forms::reads_as_other(sentence, weekday_end, end) {
                 return stated(None, m, d);
             }
         }
@@ -483,318 +458,5 @@ pub fn resolve(day: DayRef, published: Option<NaiveDate>) -> Resolved {
     r
 }
 
-static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(?P<iy>[0-9]{{4}})[-./](?P<im>[0-9]{{1,2}})[-./](?P<id>[0-9]{{1,2}})(?-u:\b)|(?-u:\b)(?P<mon>{MONTHS})\.?\s+(?P<md>[0-9]{{1,2}}),?\s+(?P<my>[0-9]{{4}})(?-u:\b)|(?-u:\b)(?P<dd>[0-9]{{1,2}})\s+(?P<mon2>{MONTHS})\.?,?\s+(?P<dy>[0-9]{{4}})(?-u:\b)|(?P<ky>[0-9]{{4}})년\s*(?P<km>[0-9]{{1,2}})월\s*(?P<kd>[0-9]{{1,2}})일"
-    ))
-    .expect("full date regex is valid")
-});
-
-static PAGE_LINE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:published|posted|updated|modified|date|released|입력|수정|등록|기사입력)(?-u:\b)|\|",
-    )
-    .expect("page line regex is valid")
-});
-
-/// A full date (with year) on a page line: a short line that is mostly the
-/// date, or one marked as page metadata ("Published:", "A | B | date").
-/// Dates in running prose are never a publication date.
-pub fn page_line_date(line: &str) -> Option<NaiveDate> {
-    if line.len() > 160 || !line.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let caps = FULL_DATE.captures(line)?;
-    let whole = caps.get(0)?;
-    let rest = format!("{} {}", &line[..whole.start()], &line[whole.end()..]);
-    let words = rest
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .count();
-    if words >= 3 && !PAGE_LINE_WORD.is_match(line) {
-        return None;
-    }
-    full_date(&caps)
-}
-
-fn full_date(caps: &Captures) -> Option<NaiveDate> {
-    let n = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-    let y = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
-    if let Some(year) = y("iy") {
-        return NaiveDate::from_ymd_opt(year, n("im")?, n("id")?);
-    }
-    if let Some(year) = y("my") {
-        return NaiveDate::from_ymd_opt(year, month_number(caps.name("mon")?.as_str())?, n("md")?);
-    }
-    if let Some(year) = y("dy") {
-        return NaiveDate::from_ymd_opt(year, month_number(caps.name("mon2")?.as_str())?, n("dd")?);
-    }
-    NaiveDate::from_ymd_opt(y("ky")?, n("km")?, n("kd")?)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn days(s: &str) -> Vec<DayRef> {
-        call_date_exprs(s).into_iter().map(|e| e.day).collect()
-    }
-
-    fn resolve_in(s: &str, published: Option<&str>) -> Resolved {
-        let e = call_date_exprs(s);
-        assert_eq!(e.len(), 1, "{s}: {e:?}");
-        resolve(e[0].day, published.map(date))
-    }
-
-    #[test]
-    fn weekdays_resolve_to_the_latest_such_day_on_or_before_publication() {
-        // 2021-01-27 was a Wednesday.
-        let r = resolve_in("Moon spoke with Xi on Tuesday.", Some("2021-01-27"));
-        assert_eq!(
-            (r.date, r.basis),
-            (Some(date("2021-01-26")), DateBasis::Weekday)
-        );
-        let r = resolve_in("The call took place late Tuesday.", Some("2021-01-27"));
-        assert_eq!(r.date, Some(date("2021-01-26")));
-        let r = resolve_in("They talked Thursday night.", Some("2020-02-20"));
-        assert_eq!(r.date, Some(date("2020-02-20")));
-        let r = resolve_in("They talked on Wednesday.", Some("2021-01-26"));
-        assert_eq!(r.date, Some(date("2021-01-20")));
-        let r = resolve_in("They talked last Wednesday.", Some("2021-01-27"));
-        assert_eq!(r.date, Some(date("2021-01-20")));
-    }
-
-    #[test]
-    fn weekday_without_publication_is_kept_unresolved() {
-        let r = resolve_in(
-            "Xi made the remarks in a phone call with Lee on Tuesday.",
-            None,
-        );
-        assert_eq!(
-            (r.date, r.basis, r.weekday),
-            (None, DateBasis::Unknown, Some(Weekday::Tue))
-        );
-    }
-
-    #[test]
-    fn today_and_yesterday_follow_publication() {
-        let r = resolve_in("Moon held phone talks with Abe today.", Some("2019-03-05"));
-        assert_eq!(
-            (r.date, r.basis),
-            (Some(date("2019-03-05")), DateBasis::Published)
-        );
-        let r = resolve_in(
-            "Earlier in the day, Yoon spoke with Biden.",
-            Some("2022-05-21"),
-        );
-        assert_eq!(r.date, Some(date("2022-05-21")));
-        let r = resolve_in("Park spoke with Xi by phone yesterday.", Some("2016-01-01"));
-        assert_eq!(r.date, Some(date("2015-12-31")));
-        let e = days("President Moon spoke with Xi today (20th).");
-        assert_eq!(e, vec![DayRef::Today(Some(20))]);
-        let r = resolve(e[0], Some(date("2020-02-20")));
-        assert_eq!(
-            (r.date, r.basis, r.day_of_month),
-            (Some(date("2020-02-20")), DateBasis::Published, Some(20))
-        );
-        let r = resolve(e[0], Some(date("2020-02-21")));
-        assert_eq!(
-            (r.date, r.basis),
-            (Some(date("2020-02-20")), DateBasis::Stated)
-        );
-        let r = resolve(e[0], None);
-        assert_eq!((r.date, r.day_of_month), (None, Some(20)));
-    }
-
-    #[test]
-    fn impossible_days_are_no_dates() {
-        // No day at all: the article reads as one that states no date.
-        assert!(days("They spoke on February 29, 2021.").is_empty());
-        assert!(days("They spoke on February 30.").is_empty());
-        assert_eq!(days("They spoke on February 29, 2020.").len(), 1);
-        // A yearless February 29 after a non-leap February names no day.
-        let r = resolve_in("They spoke on February 29.", Some("2021-03-05"));
-        assert_eq!(r.date, None);
-        // Before publication's month and day, it is last year's.
-        let r = resolve_in("They spoke on February 29.", Some("2021-01-05"));
-        assert_eq!(r.date, Some(date("2020-02-29")));
-    }
-
-    #[test]
-    fn stated_dates_take_the_publication_year_unless_that_is_later() {
-        let r = resolve_in("They spoke on June 10.", Some("2025-06-11"));
-        assert_eq!(
-            (r.date, r.basis),
-            (Some(date("2025-06-10")), DateBasis::Stated)
-        );
-        let r = resolve_in("They spoke on Dec. 30.", Some("2025-01-02"));
-        assert_eq!(r.date, Some(date("2024-12-30")));
-        let r = resolve_in("BEIJING, Jan. 26 they spoke.", Some("2021-01-27"));
-        assert_eq!(r.date, Some(date("2021-01-26")));
-        let r = resolve_in("They spoke on June 10, 2025.", None);
-        assert_eq!(r.date, Some(date("2025-06-10")));
-        let r = resolve_in("They spoke on 3 March.", None);
-        assert_eq!((r.date, r.month_day), (None, Some((3, 3))));
-        let r = resolve_in("They spoke on the 10th.", Some("2025-06-11"));
-        assert_eq!(r.date, Some(date("2025-06-10")));
-        let r = resolve_in("They spoke on the 28th.", Some("2025-03-02"));
-        assert_eq!(r.date, Some(date("2025-02-28")));
-        let r = resolve_in("They spoke on the 10th.", None);
-        assert_eq!(r.day_of_month, Some(10));
-    }
-
-    #[test]
-    fn dates_of_other_events_are_left_out() {
-        assert!(days("six days after Lee's inauguration on June 4").is_empty());
-        assert!(days("They last met each other on Dec. 23, 2019, during Moon's visit").is_empty());
-        assert!(
-            days("Lee will attend the summit in Alberta on June 16–17 as an observer.").is_empty()
-        );
-        assert!(days("Abe will visit Seoul next Monday.").is_empty());
-        assert!(days("the 30th anniversary of diplomatic ties").is_empty());
-        assert!(days("He won the election on March 9.").is_empty());
-        assert!(days("to discuss North Korea's January 6 nuclear test").is_empty());
-        assert!(days("after the missile launch on Sunday").is_empty());
-        assert!(days("the bus caught fire on Tuesday").is_empty());
-        assert_eq!(
-            days("after the missile launch, Xi called Moon on Tuesday").len(),
-            1
-        );
-        assert!(days("The phone call in 2019 was their third.").is_empty());
-    }
-
-    #[test]
-    fn call_days_next_to_ordinary_words_are_kept() {
-        let d =
-            days("Abe held phone talks with the newly inaugurated President Kim Min-su on Monday.");
-        assert_eq!(
-            d,
-            vec![DayRef::Weekday {
-                day: Weekday::Mon,
-                before: false
-            }]
-        );
-        assert!(days("He was inaugurated on Monday as president.").is_empty());
-        let d = days("Xi spoke with newly elected President Lee on Tuesday.");
-        assert_eq!(
-            d,
-            vec![DayRef::Weekday {
-                day: Weekday::Tue,
-                before: false
-            }]
-        );
-        let d = days("Moon will hold phone talks with Xi at 5 p.m. Thursday.");
-        assert_eq!(
-            d,
-            vec![DayRef::Weekday {
-                day: Weekday::Thu,
-                before: false
-            }]
-        );
-        assert_eq!(
-            days("They spoke on 2025-06-10."),
-            vec![DayRef::Stated {
-                year: Some(2025),
-                month: 6,
-                day: 10
-            }]
-        );
-    }
-
-    proptest::proptest! {
-        /// The look for an event word before `OTHER_EVENT` only skips
-        /// windows the regex cannot match.
-        #[test]
-        fn event_precheck_never_skips_a_match(
-            pieces in proptest::collection::vec(proptest::sample::select(vec![
-                "inaugurated", "Inauguration", "election", "vote", "summit", "met", "meet",
-                "meeting", "visited", "since", "\u{17f}ince", "until", "till", "sworn", "took",
-                "office", "anniversary", "scheduled", "slated", "set", "for", "previously",
-                "TOOK", "to\u{212a}", "the", "x", "_", "9", " ", "\t", "  ", ",", "-",
-                "\u{a0}", "remet", "settle",
-            ]), 0..10)
-        ) {
-            let s = pieces.concat();
-            if OTHER_EVENT.is_match(&s) {
-                proptest::prop_assert!(
-                    dateforms::may_hold_word(&s, OTHER_EVENT_WORDS),
-                    "{:?}",
-                    s
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn group_numbers_match_the_pattern() {
-        let names: Vec<_> = DATE_EXPR.capture_names().collect();
-        let expected = [
-            (ISO, "iso"),
-            (IY, "iy"),
-            (IM, "im"),
-            (ID, "id"),
-            (SL, "sl"),
-            (SM, "sm"),
-            (SD, "sd"),
-            (SY, "sy"),
-            (MDY, "mdy"),
-            (MON, "mon"),
-            (MD, "md"),
-            (MY, "my"),
-            (DMY, "dmy"),
-            (DD, "dd"),
-            (MON2, "mon2"),
-            (DY, "dy"),
-            (PD, "pd"),
-            (PDM, "pdm"),
-            (PDD, "pdd"),
-            (NTH, "nth"),
-            (NTHE, "nthe"),
-            (ND, "nd"),
-            (KDAYS, "kdays"),
-            (KDN, "kdn"),
-            (WD, "wd"),
-            (WDQ, "wdq"),
-            (WDAY, "wday"),
-            (WDM, "wdm"),
-            (WDD, "wdd"),
-            (TODAY, "today"),
-            (TDAY, "tday"),
-            (YDAY, "yday"),
-            (VAGUE, "vague"),
-        ];
-        assert_eq!(names.len(), expected.len() + 1);
-        for (group, name) in expected {
-            assert_eq!(names[group], Some(name));
-        }
-    }
-
-    #[test]
-    fn publication_dates_come_only_from_page_lines() {
-        assert_eq!(
-            page_line_date("Briefings | Speeches | May 11, 2017"),
-            Some(date("2017-05-11"))
-        );
-        assert_eq!(
-            page_line_date("Published: 2020-02-20"),
-            Some(date("2020-02-20"))
-        );
-        assert_eq!(page_line_date("2020.02.20 10:31"), Some(date("2020-02-20")));
-        assert_eq!(
-            page_line_date("입력 2020년 2월 20일"),
-            Some(date("2020-02-20"))
-        );
-        assert_eq!(
-            page_line_date("Posted : 3 March 2018 09:00 KST"),
-            Some(date("2018-03-03"))
-        );
-        assert_eq!(
-            page_line_date("They last met each other on Dec. 23, 2019, in Beijing."),
-            None
-        );
-    }
-}
+mod tests;

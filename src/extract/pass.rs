@@ -1,0 +1,176 @@
+//! The shared pass: every phrase the name, topic and call-word matchers
+//! look for, in one automaton, so a paragraph is read once for all. Each
+//! matcher hands over its patterns (`NameMatcher::shared_patterns`, the
+//! topic heads and blockers, `facts::CALL_STEMS`) and gets back, in
+//! `Phrases`, what its own leftmost-longest automaton would have found.
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
+
+use super::facts;
+use super::names::NameMatcher;
+use super::text::Found;
+use super::topics::TopicMatcher;
+
+/// Letters `(?i)` folds into ASCII letters of the call words ('ſ' into
+/// 's', the Kelvin sign into 'k'), which the ASCII stems miss: a story
+/// holding one is always checked for a call word.
+const FOLDED_LETTERS: &[&str] = &["\u{17f}", "\u{212a}"];
+
+/// The automaton of the shared pass. Its patterns, in order: the name
+/// phrases, the topic heads, the call-word stems and `FOLDED_LETTERS`,
+/// the surname spellings (when `NameMatcher::surnames_are_words`), then
+/// the words that void a topic mention (`TopicMatcher::blockers`).
+#[derive(Debug, Clone)]
+pub(super) struct SharedPass {
+    dfa: DFA,
+    heads_from: usize,
+    stems_from: usize,
+    surnames_from: usize,
+    blockers_from: usize,
+}
+
+impl SharedPass {
+    pub(super) fn new(names: &NameMatcher, lexicon: &TopicMatcher) -> Option<SharedPass> {
+        let (phrases, surnames) = names.shared_patterns();
+        let heads_from = phrases.len();
+        let stems_from = heads_from + lexicon.heads.len();
+        let surnames_from = stems_from + facts::CALL_STEMS.len() + FOLDED_LETTERS.len();
+        let blockers_from = surnames_from + surnames.len();
+        let dfa = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            // `phrases` stops only at matches: a prefilter would not help.
+            .prefilter(false)
+            .build(
+                phrases
+                    .iter()
+                    .map(String::as_str)
+                    .chain(lexicon.heads.iter().map(String::as_str))
+                    .chain(facts::CALL_STEMS.iter().copied())
+                    .chain(FOLDED_LETTERS.iter().copied())
+                    .chain(surnames.iter().map(|(spelling, _)| spelling.as_str()))
+                    .chain(lexicon.blockers.iter().map(String::as_str)),
+            )
+            .ok()?;
+        // An empty pattern would match at the start state, which `phrases`
+        // never looks at; none of the pattern lists holds one.
+        (dfa.min_pattern_len() > 0).then_some(SharedPass {
+            dfa,
+            heads_from,
+            stems_from,
+            surnames_from,
+            blockers_from,
+        })
+    }
+
+    /// Fills `found` with the name phrases and the topic heads in `text`,
+    /// each set as its own leftmost-longest automaton would find them
+    /// (`(start, end, pattern)`), from one overlapping pass: from all
+    /// occurrences, leftmost-longest takes the one starting first (the
+    /// longest there), then goes on from its end.
+    ///
+    /// Also every occurrence of a call-word stem (`facts::CALL_STEMS`) or a
+    /// `FOLDED_LETTERS` letter, as `(start, end)` by start: a text without
+    /// one holds no call word; the surnames `scan` would look at (see
+    /// `NameMatcher::surname_word`); and every occurrence of a topic
+    /// blocker, by start. False if the automaton can not start.
+    pub(super) fn read(&self, names: &NameMatcher, text: &str, found: &mut Phrases) -> bool {
+        let pass = self;
+        found.clear();
+        let dfa = &pass.dfa;
+        let Ok(mut state) = dfa.start_state(Anchored::No) else {
+            return false;
+        };
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some((special, end)) = next_special(dfa, state, bytes, at) {
+            // Without a prefilter only match states (and the dead state,
+            // which an unanchored search never enters) are special.
+            if !dfa.is_match(special) {
+                break;
+            }
+            (state, at) = (special, end);
+            for i in 0..dfa.match_len(state) {
+                let id = dfa.match_pattern(state, i);
+                let (pattern, start) = (id.as_usize(), end - dfa.pattern_len(id));
+                if pattern < pass.heads_from {
+                    found.names.push((start, end, pattern));
+                } else if pattern < pass.stems_from {
+                    found.topics.push((start, end, pattern - pass.heads_from));
+                } else if pattern < pass.surnames_from {
+                    found.stems.push((start, end));
+                } else if pattern < pass.blockers_from {
+                    // Whole words do not overlap: these come by start too.
+                    let spelling = pattern - pass.surnames_from;
+                    if let Some(p) = names.surname_word(text, start, end, spelling) {
+                        found.surnames.push((start, end, p));
+                    }
+                } else {
+                    found
+                        .blockers
+                        .push((start, end, pattern - pass.blockers_from));
+                }
+            }
+        }
+        leftmost_longest(&mut found.names);
+        leftmost_longest(&mut found.topics);
+        found.stems.sort_unstable();
+        found.blockers.sort_unstable();
+        true
+    }
+}
+
+/// Runs `dfa` from `state` over `bytes[at..]` up to the first special
+/// state: that state and the position just after the byte that led to it.
+/// Kept apart from the match handling, so this hot loop stays in
+/// registers.
+fn next_special(
+    dfa: &DFA,
+    mut state: StateID,
+    bytes: &[u8],
+    at: usize,
+) -> Option<(StateID, usize)> {
+    for (i, &byte) in bytes.iter().enumerate().skip(at) {
+        state = dfa.next_state(Anchored::No, state, byte);
+        if dfa.is_special(state) {
+            return Some((state, i + 1));
+        }
+    }
+    None
+}
+
+/// What the shared pass finds in one text (see `SharedPass::read`).
+#[derive(Debug, Default)]
+pub(super) struct Phrases {
+    pub(super) names: Vec<Found>,
+    pub(super) topics: Vec<Found>,
+    pub(super) stems: Vec<(usize, usize)>,
+    pub(super) surnames: Vec<Found>,
+    pub(super) blockers: Vec<Found>,
+}
+
+impl Phrases {
+    fn clear(&mut self) {
+        self.names.clear();
+        self.topics.clear();
+        self.stems.clear();
+        self.surnames.clear();
+        self.blockers.clear();
+    }
+}
+
+/// What a leftmost-longest `find_iter` gives, from all occurrences of its
+/// patterns (none empty).
+fn leftmost_longest(all: &mut Vec<Found>) {
+    all.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    let mut next = 0;
+    all.retain(|&(start, end, _)| {
+        let keep = start >= next;
+        if keep {
+            next = end;
+        }
+        keep
+    });
+}
