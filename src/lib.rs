@@ -25,6 +25,7 @@ pub mod export;
 pub mod extract;
 pub mod fsafe;
 pub mod group;
+pub mod hangul;
 pub mod leaders;
 pub mod model;
 pub mod query;

@@ -10,6 +10,7 @@ mod dateforms;
 mod dates;
 mod duration;
 mod facts;
+pub mod korean;
 mod meeting;
 mod names;
 mod outlet;
