@@ -15,6 +15,7 @@ pub mod evidence;
 pub mod export;
 pub mod extract;
 pub mod fsafe;
+pub mod hangul;
 pub mod lexicon;
 pub mod model;
 pub mod pipeline;

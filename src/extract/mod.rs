@@ -8,6 +8,7 @@ mod clock;
 mod dates;
 mod duration;
 mod facts;
+pub mod korean;
 mod meeting;
 mod names;
 mod number;
