@@ -17,6 +17,7 @@
 //! `corpus::load` runs the whole flow; `cli` and `ui` are views over the
 //! resulting `model::Timeline`.
 
+pub mod cache;
 pub mod clean;
 pub mod cli;
 pub mod corpus;
