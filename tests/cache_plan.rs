@@ -134,6 +134,11 @@ fn reopen_reuses_every_unchanged_article() {
         cold.iter()
             .any(|a| !a.evidence.is_empty() && a.facts.home.is_some())
     );
+    let dir = fs::canonicalize(corpus.path()).expect("canonical");
+    for f in files_in(corpus.path()) {
+        let fast = FileStat::in_canonical_dir(&f, &dir).expect("stat");
+        assert_eq!(fast, FileStat::of(&f).expect("stat"));
+    }
     assert_eq!(tree(corpus.path()), before);
 }
 
