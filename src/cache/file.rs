@@ -240,7 +240,10 @@ pub fn decode(bytes: &[u8], lexicon: u64) -> Result<(Header, Payload), CacheErro
     let header = read_header(bytes)?;
     let present = (bytes.len() - HEADER_LEN) as u64;
     if header.payload_len > present {
-        return Err(truncated(HEADER_LEN as u64 + header.payload_len, bytes));
+        return Err(truncated(
+            (HEADER_LEN as u64).saturating_add(header.payload_len),
+            bytes,
+        ));
     }
     if header.payload_len < present {
         return Err(CacheError::Corrupt("bytes after the payload".into()));
@@ -322,6 +325,19 @@ mod tests {
         );
         assert_eq!(payload.roots, roots);
         assert!(matches!(decode(&bytes, 8), Err(CacheError::LexiconChanged)));
+    }
+
+    #[test]
+    fn a_huge_claimed_length_is_truncated_not_an_overflow() {
+        let mut bytes = encode(&[], 7, 0, 0, &[]).expect("encode");
+        bytes[68..76].copy_from_slice(&u64::MAX.to_ne_bytes());
+        assert!(matches!(
+            decode(&bytes, 7),
+            Err(CacheError::Truncated {
+                expected: u64::MAX,
+                ..
+            })
+        ));
     }
 
     #[test]

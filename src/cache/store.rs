@@ -144,7 +144,7 @@ impl Store {
                 .map_err(CacheError::from)
                 .and_then(|b| file::read_header(&b))
                 .and_then(|h| {
-                    let expected = HEADER_LEN as u64 + h.payload_len;
+                    let expected = (HEADER_LEN as u64).saturating_add(h.payload_len);
                     if expected == bytes {
                         Ok(h)
                     } else {
