@@ -10,6 +10,7 @@
 //! cli, ui   the two views over the resulting `model::Timeline`
 //! ```
 
+pub mod cache;
 pub mod cli;
 pub mod evidence;
 pub mod export;

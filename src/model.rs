@@ -3,13 +3,13 @@
 //! small accessors, so any stage can be tested by building these by hand.
 
 use chrono::{NaiveDate, NaiveTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lexicon::leaders::{LeaderId, Leaders};
 
 /// A problem with one input file. Loading goes on; the file is named so the
 /// user can find it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     pub file: String,
     pub message: String,
@@ -18,7 +18,7 @@ pub struct Warning {
 /// A paragraph of cleaned reading text. Sentences are byte ranges into
 /// `text`, so search hits and highlights can point into the same string the
 /// detail pane draws.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub text: String,
     pub sentences: Vec<(usize, usize)>,
@@ -71,7 +71,9 @@ pub struct Cleaned {
 
 /// How a call date was found. Ordered from weakest to strongest so the best
 /// basis among a call's articles is simply the maximum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum DateBasis {
     /// No date could be found at all.
@@ -101,11 +103,13 @@ impl DateBasis {
 
 /// The facts of the call an article reports, as far as the article states
 /// them. Every field is optional: unknown is `None`, never a guess.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallFacts {
     /// The home-country leader on the call (South Korea for the first corpus).
+    #[serde(with = "crate::cache::leader_id")]
     pub home: Option<LeaderId>,
     /// The foreign leader on the other end.
+    #[serde(with = "crate::cache::leader_id")]
     pub counterpart: Option<LeaderId>,
     pub date: Option<NaiveDate>,
     pub date_basis: DateBasis,
@@ -127,7 +131,7 @@ pub struct CallFacts {
 }
 
 /// Which fact a piece of evidence backs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactKind {
     /// The call date (`CallFacts::date`, or the weekday / day it names).
@@ -163,7 +167,7 @@ impl FactKind {
 }
 
 /// Which text of an article a byte range points into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Place {
     Headline,
     /// Index into `Article::captions`.
@@ -175,7 +179,7 @@ pub enum Place {
 /// Where one fact was read: the words that state it (`span`) and the
 /// sentence around them (`sentence`), both byte ranges into the text
 /// `place` names. A user who doubts a fact sees at once where it came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     pub fact: FactKind,
     pub place: Place,
@@ -184,7 +188,7 @@ pub struct Evidence {
 }
 
 /// One article, fully read. `id` is the file stem.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     pub id: String,
     /// The path as given (or `embedded:NAME` for the built-in corpus).

@@ -1,0 +1,354 @@
+//! The bytes of one cache file: a fixed header that says what wrote it and
+//! how to check it, then a postcard payload. Decoding trusts nothing: every
+//! field is checked in turn and any mismatch is a typed `CacheError`, so a
+//! caller rebuilds instead of crashing or serving stale articles.
+//!
+//! ```text
+//! offset size  field
+//!      0    8  magic "HLCACHE\0"
+//!      8    4  byte-order mark 0x01020304, native order
+//!     12    4  format number (FORMAT), native order
+//!     16    1  pointer width in bytes; then 3 zero bytes
+//!     20   16  hotline version (CARGO_PKG_VERSION), zero-padded
+//!     36    8  lexicon fingerprint
+//!     44    8  created, ns since the Unix epoch
+//!     52    8  written, ns since the Unix epoch (the "racy" reference)
+//!     60    8  number of entries
+//!     68    8  payload length in bytes
+//!     76    8  xxh3 of bytes 0..76 followed by the payload
+//!     84    …  payload: postcard of (roots, [(FileKey, Article)])
+//! ```
+//!
+//! Numbers are in native order on purpose: the byte-order mark and pointer
+//! width make a file from another kind of machine an error, not a puzzle.
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3;
+
+use super::plan::FileKey;
+use crate::model::Article;
+
+/// Bump on any change to the header, the payload schema or the meaning of
+/// what extraction stores in an `Article`.
+pub const FORMAT: u32 = 1;
+const MAGIC: [u8; 8] = *b"HLCACHE\0";
+const BOM: u32 = 0x0102_0304;
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+const VERSION_LEN: usize = 16;
+const CHECKSUM_AT: usize = 76;
+/// Bytes before the payload.
+pub const HEADER_LEN: usize = 84;
+
+const _: () = assert!(VERSION.len() <= VERSION_LEN);
+
+/// Why a cache file was not used. Every variant means "rebuild"; the
+/// message is one line for the notice.
+#[derive(Debug)]
+pub enum CacheError {
+    /// No cache directory could be found ($XDG_CACHE_HOME and $HOME unset).
+    NoCacheDir,
+    /// The cache directory lies inside a corpus folder: never written there.
+    InsideCorpus(std::path::PathBuf),
+    Io(std::io::Error),
+    Empty,
+    Truncated {
+        expected: u64,
+        found: u64,
+    },
+    WrongMagic,
+    /// Written on a machine of the other byte order.
+    WrongByteOrder,
+    WrongFormat {
+        found: u32,
+    },
+    /// Written on a machine with another pointer width.
+    WrongPlatform {
+        pointer_width: u8,
+    },
+    /// Written by another hotline version.
+    WrongVersion {
+        found: String,
+    },
+    /// The checksum does not match: bits flipped or the file was cut and
+    /// padded.
+    Checksum,
+    /// The leader, topic, outlet or boilerplate files changed since the
+    /// cache was written: every article must be extracted again.
+    LexiconChanged,
+    /// Checks passed but the payload does not decode (or has bytes left
+    /// over): a bug or a deliberate forgery, never trusted either way.
+    Corrupt(String),
+}
+
+impl std::fmt::Display for CacheError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CacheError::NoCacheDir => {
+                write!(f, "no cache directory ($XDG_CACHE_HOME and $HOME unset)")
+            }
+            CacheError::InsideCorpus(dir) => {
+                write!(f, "cache directory {} is inside the corpus", dir.display())
+            }
+            CacheError::Io(e) => write!(f, "cache file unreadable: {e}"),
+            CacheError::Empty => write!(f, "cache file is empty"),
+            CacheError::Truncated { expected, found } => {
+                write!(f, "cache file truncated ({found} of {expected} bytes)")
+            }
+            CacheError::WrongMagic => write!(f, "not a hotline cache file"),
+            CacheError::WrongByteOrder => {
+                write!(f, "cache file is from a machine of the other byte order")
+            }
+            CacheError::WrongFormat { found } => {
+                write!(f, "cache file format {found}, this hotline reads {FORMAT}")
+            }
+            CacheError::WrongPlatform { pointer_width } => {
+                write!(
+                    f,
+                    "cache file is from a {}-bit machine",
+                    u32::from(*pointer_width) * 8
+                )
+            }
+            CacheError::WrongVersion { found } => {
+                write!(
+                    f,
+                    "cache file written by hotline {found}, this is {VERSION}"
+                )
+            }
+            CacheError::Checksum => write!(f, "cache file checksum mismatch"),
+            CacheError::LexiconChanged => write!(f, "lexicon changed since the cache was written"),
+            CacheError::Corrupt(why) => write!(f, "cache file corrupt: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for CacheError {}
+
+impl From<std::io::Error> for CacheError {
+    fn from(e: std::io::Error) -> Self {
+        CacheError::Io(e)
+    }
+}
+
+/// What the header says, once its structure checked out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub format: u32,
+    pub version: String,
+    pub lexicon: u64,
+    pub created_ns: i64,
+    pub written_ns: i64,
+    pub entries: u64,
+    pub payload_len: u64,
+}
+
+#[derive(Serialize)]
+struct PayloadRef<'a> {
+    roots: &'a [String],
+    entries: &'a [(&'a FileKey, &'a Article)],
+}
+
+/// A decoded payload: the corpus roots it was written for and one entry
+/// per file.
+#[derive(Debug, Deserialize)]
+pub struct Payload {
+    pub roots: Vec<String>,
+    pub entries: Vec<(FileKey, Article)>,
+}
+
+/// The bytes of a cache file for these entries.
+pub fn encode(
+    roots: &[String],
+    lexicon: u64,
+    created_ns: i64,
+    written_ns: i64,
+    entries: &[(&FileKey, &Article)],
+) -> Result<Vec<u8>, CacheError> {
+    let payload = PayloadRef { roots, entries };
+    let mut out = vec![0u8; HEADER_LEN];
+    out = postcard::to_extend(&payload, out).map_err(|e| CacheError::Corrupt(e.to_string()))?;
+    let payload_len = (out.len() - HEADER_LEN) as u64;
+    let mut version = [0u8; VERSION_LEN];
+    version[..VERSION.len()].copy_from_slice(VERSION.as_bytes());
+    let head = &mut out[..HEADER_LEN];
+    head[0..8].copy_from_slice(&MAGIC);
+    head[8..12].copy_from_slice(&BOM.to_ne_bytes());
+    head[12..16].copy_from_slice(&FORMAT.to_ne_bytes());
+    head[16] = std::mem::size_of::<usize>() as u8;
+    head[20..36].copy_from_slice(&version);
+    head[36..44].copy_from_slice(&lexicon.to_ne_bytes());
+    head[44..52].copy_from_slice(&created_ns.to_ne_bytes());
+    head[52..60].copy_from_slice(&written_ns.to_ne_bytes());
+    head[60..68].copy_from_slice(&(entries.len() as u64).to_ne_bytes());
+    head[68..76].copy_from_slice(&payload_len.to_ne_bytes());
+    let sum = checksum(&out[..CHECKSUM_AT], &out[HEADER_LEN..]);
+    out[CHECKSUM_AT..HEADER_LEN].copy_from_slice(&sum.to_ne_bytes());
+    Ok(out)
+}
+
+/// Check the header alone (magic, byte order, format, platform, version):
+/// enough for `cache stats` and cheap, since the payload is not touched.
+pub fn read_header(bytes: &[u8]) -> Result<Header, CacheError> {
+    if bytes.is_empty() {
+        return Err(CacheError::Empty);
+    }
+    if bytes.len() < 8 || bytes[0..8] != MAGIC {
+        return Err(if MAGIC.starts_with(bytes) {
+            truncated(HEADER_LEN as u64, bytes)
+        } else {
+            CacheError::WrongMagic
+        });
+    }
+    if bytes.len() < HEADER_LEN {
+        return Err(truncated(HEADER_LEN as u64, bytes));
+    }
+    let bom = u32_at(bytes, 8);
+    if bom != BOM {
+        return Err(if bom == BOM.swap_bytes() {
+            CacheError::WrongByteOrder
+        } else {
+            CacheError::Corrupt("bad byte-order mark".into())
+        });
+    }
+    let format = u32_at(bytes, 12);
+    if format != FORMAT {
+        return Err(CacheError::WrongFormat { found: format });
+    }
+    if usize::from(bytes[16]) != std::mem::size_of::<usize>() {
+        return Err(CacheError::WrongPlatform {
+            pointer_width: bytes[16],
+        });
+    }
+    let raw = &bytes[20..36];
+    let end = raw.iter().position(|&b| b == 0).unwrap_or(raw.len());
+    let version = String::from_utf8_lossy(&raw[..end]).into_owned();
+    if version != VERSION || raw[end..].iter().any(|&b| b != 0) {
+        return Err(CacheError::WrongVersion { found: version });
+    }
+    Ok(Header {
+        format,
+        version,
+        lexicon: u64_at(bytes, 36),
+        created_ns: u64_at(bytes, 44) as i64,
+        written_ns: u64_at(bytes, 52) as i64,
+        entries: u64_at(bytes, 60),
+        payload_len: u64_at(bytes, 68),
+    })
+}
+
+/// Check and decode a whole cache file written for `lexicon`.
+pub fn decode(bytes: &[u8], lexicon: u64) -> Result<(Header, Payload), CacheError> {
+    let header = read_header(bytes)?;
+    let present = (bytes.len() - HEADER_LEN) as u64;
+    if header.payload_len > present {
+        return Err(truncated(
+            (HEADER_LEN as u64).saturating_add(header.payload_len),
+            bytes,
+        ));
+    }
+    if header.payload_len < present {
+        return Err(CacheError::Corrupt("bytes after the payload".into()));
+    }
+    let stored = u64_at(bytes, CHECKSUM_AT);
+    if checksum(&bytes[..CHECKSUM_AT], &bytes[HEADER_LEN..]) != stored {
+        return Err(CacheError::Checksum);
+    }
+    if header.lexicon != lexicon {
+        return Err(CacheError::LexiconChanged);
+    }
+    // Lengths inside the payload cannot make a huge allocation: serde
+    // caps its pre-allocation and every element must come from the
+    // (already bounded) bytes.
+    let (payload, rest): (Payload, &[u8]) = postcard::take_from_bytes(&bytes[HEADER_LEN..])
+        .map_err(|e| CacheError::Corrupt(e.to_string()))?;
+    if !rest.is_empty() {
+        return Err(CacheError::Corrupt("bytes after the payload".into()));
+    }
+    if payload.entries.len() as u64 != header.entries {
+        return Err(CacheError::Corrupt("entry count mismatch".into()));
+    }
+    Ok((header, payload))
+}
+
+/// A fingerprint of the files that steer extraction (leaders, topics,
+/// outlets, boilerplate), by content: where they were loaded from does
+/// not matter. Each file is length-prefixed so moving bytes from one file
+/// to the next changes the fingerprint.
+pub fn lexicon_fingerprint(files: &[&[u8]]) -> u64 {
+    let mut h = Xxh3::new();
+    h.update(&(files.len() as u64).to_le_bytes());
+    for f in files {
+        h.update(&(f.len() as u64).to_le_bytes());
+        h.update(f);
+    }
+    h.digest()
+}
+
+fn checksum(head: &[u8], payload: &[u8]) -> u64 {
+    let mut h = Xxh3::new();
+    h.update(head);
+    h.update(payload);
+    h.digest()
+}
+
+fn truncated(expected: u64, bytes: &[u8]) -> CacheError {
+    CacheError::Truncated {
+        expected,
+        found: bytes.len() as u64,
+    }
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    let mut b = [0u8; 4];
+    b.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_ne_bytes(b)
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_ne_bytes(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_cache_round_trips_with_its_header() {
+        let roots = vec!["/corpus".to_string()];
+        let bytes = encode(&roots, 7, 10, 20, &[]).expect("encode");
+        let (header, payload) = decode(&bytes, 7).expect("decode");
+        assert_eq!(header.version, VERSION);
+        assert_eq!(
+            (header.created_ns, header.written_ns, header.entries),
+            (10, 20, 0)
+        );
+        assert_eq!(payload.roots, roots);
+        assert!(matches!(decode(&bytes, 8), Err(CacheError::LexiconChanged)));
+    }
+
+    #[test]
+    fn a_huge_claimed_length_is_truncated_not_an_overflow() {
+        let mut bytes = encode(&[], 7, 0, 0, &[]).expect("encode");
+        bytes[68..76].copy_from_slice(&u64::MAX.to_ne_bytes());
+        assert!(matches!(
+            decode(&bytes, 7),
+            Err(CacheError::Truncated {
+                expected: u64::MAX,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_cut_magic_is_truncated_and_a_foreign_one_is_not_ours() {
+        assert!(matches!(
+            read_header(b"HLC"),
+            Err(CacheError::Truncated { .. })
+        ));
+        assert!(matches!(
+            read_header(b"PK\x03\x04"),
+            Err(CacheError::WrongMagic)
+        ));
+    }
+}

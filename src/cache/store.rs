@@ -1,0 +1,217 @@
+//! Where cache files live and how they are written: one file per set of
+//! corpus roots under `$XDG_CACHE_HOME/hotline` (else `~/.cache/hotline`),
+//! never inside a corpus, replaced atomically (temp file in the same
+//! directory, then rename) so concurrent writers leave one valid file and
+//! the last one wins.
+
+use std::env;
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::file::{self, CacheError, HEADER_LEN, Header};
+use super::plan::{Cached, FileKey, ns_since_epoch};
+use crate::model::Article;
+
+const EXT: &str = "hlc";
+const PREFIX: &str = "corpus-";
+const TMP_PREFIX: &str = ".corpus-";
+
+/// The cache directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// One cache file as `hotline cache stats` shows it; `header` is the
+/// one-line reason when the file would not be used.
+#[derive(Debug)]
+pub struct CacheFileStats {
+    pub path: PathBuf,
+    pub bytes: u64,
+    pub header: Result<Header, String>,
+}
+
+impl Store {
+    /// `$XDG_CACHE_HOME/hotline`, or `$HOME/.cache/hotline`. A relative
+    /// XDG_CACHE_HOME is ignored, as the XDG spec says.
+    pub fn from_env() -> Result<Store, CacheError> {
+        let xdg = env::var_os("XDG_CACHE_HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute());
+        let home = env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .map(|h| PathBuf::from(h).join(".cache"));
+        xdg.or(home)
+            .map(|base| Store::at(base.join("hotline")))
+            .ok_or(CacheError::NoCacheDir)
+    }
+
+    pub fn at(dir: impl Into<PathBuf>) -> Store {
+        Store { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The roots as the cache keys them: canonical (as given when they
+    /// cannot be resolved), sorted, without repeats, so `a b` and `b a`
+    /// share a file.
+    pub fn canonical_roots(roots: &[PathBuf]) -> Vec<String> {
+        let mut out: Vec<String> = roots
+            .iter()
+            .map(|r| {
+                fs::canonicalize(r)
+                    .unwrap_or_else(|_| r.clone())
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The cache file for this set of roots (named by a hash of them).
+    pub fn file_for(&self, roots: &[PathBuf]) -> PathBuf {
+        let joined = Store::canonical_roots(roots).join("\0");
+        self.dir
+            .join(format!("{PREFIX}{:016x}.{EXT}", xxh3_64(joined.as_bytes())))
+    }
+
+    /// The cache for these roots, checked. `Ok(None)`: there is none yet.
+    pub fn load(&self, roots: &[PathBuf], lexicon: u64) -> Result<Option<Cached>, CacheError> {
+        let bytes = match fs::read(self.file_for(roots)) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        let (header, payload) = file::decode(&bytes, lexicon)?;
+        // Guards against two root sets whose names hash alike.
+        if payload.roots != Store::canonical_roots(roots) {
+            return Err(CacheError::Corrupt("written for other folders".into()));
+        }
+        Ok(Some(Cached {
+            written_ns: header.written_ns,
+            entries: payload.entries,
+        }))
+    }
+
+    /// Replace the cache for these roots with `entries`. Keeps the
+    /// creation time of a valid file it replaces. Returns the file written.
+    pub fn save(
+        &self,
+        roots: &[PathBuf],
+        lexicon: u64,
+        entries: &[(&FileKey, &Article)],
+    ) -> Result<PathBuf, CacheError> {
+        fs::create_dir_all(&self.dir)?;
+        let dir = fs::canonicalize(&self.dir)?;
+        let canonical = Store::canonical_roots(roots);
+        if canonical.iter().any(|r| dir.starts_with(r)) {
+            return Err(CacheError::InsideCorpus(dir));
+        }
+        let target = self.file_for(roots);
+        let now = ns_since_epoch(SystemTime::now());
+        let created = read_head(&target)
+            .ok()
+            .and_then(|b| file::read_header(&b).ok())
+            .map_or(now, |h| h.created_ns);
+        let bytes = file::encode(&canonical, lexicon, created, now, entries)?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(TMP_PREFIX)
+            .suffix(".tmp")
+            .tempfile_in(&self.dir)?;
+        tmp.write_all(&bytes)?;
+        // On disk before the rename, so a crash leaves the old file or the
+        // new one, never a torn one under the real name.
+        tmp.as_file().sync_data()?;
+        tmp.persist(&target).map_err(|e| CacheError::Io(e.error))?;
+        Ok(target)
+    }
+
+    /// Every cache file in the directory, with its header checked (not its
+    /// payload: stats stay cheap on a large cache).
+    pub fn stats(&self) -> Result<Vec<CacheFileStats>, CacheError> {
+        let mut out = Vec::new();
+        for path in self.cache_files()? {
+            let bytes = fs::metadata(&path)?.len();
+            let header = read_head(&path)
+                .map_err(CacheError::from)
+                .and_then(|b| file::read_header(&b))
+                .and_then(|h| {
+                    let expected = (HEADER_LEN as u64).saturating_add(h.payload_len);
+                    if expected == bytes {
+                        Ok(h)
+                    } else {
+                        Err(CacheError::Truncated {
+                            expected,
+                            found: bytes,
+                        })
+                    }
+                })
+                .map_err(|e| e.to_string());
+            out.push(CacheFileStats {
+                path,
+                bytes,
+                header,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Remove every cache file (and temp files left by a crash). Returns
+    /// how many files went; a missing directory is an empty cache.
+    pub fn clear(&self) -> Result<usize, CacheError> {
+        let mut removed = 0;
+        for path in self.cache_files()?.into_iter().chain(self.temp_files()?) {
+            match fs::remove_file(&path) {
+                Ok(()) => removed += 1,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(removed)
+    }
+
+    fn cache_files(&self) -> Result<Vec<PathBuf>, CacheError> {
+        self.files_where(|name| name.starts_with(PREFIX) && name.ends_with(&format!(".{EXT}")))
+    }
+
+    fn temp_files(&self) -> Result<Vec<PathBuf>, CacheError> {
+        self.files_where(|name| name.starts_with(TMP_PREFIX) && name.ends_with(".tmp"))
+    }
+
+    /// Files directly in the cache directory whose names pass `keep`,
+    /// sorted. Only names this module writes are ever touched.
+    fn files_where(&self, keep: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>, CacheError> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e.into()),
+        };
+        let mut out = Vec::new();
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name();
+            if entry.file_type()?.is_file() && name.to_str().is_some_and(&keep) {
+                out.push(entry.path());
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+}
+
+/// The first HEADER_LEN bytes of a file (fewer if it is shorter).
+fn read_head(path: &Path) -> io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(HEADER_LEN);
+    fs::File::open(path)?
+        .take(HEADER_LEN as u64)
+        .read_to_end(&mut head)?;
+    Ok(head)
+}
