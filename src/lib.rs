@@ -3,8 +3,7 @@
 //!
 //! ```text
 //! lexicon   the data files: leaders, topics, outlets, boilerplate
-//! pipeline  read → clean → (extract) → group → timeline: `pipeline::load`
-//! extract   cleaned article → title, outlet, call facts
+//! pipeline  read → clean → extract → group → timeline: `pipeline::load`
 //! query     filter text → ranked hits with highlights
 //! evidence  where each fact was read (for export, `show` and the UI)
 //! cli, ui   the two views over the resulting `model::Timeline`
@@ -14,7 +13,6 @@ pub mod cache;
 pub mod cli;
 pub mod evidence;
 pub mod export;
-pub mod extract;
 pub mod fsafe;
 pub mod hangul;
 pub mod lexicon;

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use hotline::corpus::{self, Lexicon};
-use hotline::extract::Extractor;
+use hotline::pipeline::extract::Extractor;
 use hotline::read::{self, RawDoc};
 use proptest::prelude::*;
 

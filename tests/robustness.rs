@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 
 use hotline::clean::clean;
 use hotline::corpus::{Lexicon, build_article};
-use hotline::extract::Extractor;
 use hotline::model::{Article, Cleaned, Paragraph};
+use hotline::pipeline::extract::Extractor;
 use hotline::read::{self, RawDoc, decode};
 use proptest::prelude::*;
 

@@ -4,10 +4,10 @@
 
 use std::path::PathBuf;
 
-use crate::extract::Extractor;
 pub use crate::lexicon::Lexicon;
 use crate::model::{Article, Cleaned, Paragraph, Timeline};
 use crate::pipeline::clean::Cleaner;
+use crate::pipeline::extract::Extractor;
 use crate::pipeline::read::{self, RawDoc};
 use crate::pipeline::{group, par, timeline};
 

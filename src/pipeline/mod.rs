@@ -4,7 +4,7 @@
 //! ```text
 //! read      files or the embedded corpus → decoded text + warnings
 //! clean     text → header, paragraphs, sentences (noise dropped)
-//! extract   cleaned article → title, outlet, call facts (crate::extract)
+//! extract   cleaned article → title, outlet, call facts (crate::pipeline::extract)
 //! group     articles → calls (same day, same two leaders)
 //! timeline  calls → eras, newest first
 //! ```
@@ -12,6 +12,7 @@
 //! `load::load` runs the whole flow with a `Lexicon`.
 
 pub mod clean;
+pub mod extract;
 pub mod group;
 pub mod load;
 pub mod par;

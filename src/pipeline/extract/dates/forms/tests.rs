@@ -317,11 +317,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
     #[test]
-    fn date_scans_never_panic(text in crate::extract::words::tests::text_from(&[
+    fn date_scans_never_panic(text in crate::pipeline::extract::words::tests::text_from(&[
         "on", "the", "4th", "of", "March", "3/14", "03/14/2019", "(3.14)", "3.14", "Tuesday",
         "26", "days", "night", "ago", "since", "last", "year", "(local time)", "local",
         "time", "earlier", "this", "week", "2/30", "é", "’", "Mar.", "9", "/", "%",
-    ], crate::extract::words::tests::GAPS)) {
+    ], crate::pipeline::extract::words::tests::GAPS)) {
         for e in date_exprs(&text) {
             prop_assert!(e.start < e.end && e.end <= text.len());
             prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));

@@ -3,11 +3,11 @@
 
 use super::*;
 use crate::clean::clean;
-use crate::extract::extract;
 use crate::model::Place;
+use crate::pipeline::extract::extract;
 use crate::topics::Topics;
 
-fn facts_of(text: &str) -> crate::extract::Extracted {
+fn facts_of(text: &str) -> crate::pipeline::extract::Extracted {
     let leaders = Leaders::embedded();
     let topics = Topics::embedded();
     extract(&clean(text), &leaders, &topics)
@@ -19,7 +19,7 @@ fn date(s: &str) -> NaiveDate {
 
 /// The exact words each fact of `x` was read from, by kind.
 fn evidence_text<'a>(
-    x: &'a crate::extract::Extracted,
+    x: &'a crate::pipeline::extract::Extracted,
     cleaned: &'a crate::model::Cleaned,
     fact: FactKind,
 ) -> Option<&'a str> {

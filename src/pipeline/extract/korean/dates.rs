@@ -13,8 +13,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use regex::Regex;
 
 use super::window;
-use crate::extract::dates::{DayRef, resolve};
 use crate::model::DateBasis;
+use crate::pipeline::extract::dates::{DayRef, resolve};
 
 /// A Korean date expression in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -197,7 +197,7 @@ pub(super) mod tests {
 
     /// Text for comparing a hand-written matcher with its regex: words from
     /// `vocabulary` in random ASCII case, each followed by a gap.
-    pub(in crate::extract) fn text_from(
+    pub(in crate::pipeline::extract) fn text_from(
         vocabulary: &'static [&'static str],
         gaps: &'static [&'static str],
     ) -> impl Strategy<Value = String> {
@@ -221,7 +221,7 @@ pub(super) mod tests {
 
     /// Gaps between words, with the whitespace, dashes and non-ASCII letters
     /// that word boundaries and `\s` treat differently.
-    pub(in crate::extract) const GAPS: &[&str] = &[
+    pub(in crate::pipeline::extract) const GAPS: &[&str] = &[
         "", "", " ", " ", " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}", "-", " - ", "--", ".", ". ",
         ",", ", ", ":", "'", "’", "(", ")", "é", "_", "x", "7", "—",
     ];

@@ -129,7 +129,7 @@ fn range_times(caps: &Captures) -> Option<(NaiveTime, NaiveTime)> {
 /// Lengths in minutes of the time ranges in a sentence ("between 10:12 and
 /// 10:40 a.m." is 28), with their spans: (start, end, minutes). A range
 /// that ends before it starts, or runs past three hours, is no call's.
-pub(in crate::extract) fn range_minutes(
+pub(in crate::pipeline::extract) fn range_minutes(
     words: &Words,
 ) -> impl Iterator<Item = (usize, usize, u32)> {
     let lower = words.lower();

@@ -141,7 +141,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::extract::words::tests::{GAPS, text_from};
+    use crate::pipeline::extract::words::tests::{GAPS, text_from};
 
     #[test]
     fn every_call_word_holds_a_stem() {
