@@ -125,11 +125,26 @@ fn hm(s: &str) -> NaiveTime {
     NaiveTime::parse_from_str(s, "%H:%M").unwrap()
 }
 
-const SEED_000: &str = include_str!("../../assets/articles/000_d4689abd9a63b843.txt");
-const SEED_001: &str = include_str!("../../assets/articles/001_cd7f0beace2aceae.txt");
-const SEED_002: &str = include_str!("../../assets/articles/002_dd8dd39acc5365f4.txt");
-const SEED_003: &str = include_str!("../../assets/articles/003_2c1f4e09e345c561.txt");
-const SEED_004: &str = include_str!("../../assets/articles/004_534532e4a34e8250.txt");
+const SEED_000: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/articles/000_d4689abd9a63b843.txt"
+));
+const SEED_001: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/articles/001_cd7f0beace2aceae.txt"
+));
+const SEED_002: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/articles/002_dd8dd39acc5365f4.txt"
+));
+const SEED_003: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/articles/003_2c1f4e09e345c561.txt"
+));
+const SEED_004: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/articles/004_534532e4a34e8250.txt"
+));
 
 #[test]
 fn seed_000_kbs_radio_report() {
