@@ -11,6 +11,7 @@ use super::action::Effect;
 use super::filter::LineInput;
 use super::keys::Context;
 use super::layout::{self, Areas};
+use super::mode::Overlay;
 use super::theme::Theme;
 use crate::leaders::{LeaderId, Leaders};
 use crate::model::Timeline;
@@ -131,10 +132,11 @@ pub struct App {
     /// Terminal size (columns, rows), kept current by `Action::Resize`.
     pub size: (u16, u16),
     pub focus: Focus,
-    /// `Some(scroll)` while the help overlay is open.
-    pub help: Option<usize>,
-    /// `Some(scroll)` while the load-warnings overlay is open.
-    pub warnings_view: Option<usize>,
+    /// The overlay on top, if one is open.
+    pub overlay: Option<Overlay>,
+    /// What the corpus was loaded from, for the about overlay
+    /// (`tui::describe`); `None` when the caller handed in a timeline.
+    pub source: Option<String>,
     pub filter: FilterState,
     /// Counterparts present in the corpus, most calls first.
     pub counterparts: Vec<LeaderId>,
@@ -219,7 +221,9 @@ impl App {
             call_of_article: Vec::new(),
         };
         let mut app = App::build(Arc::new(empty), None);
-        app.loading = Some(what.into());
+        let what = what.into();
+        app.source = Some(what.clone());
+        app.loading = Some(what);
         app.reloading = true;
         app.effects.push(Effect::Load);
         app
@@ -234,8 +238,8 @@ impl App {
             theme: Theme::color(),
             size: (80, 24),
             focus: Focus::List,
-            help: None,
-            warnings_view: None,
+            overlay: None,
+            source: None,
             filter: FilterState::default(),
             counterparts: Vec::new(),
             counterpart: None,
@@ -331,10 +335,8 @@ impl App {
 
     /// Which part of the key table applies now.
     pub fn context(&self) -> Context {
-        if self.help.is_some() {
-            Context::Help
-        } else if self.warnings_view.is_some() {
-            Context::Warnings
+        if let Some(overlay) = self.overlay {
+            Context::of_overlay(overlay)
         } else if self.focus == Focus::Filter {
             Context::Filter
         } else if self.side.is_some() {

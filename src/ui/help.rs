@@ -136,9 +136,9 @@ pub fn rows_for_size(app: &App) -> (usize, usize) {
     fit(app, rows)
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     let title = " Keys · Esc or ? closes ".to_string();
-    render_scrolling(frame, area, app, rows, app.help.unwrap_or(0), title, "");
+    render_scrolling(frame, area, app, rows, scroll, title, "");
 }
 
 /// How many rows an overlay built by `rows` has at the app's terminal

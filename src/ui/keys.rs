@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Edit, Motion};
+use super::mode::Overlay;
 
 /// Where a binding applies. `Browse` covers both the timeline list and the
 /// detail pane; `Global` applies everywhere, even while typing a filter.
@@ -17,11 +18,12 @@ pub enum Context {
     Side,
     Help,
     Warnings,
+    About,
     Global,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Browse,
         Context::List,
         Context::Detail,
@@ -29,8 +31,18 @@ impl Context {
         Context::Side,
         Context::Help,
         Context::Warnings,
+        Context::About,
         Context::Global,
     ];
+
+    /// The part of the table that applies while `overlay` is open.
+    pub fn of_overlay(overlay: Overlay) -> Context {
+        match overlay {
+            Overlay::Help(_) => Context::Help,
+            Overlay::Warnings(_) => Context::Warnings,
+            Overlay::About => Context::About,
+        }
+    }
 
     pub fn title(self) -> &'static str {
         match self {
@@ -41,6 +53,7 @@ impl Context {
             Context::Side => "Side by side",
             Context::Help => "This help",
             Context::Warnings => "Load warnings",
+            Context::About => "About",
             Context::Global => "Anywhere",
         }
     }
@@ -250,6 +263,13 @@ pub static BINDINGS: &[Binding] = &[
         &[Key::ch('w')],
         Action::ToggleWarnings,
         "show the load warnings",
+        "",
+    ),
+    b(
+        C::Browse,
+        &[Key::ch('i')],
+        Action::ToggleOverlay(Overlay::About),
+        "about: corpus, counts, version",
         "",
     ),
     b(
@@ -679,6 +699,14 @@ pub static BINDINGS: &[Binding] = &[
         "last warning",
         "",
     ),
+    // About.
+    b(
+        C::About,
+        &[Key::code(K::Esc), Key::ch('i'), Key::ch('q')],
+        Action::ToggleOverlay(Overlay::About),
+        "close this overview",
+        "Esc close",
+    ),
 ];
 
 /// A key event reduced to what the table stores: Shift is folded into the
@@ -709,6 +737,7 @@ pub fn contexts(primary: Context) -> &'static [Context] {
         C::Side => &[C::Side, C::Global],
         C::Help => &[C::Help, C::Global],
         C::Warnings => &[C::Warnings, C::Global],
+        C::About => &[C::About, C::Global],
         C::Global => &[C::Global],
     }
 }
@@ -821,7 +850,15 @@ mod tests {
 
     #[test]
     fn every_context_has_a_way_out() {
-        for ctx in [C::List, C::Detail, C::Side, C::Help, C::Warnings, C::Filter] {
+        for ctx in [
+            C::List,
+            C::Detail,
+            C::Side,
+            C::Help,
+            C::Warnings,
+            C::About,
+            C::Filter,
+        ] {
             let esc = lookup(ctx, Key::code(KeyCode::Esc)).is_some();
             let quit = lookup(ctx, Key::ctrl('c')).is_some();
             assert!(esc || ctx == C::List || ctx == C::Detail, "{ctx:?}");

@@ -9,9 +9,11 @@
 //! ```
 //!
 //! One file per pane: `ribbon`, `timeline`, `detail` (with its evidence
-//! view, `evidence`, and the call's `facts`), `filter`, `side`, `help`, `warnings`, `status`. `tui` owns the real terminal and the run
+//! view, `evidence`, and the call's `facts`), `filter`, `side`, `status`;
+//! one per overlay (`mode::Overlay`): `help`, `warnings`, `about`. `tui` owns the real terminal and the run
 //! loop (generic over the backend, so tests use `TestBackend`).
 
+pub mod about;
 pub mod action;
 pub mod app;
 pub mod detail;
@@ -19,13 +21,16 @@ pub mod event;
 pub mod evidence;
 pub mod facts;
 pub mod filter;
+#[cfg(any(test, feature = "testing"))]
 #[doc(hidden)]
 pub mod fixture;
 pub mod help;
 pub mod input;
 pub mod keys;
 pub mod layout;
+pub mod mode;
 pub mod ribbon;
+pub mod runner;
 pub mod side;
 pub mod status;
 pub mod text;
@@ -35,6 +40,8 @@ pub mod tui;
 mod update;
 pub mod warnings;
 
+use std::process::ExitCode;
+
 use anyhow::Result;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -42,16 +49,18 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 pub use action::{Action, Edit, Effect, Motion};
 pub use app::App;
+pub use mode::Overlay;
 pub use theme::Theme;
 pub use update::{resolve_searches, search_now, update};
 
 use crate::corpus::{Inputs, Lexicon};
 use crate::model::Timeline;
 
-/// Run the interactive browser until the user quits. `inputs` and `lexicon`
+/// Run the interactive browser until the user quits (or a signal ends it:
+/// the exit status returned says so). `inputs` and `lexicon`
 /// let `R` load the corpus again. The timeline shows at once; the search
 /// index is built on a thread of its own.
-pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
+pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
     tui::run(timeline, inputs, lexicon)
 }
 
@@ -59,7 +68,7 @@ pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
 /// the corpus is loaded off the UI thread and shown as soon as it is in,
 /// then indexed off the UI thread; keys work throughout, so even a huge
 /// corpus never gives a frozen start.
-pub fn run_loading(inputs: Inputs, lexicon: Lexicon) -> Result<()> {
+pub fn run_loading(inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
     tui::run_loading(inputs, lexicon)
 }
 
@@ -82,11 +91,11 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     filter::render(frame, a.filter, app);
     status::render(frame, a.hints, app);
-    if app.warnings_view.is_some() {
-        warnings::render(frame, area, app);
-    }
-    if app.help.is_some() {
-        help::render(frame, area, app);
+    match app.overlay {
+        Some(Overlay::Help(scroll)) => help::render(frame, area, app, scroll),
+        Some(Overlay::Warnings(scroll)) => warnings::render(frame, area, app, scroll),
+        Some(Overlay::About) => about::render(frame, area, app),
+        None => {}
     }
 }
 

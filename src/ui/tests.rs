@@ -3,6 +3,7 @@
 
 use super::action::{Action, Edit, Effect, Motion};
 use super::app::{App, Focus, Group, Row};
+use super::mode::Overlay;
 use super::{fixture, resolve_searches, update};
 use crate::query;
 
@@ -322,7 +323,7 @@ fn help_toggles_and_quit_quits() {
     assert_eq!(app.context(), super::keys::Context::Help);
     update(&mut app, Action::Move(Motion::PageDown));
     update(&mut app, Action::ToggleHelp);
-    assert!(app.help.is_none());
+    assert!(app.overlay.is_none());
     update(&mut app, Action::Quit);
     assert!(app.should_quit);
 }
@@ -506,10 +507,10 @@ fn paste_does_nothing_unless_the_filter_has_focus() {
     assert!(app.effects.is_empty());
     // Over the help or warnings overlay, even with the filter focused.
     update(&mut app, Action::FocusFilter);
-    app.help = Some(0);
+    app.overlay = Some(Overlay::Help(0));
     update(&mut app, Action::Paste("xi".into()));
     assert_eq!(app.filter.input.text(), "");
-    app.help = None;
+    app.overlay = None;
     update(&mut app, Action::FocusList);
     update(&mut app, Action::SideBySide);
     update(&mut app, Action::Paste("xi".into()));
@@ -536,22 +537,26 @@ fn w_opens_the_warnings_overlay_which_scrolls_and_closes() {
     let w = keys::action_for(app.context(), key(KeyCode::Char('w')));
     assert!(matches!(w, Some(Action::ToggleWarnings)));
     update(&mut app, Action::ToggleWarnings);
-    assert_eq!(app.warnings_view, Some(0));
+    assert_eq!(app.overlay, Some(Overlay::Warnings(0)));
     assert_eq!(app.context(), Context::Warnings);
     // The list stays put while the overlay scrolls.
     let selected = app.selected;
     update(&mut app, Action::Move(Motion::Down));
-    assert_eq!(app.warnings_view, Some(1));
+    assert_eq!(app.overlay, Some(Overlay::Warnings(1)));
     assert_eq!(app.selected, selected);
     update(&mut app, Action::Move(Motion::Bottom));
     let (rows, page) = super::warnings::rows_for_size(&app);
     assert!(rows > page, "the fixture's warnings overflow 14 rows");
-    assert_eq!(app.warnings_view, Some(rows - page));
+    assert_eq!(app.overlay, Some(Overlay::Warnings(rows - page)));
     update(&mut app, Action::Move(Motion::PageDown));
-    assert_eq!(app.warnings_view, Some(rows - page), "stops at the end");
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Warnings(rows - page)),
+        "stops at the end"
+    );
     // A taller terminal brings the scroll back within bounds.
     update(&mut app, Action::Resize(100, 60));
-    assert_eq!(app.warnings_view, Some(0));
+    assert_eq!(app.overlay, Some(Overlay::Warnings(0)));
     // Clicks do not reach the list behind it; the wheel scrolls it.
     update(&mut app, Action::Resize(60, 14));
     let a = app.areas();
@@ -571,14 +576,14 @@ fn w_opens_the_warnings_overlay_which_scrolls_and_closes() {
             down: true,
         },
     );
-    assert_eq!(app.warnings_view, Some(3));
+    assert_eq!(app.overlay, Some(Overlay::Warnings(3)));
     assert_eq!(app.selected, selected);
     for k in [KeyCode::Esc, KeyCode::Char('w'), KeyCode::Char('q')] {
         let close = keys::action_for(app.context(), key(k));
         assert!(matches!(close, Some(Action::ToggleWarnings)), "{k:?}");
     }
     update(&mut app, Action::ToggleWarnings);
-    assert!(app.warnings_view.is_none());
+    assert!(app.overlay.is_none());
     assert!(!app.should_quit);
 }
 
@@ -586,7 +591,7 @@ fn w_opens_the_warnings_overlay_which_scrolls_and_closes() {
 fn w_without_warnings_says_so() {
     let mut app = app();
     update(&mut app, Action::ToggleWarnings);
-    assert!(app.warnings_view.is_none());
+    assert!(app.overlay.is_none());
     assert_eq!(app.message.as_deref(), Some("no load warnings"));
 }
 
@@ -615,7 +620,7 @@ fn a_reload_without_warnings_closes_the_overlay() {
             index: fresh.index.clone().expect("built"),
         }),
     );
-    assert!(app.warnings_view.is_none());
+    assert!(app.overlay.is_none());
 }
 
 // ---- background indexing -------------------------------------------------------

@@ -5,6 +5,7 @@ use super::action::{Action, Effect, Matches, Motion, Reloaded};
 use super::app::{App, Focus, Group, Row};
 use super::detail;
 use super::keys::Context;
+use super::mode::Overlay;
 use crate::query;
 
 mod filter;
@@ -12,7 +13,7 @@ mod mouse;
 mod side_by_side;
 
 use filter::{apply_matches, clear_filter, filter_changed, hit_set, request_search};
-use mouse::{click, update_move_help, wheel};
+use mouse::{click, wheel};
 use side_by_side::{open_side, pin};
 
 /// Lines the mouse wheel moves.
@@ -31,21 +32,17 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit => app.should_quit = true,
-        Action::ToggleHelp => {
-            app.help = match app.help {
-                Some(_) => None,
-                None => Some(0),
-            }
-        }
+        Action::ToggleHelp => toggle_overlay(app, Overlay::Help(0)),
         Action::ToggleWarnings => {
-            if app.warnings_view.is_some() {
-                app.warnings_view = None;
+            if matches!(app.overlay, Some(Overlay::Warnings(_))) {
+                app.overlay = None;
             } else if app.timeline.warnings.is_empty() {
                 app.message = Some("no load warnings".into());
             } else {
-                app.warnings_view = Some(0);
+                app.overlay = Some(Overlay::Warnings(0));
             }
         }
+        Action::ToggleOverlay(overlay) => toggle_overlay(app, overlay),
         Action::ToggleEvidence => toggle_evidence(app),
         Action::OpenUrl => open_url(app),
         Action::ToggleFacts => {
@@ -123,10 +120,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextHit => jump_hit(app, true),
         Action::PrevHit => jump_hit(app, false),
         Action::Move(m) => {
-            if app.help.is_some() {
-                update_move_help(app, m);
-            } else if app.warnings_view.is_some() {
-                move_warnings(app, m);
+            if app.overlay.is_some() {
+                move_overlay(app, m);
             } else if app.side.is_some() {
                 scroll_side(app, m);
             } else if app.focus == Focus::Detail {
@@ -566,8 +561,8 @@ fn apply_reload(app: &mut App, r: Reloaded) {
     }
     app.restore_selection(key);
     clamp_detail(app);
-    if app.timeline.warnings.is_empty() {
-        app.warnings_view = None;
+    if app.timeline.warnings.is_empty() && matches!(app.overlay, Some(Overlay::Warnings(_))) {
+        app.overlay = None;
     }
     clamp_warnings(app);
     if first_load {
@@ -627,14 +622,33 @@ fn apply_index(app: &mut App, r: Reloaded) {
 // ---- warnings overlay -------------------------------------------------------
 
 fn clamp_warnings(app: &mut App) {
-    if let Some(scroll) = app.warnings_view {
+    if let Some(Overlay::Warnings(scroll)) = app.overlay {
         let (rows, page) = super::warnings::rows_for_size(app);
-        app.warnings_view = Some(scroll.min(rows.saturating_sub(page)));
+        app.overlay = Some(Overlay::Warnings(scroll.min(rows.saturating_sub(page))));
     }
 }
 
-fn move_warnings(app: &mut App, m: Motion) {
-    let (rows, page) = super::warnings::rows_for_size(app);
+// ---- overlays ---------------------------------------------------------------
+
+/// Open `overlay`, or close it when it is the one open.
+fn toggle_overlay(app: &mut App, overlay: Overlay) {
+    app.overlay = match app.overlay {
+        Some(open) if open.same_kind(overlay) => None,
+        _ => Some(overlay),
+    };
+}
+
+/// Scroll the open overlay; one without a scroll ignores it.
+pub(super) fn move_overlay(app: &mut App, m: Motion) {
+    let (rows, page) = match app.overlay {
+        Some(Overlay::Help(_)) => super::help::rows_for_size(app),
+        Some(Overlay::Warnings(_)) => super::warnings::rows_for_size(app),
+        Some(Overlay::About) | None => return,
+    };
     let max = rows.saturating_sub(page);
-    app.warnings_view = Some(moved(app.warnings_view.unwrap_or(0), m, page, max));
+    app.overlay = match app.overlay {
+        Some(Overlay::Help(s)) => Some(Overlay::Help(moved(s, m, page, max))),
+        Some(Overlay::Warnings(s)) => Some(Overlay::Warnings(moved(s, m, page, max))),
+        other => other,
+    };
 }

@@ -38,12 +38,11 @@ pub fn rows_for_size(app: &App) -> (usize, usize) {
     fit(app, rows)
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     let n = app.timeline.warnings.len();
     let title = format!(
         " {n} load warning{} · Esc or w closes ",
         if n == 1 { "" } else { "s" }
     );
-    let scroll = app.warnings_view.unwrap_or(0);
     render_scrolling(frame, area, app, rows, scroll, title, " lines");
 }

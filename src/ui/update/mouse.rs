@@ -4,9 +4,7 @@
 use super::super::action::Motion;
 use super::super::app::{App, Focus, Group, Row};
 use super::super::layout;
-use super::{
-    WHEEL_LINES, move_list, move_warnings, moved, scroll_detail, scroll_side, select, toggle,
-};
+use super::{WHEEL_LINES, move_list, move_overlay, scroll_detail, scroll_side, select, toggle};
 
 pub(super) fn inside(r: ratatui::layout::Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.right() && row >= r.y && row < r.bottom()
@@ -16,10 +14,8 @@ pub(super) fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     let m = if down { Motion::Down } else { Motion::Up };
     let a = app.areas();
     for _ in 0..WHEEL_LINES {
-        if app.help.is_some() {
-            update_move_help(app, m);
-        } else if app.warnings_view.is_some() {
-            move_warnings(app, m);
+        if app.overlay.is_some() {
+            move_overlay(app, m);
         } else if let Some(side) = app.side.as_mut() {
             if inside(a.left, column, row) {
                 side.focus = 0;
@@ -35,14 +31,8 @@ pub(super) fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     }
 }
 
-pub(super) fn update_move_help(app: &mut App, m: Motion) {
-    let (rows, page) = super::super::help::rows_for_size(app);
-    let max = rows.saturating_sub(page);
-    app.help = Some(moved(app.help.unwrap_or(0), m, page, max));
-}
-
 pub(super) fn click(app: &mut App, column: u16, row: u16) {
-    if app.help.is_some() || app.warnings_view.is_some() {
+    if app.overlay.is_some() {
         return;
     }
     let a = app.areas();
