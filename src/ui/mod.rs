@@ -5,40 +5,29 @@
 //! crossterm Event ─ event::action_for ─▶ Action ─ update(&mut App) ─▶ App ─ render(&mut Frame, &App)
 //!                         ▲                                 │
 //!  matcher / loader / indexer                               └ effects (Search, Reload,
-//!  (MatchesReady, Reloaded, IndexReady)                        BuildIndex) ─▶ tui::Runner
+//!  (MatchesReady, Reloaded, IndexReady)                        BuildIndex) ─▶ runner / tui
 //! ```
 //!
-//! One file per pane: `ribbon`, `timeline`, `detail` (with its evidence
-//! view, `evidence`, and the call's `facts`), `filter`, `side`, `status`;
-//! one per overlay (`mode::Overlay`): `help`, `warnings`, `about`. `tui` owns the real terminal and the run
-//! loop (generic over the backend, so tests use `TestBackend`).
+//! The folders follow the data: `state` (what `update` changes and
+//! `render` reads; never imports `view`), `update` (the changes), `view`
+//! (one file per pane), `overlay` (one file per `state::mode::Overlay`).
+//! `keys` is the one key table, `event` turns terminal events into
+//! actions, `runner` is the loop (generic over the backend, so tests use
+//! `TestBackend`), `tui` the real terminal and the worker threads.
 
-pub mod about;
 pub mod action;
-pub mod app;
-pub mod detail;
 pub mod event;
-pub mod evidence;
-pub mod facts;
-pub mod filter;
 #[cfg(any(test, feature = "testing"))]
 #[doc(hidden)]
 pub mod fixture;
-pub mod help;
 pub mod input;
 pub mod keys;
-pub mod layout;
-pub mod mode;
-pub mod ribbon;
+pub mod overlay;
 pub mod runner;
-pub mod side;
-pub mod status;
-pub mod text;
-pub mod theme;
-pub mod timeline;
+pub mod state;
 pub mod tui;
 mod update;
-pub mod warnings;
+pub mod view;
 
 use std::process::ExitCode;
 
@@ -48,13 +37,18 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
 pub use action::{Action, Edit, Effect, Motion};
-pub use app::App;
-pub use mode::Overlay;
-pub use theme::Theme;
+pub use state::app::App;
+pub use state::mode::Overlay;
+// Paths the tests and examples have used since before the folders.
+pub use overlay::help;
 pub use update::{resolve_searches, search_now, update};
+pub use view::ribbon;
+pub use view::theme::Theme;
 
 use crate::corpus::{Inputs, Lexicon};
 use crate::model::Timeline;
+use overlay::{about, warnings};
+use view::{detail, filter, layout, side, status, timeline};
 
 /// Run the interactive browser until the user quits (or a signal ends it:
 /// the exit status returned says so). `inputs` and `lexicon`

@@ -12,9 +12,9 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
 use super::action::{Action, Effect, Reloaded};
-use super::app::App;
 use super::{event as ev, render, update};
 use crate::model::Timeline;
+use crate::ui::state::app::App;
 
 /// Messages applied between two frames at most.
 const MAX_BATCH: usize = 256;

@@ -2,10 +2,10 @@
 //! expand/collapse, scrolling bounds, filter editing and matching.
 
 use super::action::{Action, Edit, Effect, Motion};
-use super::app::{App, Focus, Group, Row};
-use super::mode::Overlay;
 use super::{fixture, resolve_searches, update};
 use crate::query;
+use crate::ui::state::app::{App, Focus, Group, Row};
+use crate::ui::state::mode::Overlay;
 
 fn app() -> App {
     let mut app = App::new(fixture::sample());
@@ -306,7 +306,7 @@ fn next_hit_scrolls_the_hit_into_view() {
     assert_eq!(app.selected_article(), Some(0));
     update(&mut app, Action::NextHit);
     let (w, h) = app.detail_size();
-    let view = super::detail::build(&app, w);
+    let view = crate::ui::view::detail::build(&app, w);
     if let Some(k) = app.hit_cursor {
         let line = view.hit_lines[k];
         assert!(
@@ -406,13 +406,13 @@ fn empty_corpus_has_no_rows_and_does_not_panic() {
 #[test]
 fn clicking_a_mark_on_the_ribbon_selects_its_call() {
     let mut app = app();
-    let segs = super::ribbon::segments(&app, 120);
+    let segs = crate::ui::view::ribbon::segments(&app, 120);
     let moon = segs
         .iter()
         .find(|s| s.era == 2)
         .copied()
         .unwrap_or_else(|| unreachable!());
-    let x = super::ribbon::column_of(&moon, app.timeline.calls[3].date);
+    let x = crate::ui::view::ribbon::column_of(&moon, app.timeline.calls[3].date);
     update(
         &mut app,
         Action::Click {
@@ -492,7 +492,7 @@ fn a_huge_paste_is_capped() {
     update(&mut app, Action::Paste("apec ".repeat(10_000)));
     assert_eq!(
         app.filter.input.text().chars().count(),
-        super::filter::MAX_INPUT
+        crate::ui::state::line_input::MAX_INPUT
     );
 }
 
@@ -545,7 +545,7 @@ fn w_opens_the_warnings_overlay_which_scrolls_and_closes() {
     assert_eq!(app.overlay, Some(Overlay::Warnings(1)));
     assert_eq!(app.selected, selected);
     update(&mut app, Action::Move(Motion::Bottom));
-    let (rows, page) = super::warnings::rows_for_size(&app);
+    let (rows, page) = crate::ui::overlay::warnings::rows_for_size(&app);
     assert!(rows > page, "the fixture's warnings overflow 14 rows");
     assert_eq!(app.overlay, Some(Overlay::Warnings(rows - page)));
     update(&mut app, Action::Move(Motion::PageDown));

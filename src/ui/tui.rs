@@ -28,11 +28,11 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use super::action::{Action, Effect, Reloaded};
-use super::app::App;
 pub use super::runner::{Effects, Msg, run_loop};
 use crate::corpus::{self, Inputs, Lexicon};
 use crate::model::Timeline;
 use crate::query::{MatchWorker, SearchIndex};
+use crate::ui::state::app::App;
 
 /// Leave raw mode and the alternate screen, stop mouse capture and
 /// bracketed paste, show the cursor. Safe to call more than once.
@@ -260,7 +260,8 @@ pub fn describe(inputs: &Inputs) -> String {
 }
 
 fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
-    let theme = super::theme::Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
+    let theme =
+        crate::ui::view::theme::Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
     let mut app = app.with_theme(theme);
     app.source = Some(describe(&inputs));
     let (tx, rx) = mpsc::channel();

@@ -2,9 +2,9 @@
 //! answer (the selection follows to the first hit), clearing.
 
 use super::super::action::{Effect, Matches};
-use super::super::app::{App, HitSet, Row};
 use super::clamp_detail;
 use crate::query;
+use crate::ui::state::app::{App, HitSet, Row};
 
 pub(super) fn filter_changed(app: &mut App) {
     app.filter.generation += 1;

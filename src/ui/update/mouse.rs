@@ -2,9 +2,9 @@
 //! row, a call's mark on the era ribbon, a pane to focus).
 
 use super::super::action::Motion;
-use super::super::app::{App, Focus, Group, Row};
-use super::super::layout;
 use super::{WHEEL_LINES, move_list, move_overlay, scroll_detail, scroll_side, select, toggle};
+use crate::ui::state::app::{App, Focus, Group, Row};
+use crate::ui::view::layout;
 
 pub(super) fn inside(r: ratatui::layout::Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.right() && row >= r.y && row < r.bottom()
@@ -71,14 +71,14 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
 pub(super) fn click_ribbon(app: &mut App, column: u16) {
     let width = app.size.0 as usize;
     let x = column as usize;
-    let segs = super::super::ribbon::segments(app, width);
+    let segs = crate::ui::view::ribbon::segments(app, width);
     let mut best: Option<(usize, usize)> = None;
     for seg in &segs {
         for c in app.visible_calls_of_era(seg.era) {
             let Some(call) = app.timeline.calls.get(c) else {
                 continue;
             };
-            let d = super::super::ribbon::column_of(seg, call.date).abs_diff(x);
+            let d = crate::ui::view::ribbon::column_of(seg, call.date).abs_diff(x);
             if d <= 1 && best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((c, d));
             }

@@ -6,9 +6,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::app::App;
 use super::help::{fit, render_scrolling};
-use super::text::Cells;
+use crate::ui::state::app::App;
+use crate::ui::view::text::Cells;
 
 /// Continuation lines of a long warning start this far in.
 const INDENT: usize = 4;

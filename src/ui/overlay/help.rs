@@ -7,9 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::app::App;
-use super::keys::{self, BINDINGS, Context};
-use super::text::Cells;
+use crate::ui::keys::{self, BINDINGS, Context};
+use crate::ui::state::app::App;
+use crate::ui::view::text::Cells;
 
 /// Column where descriptions start.
 const KEYS_WIDTH: usize = 17;
@@ -50,7 +50,7 @@ fn sections(app: &App, width: usize) -> Vec<Vec<Cells>> {
     let mut h = Cells::new();
     h.push("Era ribbon", theme.era());
     section.push(h);
-    for part in super::ribbon::LEGEND
+    for part in crate::ui::view::ribbon::LEGEND
         .trim_start_matches("Ribbon: ")
         .split(" · ")
     {

@@ -2,11 +2,11 @@
 //! files, no threads; work for outside comes back as `App::effects`.
 
 use super::action::{Action, Effect, Matches, Motion, Reloaded};
-use super::app::{App, Focus, Group, Row};
-use super::detail;
 use super::keys::Context;
-use super::mode::Overlay;
 use crate::query;
+use crate::ui::state::app::{App, Focus, Group, Row};
+use crate::ui::state::mode::Overlay;
+use crate::ui::view::detail;
 
 mod filter;
 mod mouse;
@@ -261,7 +261,7 @@ fn scroll_detail(app: &mut App, m: Motion) {
 
 fn side_max(app: &App, article: usize) -> usize {
     let (w, h) = app.side_size();
-    super::side::pane_lines(app, article, w)
+    crate::ui::view::side::pane_lines(app, article, w)
         .len()
         .saturating_sub(h)
 }
@@ -528,7 +528,7 @@ fn no_hit_message(app: &App) -> String {
     if reasons.is_empty() {
         "no filter hits in this text".into()
     } else {
-        let text = super::text::safe(&reasons.join(", ")).into_owned();
+        let text = crate::ui::view::text::safe(&reasons.join(", ")).into_owned();
         format!("no hit in the text · matched: {text}")
     }
 }
@@ -623,7 +623,7 @@ fn apply_index(app: &mut App, r: Reloaded) {
 
 fn clamp_warnings(app: &mut App) {
     if let Some(Overlay::Warnings(scroll)) = app.overlay {
-        let (rows, page) = super::warnings::rows_for_size(app);
+        let (rows, page) = crate::ui::overlay::warnings::rows_for_size(app);
         app.overlay = Some(Overlay::Warnings(scroll.min(rows.saturating_sub(page))));
     }
 }
@@ -641,8 +641,8 @@ fn toggle_overlay(app: &mut App, overlay: Overlay) {
 /// Scroll the open overlay; one without a scroll ignores it.
 pub(super) fn move_overlay(app: &mut App, m: Motion) {
     let (rows, page) = match app.overlay {
-        Some(Overlay::Help(_)) => super::help::rows_for_size(app),
-        Some(Overlay::Warnings(_)) => super::warnings::rows_for_size(app),
+        Some(Overlay::Help(_)) => crate::ui::overlay::help::rows_for_size(app),
+        Some(Overlay::Warnings(_)) => crate::ui::overlay::warnings::rows_for_size(app),
         Some(Overlay::About) | None => return,
     };
     let max = rows.saturating_sub(page);

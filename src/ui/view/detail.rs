@@ -11,9 +11,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::app::{App, Focus, Group, Row};
 use super::text::{Cells, safe};
 use crate::model::{Article, Call, Reported};
+use crate::ui::state::app::{App, Focus, Group, Row};
 
 /// The pane's whole text, wrapped, and the line each filter hit is on.
 #[derive(Debug, Clone, Default)]

@@ -7,15 +7,15 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
-use super::action::Effect;
-use super::filter::LineInput;
-use super::keys::Context;
-use super::layout::{self, Areas};
+use super::line_input::LineInput;
 use super::mode::Overlay;
-use super::theme::Theme;
 use crate::leaders::{LeaderId, Leaders};
 use crate::model::Timeline;
 use crate::query::{Hit, Query, SearchIndex};
+use crate::ui::action::Effect;
+use crate::ui::keys::Context;
+use crate::ui::view::layout::{self, Areas};
+use crate::ui::view::theme::Theme;
 
 mod visible;
 
@@ -47,7 +47,7 @@ pub enum Row {
 
 /// A group that keeps its identity across reloads.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) enum GroupId {
+pub(in crate::ui) enum GroupId {
     Era(LeaderId, NaiveDate),
     Orphans,
     Unassigned,
@@ -56,7 +56,7 @@ pub(super) enum GroupId {
 /// What is selected, by identity rather than position, so the selection
 /// survives filtering and reloading.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum SelKey {
+pub(in crate::ui) enum SelKey {
     Group(GroupId),
     Call(String),
     Article(String),
@@ -64,7 +64,7 @@ pub(super) enum SelKey {
 
 /// A remembered selection: see `App::selection_key`.
 #[derive(Debug, Clone)]
-pub(super) struct SelectionKey {
+pub(in crate::ui) struct SelectionKey {
     key: Option<SelKey>,
     parent: Option<SelKey>,
     index: usize,
@@ -273,7 +273,7 @@ impl App {
     }
 
     /// Derived tables that depend only on the timeline.
-    pub(super) fn index_corpus(&mut self) {
+    pub(in crate::ui) fn index_corpus(&mut self) {
         let t = &self.timeline;
         let mut call_era = vec![None; t.calls.len()];
         for (ei, era) in t.eras.iter().enumerate() {
@@ -309,7 +309,7 @@ impl App {
     pub fn areas(&self) -> Areas {
         let a = layout::areas(Rect::new(0, 0, self.size.0, self.size.1));
         if self.side.is_some() {
-            let rows = super::side::header_rows(self, a.main.width, a.main.height);
+            let rows = crate::ui::view::side::header_rows(self, a.main.width, a.main.height);
             layout::with_side_header(a, rows)
         } else {
             a
@@ -365,7 +365,7 @@ impl App {
         self.collapsed.contains(&self.group_id(g))
     }
 
-    pub(super) fn set_collapsed(&mut self, g: Group, collapsed: bool) {
+    pub(in crate::ui) fn set_collapsed(&mut self, g: Group, collapsed: bool) {
         let id = self.group_id(g);
         if collapsed {
             self.collapsed.insert(id);
@@ -381,7 +381,7 @@ impl App {
             .is_some_and(|c| self.expanded.contains(&c.id))
     }
 
-    pub(super) fn set_expanded(&mut self, call: usize, expanded: bool) {
+    pub(in crate::ui) fn set_expanded(&mut self, call: usize, expanded: bool) {
         if let Some(c) = self.timeline.calls.get(call) {
             if expanded {
                 self.expanded.insert(c.id.clone());
@@ -411,7 +411,7 @@ impl App {
 
     /// The selection by identity (and its call, for when an article row
     /// goes away), to find it again after the rows change.
-    pub(super) fn selection_key(&self) -> SelectionKey {
+    pub(in crate::ui) fn selection_key(&self) -> SelectionKey {
         let key = self.rows.get(self.selected).map(|&r| self.key_of(r));
         let parent = match self.rows.get(self.selected) {
             Some(&Row::Article { call: Some(c), .. }) => Some(self.key_of(Row::Call(c))),
@@ -426,7 +426,7 @@ impl App {
 
     /// Recompute the rows and put the selection back on the same thing; if
     /// it is gone (filtered out), on the first call.
-    pub(super) fn restore_selection(&mut self, sel: SelectionKey) {
+    pub(in crate::ui) fn restore_selection(&mut self, sel: SelectionKey) {
         self.rows = self.compute_rows();
         let found = sel
             .key
@@ -454,7 +454,7 @@ impl App {
 
     /// Recompute the list after anything that changes what is visible,
     /// keeping the selection on the same thing when it is still there.
-    pub(super) fn rebuild_rows(&mut self) {
+    pub(in crate::ui) fn rebuild_rows(&mut self) {
         let sel = self.selection_key();
         self.restore_selection(sel);
     }
@@ -512,7 +512,7 @@ impl App {
         rows
     }
 
-    pub(super) fn select_first_call(&mut self) {
+    pub(in crate::ui) fn select_first_call(&mut self) {
         self.selected = self
             .rows
             .iter()
@@ -527,7 +527,7 @@ impl App {
     }
 
     /// Keep the selected row on screen, with a little context around it.
-    pub(super) fn clamp_list_offset(&mut self) {
+    pub(in crate::ui) fn clamp_list_offset(&mut self) {
         let h = self.list_height().max(1);
         let n = self.rows.len();
         if self.selected >= n {

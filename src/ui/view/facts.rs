@@ -5,9 +5,9 @@
 
 use chrono::Datelike;
 
-use super::app::App;
 use super::text::Cells;
 use crate::model::{Call, DateBasis};
+use crate::ui::state::app::App;
 
 /// Lines of the pane kept for the article: its title and meta line (about
 /// five lines at 80 columns) and at least eight lines of its text.

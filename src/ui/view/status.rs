@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::app::App;
-use super::keys;
 use super::text::Cells;
+use crate::ui::keys;
+use crate::ui::state::app::App;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {

@@ -12,11 +12,11 @@
 
 use ratatui::style::Style;
 
-use super::app::App;
 use super::detail::{Out, meta_line};
 use super::text::Cells;
 use crate::evidence::{self, place_short};
 use crate::model::{Article, Evidence, FactKind, Place};
+use crate::ui::state::app::App;
 
 /// Width of the fact names ("counterpart ").
 const LABEL_WIDTH: usize = 12;

@@ -6,11 +6,11 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::app::App;
 use super::detail;
 use super::layout::Areas;
 use super::text::Cells;
 use crate::model::CallFacts;
+use crate::ui::state::app::App;
 
 /// One pane's text, wrapped to `width`.
 pub fn pane_lines(app: &App, article: usize, width: usize) -> Vec<Line<'static>> {

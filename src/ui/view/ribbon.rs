@@ -11,8 +11,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::app::App;
 use super::text::{Cells, char_width};
+use crate::ui::state::app::App;
 
 /// An era's place on the axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::app::{App, Focus, Group, Row};
 use super::text::Cells;
 use crate::query::line_match_indices;
+use crate::ui::state::app::{App, Focus, Group, Row};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {

@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::app::App;
 use super::help::render_scrolling;
-use super::text::Cells;
+use crate::ui::state::app::App;
+use crate::ui::view::text::Cells;
 
 /// The overlay's rows for a popup `width` columns wide (inside the border).
 pub fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -49,10 +49,10 @@ mod tests {
     use ratatui::backend::TestBackend;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-    use super::super::action::Action;
-    use super::super::keys::{self, Context};
-    use super::super::mode::Overlay;
-    use super::super::{App, fixture, render, update};
+    use crate::ui::action::Action;
+    use crate::ui::keys::{self, Context};
+    use crate::ui::state::mode::Overlay;
+    use crate::ui::{App, fixture, render, update};
 
     fn key(app: &App, code: KeyCode) -> Option<Action> {
         keys::action_for(app.context(), KeyEvent::new(code, KeyModifiers::NONE))

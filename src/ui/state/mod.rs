@@ -1,0 +1,7 @@
+//! The UI state and nothing else: `app` (what is loaded, shown, selected;
+//! the list rows in `app::visible`), `mode` (which overlay is on top) and
+//! `line_input` (the filter bar's editor). Only `update` changes it.
+
+pub mod app;
+pub mod line_input;
+pub mod mode;
