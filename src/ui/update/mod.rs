@@ -1,19 +1,25 @@
 //! `update`: the only place the UI state changes. Pure: no terminal, no
 //! files, no threads; work for outside comes back as `App::effects`.
 
-use super::action::{Action, Effect, Matches, Motion, Reloaded};
+use super::action::{Action, Effect, Matches, Motion};
 use super::keys::Context;
 use crate::query;
-use crate::ui::state::app::{App, Focus, Group, Row};
+use crate::ui::state::app::{App, Focus};
 use crate::ui::state::mode::Overlay;
 use crate::ui::view::detail;
 
 mod filter;
+mod load;
 mod mouse;
+mod nav;
+mod overlay;
 mod side_by_side;
 
-use filter::{apply_matches, clear_filter, filter_changed, hit_set, request_search};
+use filter::{apply_matches, clear_filter, filter_changed};
+use load::{apply_index, apply_load, apply_reload};
 use mouse::{click, wheel};
+use nav::{collapse, cycle_counterpart, expand, jump_era, toggle};
+use overlay::{clamp_warnings, move_overlay, toggle_overlay};
 use side_by_side::{open_side, pin};
 
 /// Lines the mouse wheel moves.
@@ -294,155 +300,6 @@ fn scroll_side(app: &mut App, m: Motion) {
     }
 }
 
-// ---- timeline structure ------------------------------------------------
-
-fn group_row_of(app: &App, row: usize) -> Option<usize> {
-    (0..=row.min(app.rows.len().saturating_sub(1)))
-        .rev()
-        .find(|&i| matches!(app.rows[i], Row::Group(_)))
-}
-
-fn call_row(app: &App, call: usize) -> Option<usize> {
-    app.rows.iter().position(|&r| r == Row::Call(call))
-}
-
-fn toggle(app: &mut App) {
-    match app.selected_row() {
-        Some(Row::Group(g)) => {
-            let c = app.is_collapsed(g);
-            app.set_collapsed(g, !c);
-            app.rebuild_rows();
-        }
-        Some(Row::Call(c)) => {
-            let e = app.is_expanded(c);
-            app.set_expanded(c, !e);
-            app.rebuild_rows();
-        }
-        Some(Row::Article { .. }) => app.focus = Focus::Detail,
-        None => {}
-    }
-}
-
-fn expand(app: &mut App) {
-    match app.selected_row() {
-        Some(Row::Group(g)) => {
-            if app.is_collapsed(g) {
-                app.set_collapsed(g, false);
-                app.rebuild_rows();
-            } else if app
-                .rows
-                .get(app.selected + 1)
-                .is_some_and(|r| !matches!(r, Row::Group(_)))
-            {
-                select(app, app.selected + 1);
-            }
-        }
-        Some(Row::Call(c)) => {
-            if app.is_expanded(c) {
-                if matches!(app.rows.get(app.selected + 1), Some(Row::Article { .. })) {
-                    select(app, app.selected + 1);
-                }
-            } else {
-                app.set_expanded(c, true);
-                app.rebuild_rows();
-            }
-        }
-        Some(Row::Article { .. }) => app.focus = Focus::Detail,
-        None => {}
-    }
-}
-
-fn collapse(app: &mut App) {
-    match app.selected_row() {
-        Some(Row::Group(g)) if !app.is_collapsed(g) => {
-            app.set_collapsed(g, true);
-            app.rebuild_rows();
-        }
-        Some(Row::Group(_)) => {}
-        Some(Row::Call(c)) => {
-            if app.is_expanded(c) {
-                app.set_expanded(c, false);
-                app.rebuild_rows();
-            } else if let Some(g) = group_row_of(app, app.selected) {
-                select(app, g);
-            }
-        }
-        Some(Row::Article { call: Some(c), .. }) => {
-            if let Some(r) = call_row(app, c) {
-                select(app, r);
-            }
-            app.set_expanded(c, false);
-            app.rebuild_rows();
-        }
-        Some(Row::Article { call: None, .. }) => {
-            if let Some(g) = group_row_of(app, app.selected) {
-                select(app, g);
-            }
-        }
-        None => {}
-    }
-}
-
-/// `[` (older) and `]` (newer): to the newest shown call of that era, or
-/// its header when it has none.
-fn jump_era(app: &mut App, older: bool) {
-    let n = app.timeline.eras.len();
-    if n == 0 {
-        app.message = Some("no eras".into());
-        return;
-    }
-    let target = match app.selected_era() {
-        Some(e) if older && e + 1 < n => e + 1,
-        Some(e) if !older && e > 0 => e - 1,
-        Some(_) => {
-            app.message = Some(
-                if older {
-                    "already at the oldest era"
-                } else {
-                    "already at the newest era"
-                }
-                .into(),
-            );
-            return;
-        }
-        None if older => n - 1,
-        None => 0,
-    };
-    let call_row = app.rows.iter().position(|&r| match r {
-        Row::Call(c) => app.call_era.get(c).copied().flatten() == Some(target),
-        _ => false,
-    });
-    let header = app
-        .rows
-        .iter()
-        .position(|&r| r == Row::Group(Group::Era(target)));
-    if let Some(r) = call_row.or(header) {
-        select(app, r);
-    }
-}
-
-fn cycle_counterpart(app: &mut App) {
-    if app.counterparts.len() < 2 {
-        app.message = Some(match app.counterparts.first() {
-            Some(&id) => format!("every call is with {}", app.timeline.leader_name(id)),
-            None => "no calls".into(),
-        });
-        return;
-    }
-    app.counterpart = match app.counterpart {
-        None => app.counterparts.first().copied(),
-        Some(cp) => {
-            let i = app.counterparts.iter().position(|&c| c == cp).unwrap_or(0);
-            app.counterparts.get(i + 1).copied()
-        }
-    };
-    app.message = Some(match app.counterpart {
-        Some(id) => format!("showing calls with {}", app.timeline.leader_name(id)),
-        None => "showing calls with every counterpart".into(),
-    });
-    app.rebuild_rows();
-}
-
 /// `v`: the evidence view on or off. The text changes length, so the
 /// pane starts again at the top.
 /// Ask the loop to open the shown article's address; only http(s)
@@ -531,124 +388,4 @@ fn no_hit_message(app: &App) -> String {
         let text = crate::ui::view::text::safe(&reasons.join(", ")).into_owned();
         format!("no hit in the text · matched: {text}")
     }
-}
-
-// ---- reload ----------------------------------------------------------------
-
-fn apply_reload(app: &mut App, r: Reloaded) {
-    app.reloading = false;
-    let first_load = app.loading.take().is_some();
-    let key = app.selection_key();
-    let pinned = app
-        .pinned
-        .and_then(|a| app.timeline.articles.get(a).map(|a| a.id.clone()));
-    app.timeline = r.timeline;
-    app.index = Some(r.index);
-    app.indexing = false;
-    app.side = None;
-    app.pinned = pinned.and_then(|id| app.timeline.article_by_id(&id));
-    app.index_corpus();
-    // Matching again at once keeps the filter without a flash of everything.
-    if let (Some(q), Some(index)) = (app.filter.query.clone(), app.index.clone()) {
-        let hits = index.ranked(&app.timeline, &q);
-        app.filter.hits = Some(hit_set(app, hits));
-    }
-    // Text typed before an index existed, or whose answer the old matcher
-    // will not give: match it on the new corpus.
-    if app.filter.pending() {
-        app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
-        request_search(app);
-    }
-    app.restore_selection(key);
-    clamp_detail(app);
-    if app.timeline.warnings.is_empty() && matches!(app.overlay, Some(Overlay::Warnings(_))) {
-        app.overlay = None;
-    }
-    clamp_warnings(app);
-    if first_load {
-        // Nothing was selected yet: start where `App::new` starts.
-        if !matches!(app.selected_row(), Some(Row::Call(_) | Row::Article { .. })) {
-            app.select_first_call();
-        }
-        app.message = None;
-        return;
-    }
-    let t = &app.timeline;
-    app.message = Some(format!(
-        "reloaded: {} articles, {} calls{}",
-        t.articles.len(),
-        t.calls.len(),
-        if t.warnings.is_empty() {
-            String::new()
-        } else {
-            format!(", {} warnings", t.warnings.len())
-        }
-    ));
-}
-
-/// The first load is in: show it at once, and ask for its index.
-fn apply_load(app: &mut App, timeline: std::sync::Arc<crate::model::Timeline>) {
-    app.loading = None;
-    app.reloading = false;
-    app.timeline = timeline;
-    app.index = None;
-    app.indexing = true;
-    app.side = None;
-    app.pinned = None;
-    app.index_corpus();
-    app.rebuild_rows();
-    if !matches!(app.selected_row(), Some(Row::Call(_) | Row::Article { .. })) {
-        app.select_first_call();
-    }
-    clamp_detail(app);
-    clamp_warnings(app);
-    app.effects.push(Effect::BuildIndex);
-}
-
-/// The index of the shown corpus arrived: filtering works from now on, and
-/// a filter typed meanwhile is matched at once.
-fn apply_index(app: &mut App, r: Reloaded) {
-    if !std::sync::Arc::ptr_eq(&r.timeline, &app.timeline) {
-        return; // for a corpus a reload has replaced
-    }
-    app.index = Some(r.index);
-    app.indexing = false;
-    if app.filter.pending() {
-        app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
-        request_search(app);
-    }
-}
-
-// ---- warnings overlay -------------------------------------------------------
-
-fn clamp_warnings(app: &mut App) {
-    if let Some(Overlay::Warnings(scroll)) = app.overlay {
-        let (rows, page) = crate::ui::overlay::warnings::rows_for_size(app);
-        app.overlay = Some(Overlay::Warnings(scroll.min(rows.saturating_sub(page))));
-    }
-}
-
-// ---- overlays ---------------------------------------------------------------
-
-/// Open `overlay`, or close it when it is the one open.
-fn toggle_overlay(app: &mut App, overlay: Overlay) {
-    app.overlay = match app.overlay {
-        Some(open) if open.same_kind(overlay) => None,
-        _ => Some(overlay),
-    };
-}
-
-/// Scroll the open overlay; one without a scroll ignores it.
-pub(super) fn move_overlay(app: &mut App, m: Motion) {
-    let (rows, page) = match app.overlay {
-        Some(Overlay::Help(_)) => crate::ui::overlay::help::rows_for_size(app),
-        Some(Overlay::Warnings(_)) => crate::ui::overlay::warnings::rows_for_size(app),
-        Some(Overlay::About) | None => return,
-    };
-    let max = rows.saturating_sub(page);
-    app.overlay = match app.overlay {
-        Some(Overlay::Help(s)) => Some(Overlay::Help(moved(s, m, page, max))),
-        Some(Overlay::Warnings(s)) => Some(Overlay::Warnings(moved(s, m, page, max))),
-        other => other,
-    };
 }
