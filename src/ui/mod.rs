@@ -114,4 +114,6 @@ fn too_small(frame: &mut Frame, area: Rect, app: &App) {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_arrivals;
+#[cfg(test)]
 mod tests_newcomer;
