@@ -9,8 +9,8 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keys;
+use crate::ui::layout;
 use crate::ui::state::app::App;
-use crate::ui::view::layout;
 
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     let (w, h) = app.size;

@@ -22,9 +22,11 @@ pub mod event;
 pub mod fixture;
 pub mod input;
 pub mod keys;
+pub mod layout;
 pub mod overlay;
 pub mod runner;
 pub mod state;
+pub mod theme;
 pub mod tui;
 mod update;
 pub mod view;
@@ -41,14 +43,14 @@ pub use state::app::App;
 pub use state::mode::Overlay;
 // Paths the tests and examples have used since before the folders.
 pub use overlay::help;
+pub use theme::Theme;
 pub use update::{resolve_searches, search_now, update};
 pub use view::ribbon;
-pub use view::theme::Theme;
 
 use crate::corpus::{Inputs, Lexicon};
 use crate::model::Timeline;
 use overlay::{about, warnings};
-use view::{detail, filter, layout, side, status, timeline};
+use view::{detail, filter, side, status, timeline};
 
 /// Run the interactive browser until the user quits (or a signal ends it:
 /// the exit status returned says so). `inputs` and `lexicon`

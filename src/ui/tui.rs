@@ -260,8 +260,7 @@ pub fn describe(inputs: &Inputs) -> String {
 }
 
 fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
-    let theme =
-        crate::ui::view::theme::Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
+    let theme = crate::ui::theme::Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
     let mut app = app.with_theme(theme);
     app.source = Some(describe(&inputs));
     let (tx, rx) = mpsc::channel();

@@ -14,8 +14,8 @@ use crate::model::Timeline;
 use crate::query::{Hit, Query, SearchIndex};
 use crate::ui::action::Effect;
 use crate::ui::keys::Context;
-use crate::ui::view::layout::{self, Areas};
-use crate::ui::view::theme::Theme;
+use crate::ui::layout::{self, Areas};
+use crate::ui::theme::Theme;
 
 mod rows;
 mod visible;

@@ -7,9 +7,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::detail;
-use super::layout::Areas;
 use super::text::Cells;
 use crate::model::CallFacts;
+use crate::ui::layout::Areas;
 use crate::ui::state::app::App;
 
 /// One pane's text, wrapped to `width`.
