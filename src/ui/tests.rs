@@ -340,12 +340,12 @@ fn reload_keeps_the_selection_and_filter() {
         &mut app,
         Action::Reloaded(super::action::Reloaded {
             timeline: fresh.timeline.clone(),
-            index: fresh.index.clone().expect("built"),
+            index: fresh.load.index().cloned().expect("built"),
         }),
     );
     assert_eq!(row_label(&app), "2020-02-20-moon-xi");
     assert_eq!(app.pinned, Some(5));
-    assert!(!app.reloading);
+    assert!(!app.load.reloading());
 }
 
 #[test]

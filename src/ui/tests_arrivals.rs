@@ -188,7 +188,7 @@ fn a_reload_without_warnings_closes_the_overlay() {
         &mut app,
         Action::Reloaded(super::action::Reloaded {
             timeline: fresh.timeline.clone(),
-            index: fresh.index.clone().expect("built"),
+            index: fresh.load.index().cloned().expect("built"),
         }),
     );
     assert!(app.overlay.is_none());
@@ -212,8 +212,8 @@ fn index_of(app: &App) -> super::action::Reloaded {
 #[test]
 fn new_indexing_shows_the_timeline_and_asks_for_the_index() {
     let app = indexing_app();
-    assert!(app.index.is_none());
-    assert!(app.indexing);
+    assert!(app.load.index().is_none());
+    assert!(app.load.indexing());
     assert_eq!(app.effects, vec![Effect::BuildIndex]);
     assert_eq!(row_label(&app), "2025-06-10-lee-xi");
     assert_eq!(app.rows, App::new(fixture::sample()).rows);
@@ -238,8 +238,8 @@ fn a_filter_typed_while_indexing_is_kept_and_run_when_the_index_arrives() {
     assert_eq!(row_label(&app), "2020-02-20-moon-xi");
     let r = index_of(&app);
     update(&mut app, Action::IndexReady(r));
-    assert!(!app.indexing);
-    assert!(app.index.is_some());
+    assert!(!app.load.indexing());
+    assert!(app.load.index().is_some());
     assert_eq!(
         search_effects(&app),
         vec![(app.filter.generation, "trump".to_string())]
@@ -265,14 +265,14 @@ fn an_index_for_a_replaced_corpus_is_ignored() {
         &mut app,
         Action::Reloaded(super::action::Reloaded {
             timeline: fresh.timeline.clone(),
-            index: fresh.index.clone().expect("built"),
+            index: fresh.load.index().cloned().expect("built"),
         }),
     );
-    assert!(!app.indexing);
-    let index = app.index.clone().expect("the reload's index");
+    assert!(!app.load.indexing());
+    let index = app.load.index().cloned().expect("the reload's index");
     update(&mut app, Action::IndexReady(stale));
     assert!(std::sync::Arc::ptr_eq(
-        app.index.as_ref().expect("kept"),
+        app.load.index().expect("kept"),
         &index
     ));
 }
@@ -287,7 +287,7 @@ fn a_filter_typed_while_indexing_survives_a_reload_that_comes_first() {
         &mut app,
         Action::Reloaded(super::action::Reloaded {
             timeline: fresh.timeline.clone(),
-            index: fresh.index.clone().expect("built"),
+            index: fresh.load.index().cloned().expect("built"),
         }),
     );
     assert_eq!(
@@ -302,7 +302,7 @@ fn a_filter_typed_while_indexing_survives_a_reload_that_comes_first() {
 fn a_failed_index_build_says_so_and_keeps_browsing() {
     let mut app = indexing_app();
     update(&mut app, Action::IndexFailed("out of memory".into()));
-    assert!(!app.indexing);
+    assert!(!app.load.indexing());
     assert!(
         app.message
             .as_deref()
@@ -324,7 +324,7 @@ fn loading_app() -> App {
 fn loaded(app: &mut App) {
     let timeline = std::sync::Arc::new(fixture::sample());
     update(app, Action::Loaded(timeline.clone()));
-    assert!(app.indexing);
+    assert!(app.load.indexing());
     assert!(app.effects.contains(&Effect::BuildIndex));
     assert!(
         search_effects(app).is_empty(),
@@ -339,7 +339,7 @@ fn loaded(app: &mut App) {
 fn loading_asks_for_the_corpus_and_starts_like_new_once_it_is_in() {
     let mut app = loading_app();
     assert_eq!(app.effects, vec![Effect::Load]);
-    assert!(app.reloading);
+    assert!(app.load.reloading());
     assert!(app.rows.is_empty());
     // R while loading does not load twice.
     app.effects.clear();
@@ -347,9 +347,9 @@ fn loading_asks_for_the_corpus_and_starts_like_new_once_it_is_in() {
     assert!(app.effects.is_empty());
     assert_eq!(app.message.as_deref(), Some("still loading…"));
     loaded(&mut app);
-    assert!(app.loading.is_none());
-    assert!(!app.reloading);
-    assert!(app.index.is_some());
+    assert!(app.load.loading().is_none());
+    assert!(!app.load.reloading());
+    assert!(app.load.index().is_some());
     assert_eq!(row_label(&app), "2025-06-10-lee-xi");
     assert_eq!(app.message, None, "no 'reloaded' message on the first load");
 }
@@ -373,7 +373,7 @@ fn a_filter_typed_while_loading_runs_once_the_corpus_is_in() {
 fn a_failed_load_says_so_and_q_quits() {
     let mut app = loading_app();
     update(&mut app, Action::ReloadFailed("permission denied".into()));
-    assert!(app.loading.is_none());
+    assert!(app.load.loading().is_none());
     assert_eq!(
         app.message.as_deref(),
         Some("loading failed: permission denied")

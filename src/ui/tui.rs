@@ -300,8 +300,9 @@ fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
     })?;
 
     let worker = app
-        .index
-        .clone()
+        .load
+        .index()
+        .cloned()
         .map(|index| spawn_worker(&tx, app.timeline.clone(), index));
     let mut threads = Threads {
         tx,

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 use super::line_input::LineInput;
+use super::load::Load;
 use super::mode::Overlay;
 use crate::leaders::{LeaderId, Leaders};
 use crate::model::Timeline;
@@ -121,14 +122,9 @@ pub struct SideState {
 
 pub struct App {
     pub timeline: Arc<Timeline>,
-    /// `None` while the index is being built off the UI thread (see
-    /// `App::new_indexing`): the timeline shows, filtering waits for it.
-    pub index: Option<Arc<SearchIndex>>,
-    /// The search index is being built; the filter bar says so.
-    pub indexing: bool,
-    /// `Some(what)` while the corpus itself is still being loaded (see
-    /// `App::loading`): `what` names it ("the built-in corpus", the paths).
-    pub loading: Option<String>,
+    /// Being read, being indexed (see `App::new_indexing`: the timeline
+    /// shows, filtering waits for the index), ready, being read again.
+    pub load: Load,
     pub theme: Theme,
     /// Terminal size (columns, rows), kept current by `Action::Resize`.
     pub size: (u16, u16),
@@ -166,7 +162,6 @@ pub struct App {
     pub message: Option<String>,
     /// Work for the run loop (matching, reloading).
     pub effects: Vec<Effect>,
-    pub reloading: bool,
     pub should_quit: bool,
 }
 
@@ -190,7 +185,7 @@ impl App {
     }
 
     pub fn with_index(timeline: Arc<Timeline>, index: Arc<SearchIndex>) -> App {
-        App::build(timeline, Some(index))
+        App::build(timeline, Load::Ready(Some(index)))
     }
 
     /// The UI state over a loaded corpus whose search index is still to be
@@ -199,8 +194,7 @@ impl App {
     /// `Action::IndexReady`. A filter typed meanwhile is kept and run when
     /// the index arrives.
     pub fn new_indexing(timeline: Timeline) -> App {
-        let mut app = App::build(Arc::new(timeline), None);
-        app.indexing = true;
+        let mut app = App::build(Arc::new(timeline), Load::Indexing);
         app.effects.push(Effect::BuildIndex);
         app
     }
@@ -221,21 +215,17 @@ impl App {
             warnings: Vec::new(),
             call_of_article: Vec::new(),
         };
-        let mut app = App::build(Arc::new(empty), None);
         let what = what.into();
-        app.source = Some(what.clone());
-        app.loading = Some(what);
-        app.reloading = true;
+        let mut app = App::build(Arc::new(empty), Load::Loading { what: what.clone() });
+        app.source = Some(what);
         app.effects.push(Effect::Load);
         app
     }
 
-    fn build(timeline: Arc<Timeline>, index: Option<Arc<SearchIndex>>) -> App {
+    fn build(timeline: Arc<Timeline>, load: Load) -> App {
         let mut app = App {
             timeline,
-            index,
-            indexing: false,
-            loading: None,
+            load,
             theme: Theme::color(),
             size: (80, 24),
             focus: Focus::List,
@@ -258,7 +248,6 @@ impl App {
             side: None,
             message: None,
             effects: Vec::new(),
-            reloading: false,
             should_quit: false,
         };
         app.index_corpus();

@@ -1,7 +1,8 @@
 //! The UI state and nothing else: `app` (what is loaded, shown, selected;
-//! the list rows in `app::visible`), `mode` (which overlay is on top) and
-//! `line_input` (the filter bar's editor). Only `update` changes it.
+//! the list rows in `app::visible`), `mode` (which overlay is on top), `load`
+//! (how far the corpus has come) and `line_input` (the filter bar's editor). Only `update` changes it.
 
 pub mod app;
 pub mod line_input;
+pub mod load;
 pub mod mode;

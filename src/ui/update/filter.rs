@@ -28,7 +28,7 @@ pub(super) fn filter_changed(app: &mut App) {
 /// `apply_index` asks once it arrives.
 pub(super) fn request_search(app: &mut App) {
     let text = app.filter.input.text().to_string();
-    if app.index.is_none() || text.trim().is_empty() {
+    if app.load.index().is_none() || text.trim().is_empty() {
         return;
     }
     app.effects.push(Effect::Search {

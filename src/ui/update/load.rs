@@ -7,23 +7,22 @@ use super::filter::{hit_set, request_search};
 use super::overlay::clamp_warnings;
 use crate::ui::action::{Effect, Reloaded};
 use crate::ui::state::app::{App, Row};
+use crate::ui::state::load::Load;
 use crate::ui::state::mode::Overlay;
 
 pub(super) fn apply_reload(app: &mut App, r: Reloaded) {
-    app.reloading = false;
-    let first_load = app.loading.take().is_some();
+    let first_load = app.load.loading().is_some();
     let key = app.selection_key();
     let pinned = app
         .pinned
         .and_then(|a| app.timeline.articles.get(a).map(|a| a.id.clone()));
     app.timeline = r.timeline;
-    app.index = Some(r.index);
-    app.indexing = false;
+    app.load = Load::Ready(Some(r.index));
     app.side = None;
     app.pinned = pinned.and_then(|id| app.timeline.article_by_id(&id));
     app.index_corpus();
     // Matching again at once keeps the filter without a flash of everything.
-    if let (Some(q), Some(index)) = (app.filter.query.clone(), app.index.clone()) {
+    if let (Some(q), Some(index)) = (app.filter.query.clone(), app.load.index().cloned()) {
         let hits = index.ranked(&app.timeline, &q);
         app.filter.hits = Some(hit_set(app, hits));
     }
@@ -62,11 +61,8 @@ pub(super) fn apply_reload(app: &mut App, r: Reloaded) {
 
 /// The first load is in: show it at once, and ask for its index.
 pub(super) fn apply_load(app: &mut App, timeline: std::sync::Arc<crate::model::Timeline>) {
-    app.loading = None;
-    app.reloading = false;
     app.timeline = timeline;
-    app.index = None;
-    app.indexing = true;
+    app.load = Load::Indexing;
     app.side = None;
     app.pinned = None;
     app.index_corpus();
@@ -85,8 +81,7 @@ pub(super) fn apply_index(app: &mut App, r: Reloaded) {
     if !std::sync::Arc::ptr_eq(&r.timeline, &app.timeline) {
         return; // for a corpus a reload has replaced
     }
-    app.index = Some(r.index);
-    app.indexing = false;
+    app.load.indexed(Some(r.index));
     if app.filter.pending() {
         app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
         request_search(app);

@@ -64,12 +64,12 @@ pub fn update(app: &mut App, action: Action) {
             );
         }
         Action::Reload => {
-            if !app.reloading {
-                app.reloading = true;
+            if !app.load.reloading() {
+                app.load.start_reload();
                 app.effects.push(Effect::Reload);
             }
             app.message = Some(
-                if app.loading.is_some() {
+                if app.load.loading().is_some() {
                     "still loading…"
                 } else {
                     "reloading…"
@@ -167,16 +167,18 @@ pub fn update(app: &mut App, action: Action) {
         Action::MatchesReady(m) => apply_matches(app, m),
         Action::Reloaded(r) => apply_reload(app, r),
         Action::ReloadFailed(why) => {
-            app.reloading = false;
-            app.message = Some(match app.loading.take() {
-                Some(_) => format!("loading failed: {why}"),
-                None => format!("reload failed: {why}"),
+            let first_load = app.load.loading().is_some();
+            app.load.reload_failed();
+            app.message = Some(if first_load {
+                format!("loading failed: {why}")
+            } else {
+                format!("reload failed: {why}")
             });
         }
         Action::IndexReady(r) => apply_index(app, r),
         Action::Loaded(timeline) => apply_load(app, timeline),
         Action::IndexFailed(why) => {
-            app.indexing = false;
+            app.load.indexed(None);
             app.message = Some(format!("cannot index the corpus, filtering is off: {why}"));
         }
     }
@@ -209,7 +211,7 @@ pub fn resolve_searches(app: &mut App) {
 /// index is still being built (`update` asks for no search then).
 pub fn search_now(app: &App, text: &str) -> Result<Vec<query::Hit>, query::QueryError> {
     let q = query::parse(text)?;
-    Ok(match &app.index {
+    Ok(match app.load.index() {
         Some(index) => index.ranked(&app.timeline, &q),
         None => Vec::new(),
     })
@@ -378,7 +380,7 @@ fn jump_hit(app: &mut App, forward: bool) {
 /// `n` on a text without hits: say where the filter matched instead
 /// ("matched: call topic APEC"), so no hit is without a visible reason.
 fn no_hit_message(app: &App) -> String {
-    let reasons = match (&app.index, &app.filter.query, app.selected_article()) {
+    let reasons = match (app.load.index(), &app.filter.query, app.selected_article()) {
         (Some(index), Some(q), Some(a)) => index.explain(&app.timeline, q, a),
         _ => Vec::new(),
     };

@@ -162,7 +162,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if segs.is_empty() {
         let mut c = Cells::new();
         c.push(
-            if app.loading.is_some() {
+            if app.load.loading().is_some() {
                 "loading…"
             } else {
                 "no eras to show"

@@ -23,17 +23,17 @@ pub fn counts(app: &App) -> Cells {
     let t = &app.timeline;
     let (articles, calls) = app.counts();
     let mut c = Cells::new();
-    if app.loading.is_some() {
+    if app.load.loading().is_some() {
         // No counts yet: "0 articles" would be wrong.
         c.push("loading the corpus…", theme.dim());
         return c;
     }
-    if app.indexing {
+    if app.load.indexing() {
         c.push("indexing… ", theme.dim());
     } else if app.filter.pending() {
         c.push("matching… ", theme.dim());
     }
-    if app.reloading {
+    if app.load.reloading() {
         c.push("reloading… ", theme.dim());
     }
     let all = articles == t.articles.len() && calls == t.calls.len();

@@ -228,7 +228,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let mut lines: Vec<Line> = Vec::new();
     if app.rows.is_empty() {
-        let msg = if app.loading.is_some() {
+        let msg = if app.load.loading().is_some() {
             "Loading…"
         } else if app.timeline.articles.is_empty() {
             "No articles loaded."

@@ -164,7 +164,7 @@ pub fn article_only(app: &App, article: usize, width: usize) -> DetailView {
 
 fn empty_corpus(app: &App, out: &mut Out) {
     let theme = &app.theme;
-    if let Some(what) = &app.loading {
+    if let Some(what) = app.load.loading() {
         let mut c = Cells::new();
         c.push("Loading ", theme.bold());
         c.push_untrusted(what, theme.bold());
@@ -254,7 +254,7 @@ fn article_section(app: &App, article: usize, current: Option<usize>, out: &mut 
     };
     let theme = &app.theme;
     let hl = match &app.filter.query {
-        Some(q) if app.filter.active() => match &app.index {
+        Some(q) if app.filter.active() => match app.load.index() {
             Some(index) => index.highlights(&app.timeline, q, article),
             None => Default::default(),
         },
