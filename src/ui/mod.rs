@@ -118,4 +118,6 @@ mod tests;
 #[cfg(test)]
 mod tests_arrivals;
 #[cfg(test)]
+mod tests_layout;
+#[cfg(test)]
 mod tests_newcomer;

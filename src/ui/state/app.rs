@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
+use super::detail_layout::Layouts;
 use super::line_input::LineInput;
 use super::load::Load;
 use super::mode::Overlay;
@@ -160,6 +161,8 @@ pub struct App {
     pub side: Option<SideState>,
     /// A one-off message on the hint line, cleared by the next key.
     pub message: Option<String>,
+    /// The detail and side-by-side panes' text, laid out once per key.
+    pub layouts: Layouts,
     /// Work for the run loop (matching, reloading).
     pub effects: Vec<Effect>,
     pub should_quit: bool,
@@ -247,6 +250,7 @@ impl App {
             facts_full: false,
             side: None,
             message: None,
+            layouts: Layouts::default(),
             effects: Vec::new(),
             should_quit: false,
         };

@@ -1,10 +1,13 @@
 //! `update`: the only place the UI state changes. Pure: no terminal, no
 //! files, no threads; work for outside comes back as `App::effects`.
 
+use std::sync::Arc;
+
 use super::action::{Action, Effect, Matches, Motion};
 use super::keys::Context;
 use crate::query;
 use crate::ui::state::app::{App, Focus};
+use crate::ui::state::detail_layout::{DetailKey, DetailView, PaneKey};
 use crate::ui::state::mode::Overlay;
 use crate::ui::view::detail;
 
@@ -26,6 +29,46 @@ use side_by_side::{open_side, pin};
 const WHEEL_LINES: usize = 3;
 
 pub fn update(app: &mut App, action: Action) {
+    act(app, action);
+    refresh_layouts(app);
+}
+
+/// Lay out what `render` will show, unless the cache has it already: the
+/// frame then only reads it.
+fn refresh_layouts(app: &mut App) {
+    if let Some(s) = app.side.clone() {
+        pane_layout(app, s.left);
+        pane_layout(app, s.right);
+    } else {
+        detail_layout(app);
+    }
+}
+
+/// The detail pane's text at its width, laid out once per `DetailKey`.
+pub(super) fn detail_layout(app: &mut App) -> Arc<DetailView> {
+    let (w, _) = app.detail_size();
+    let key = DetailKey::of(app, w);
+    if let Some(view) = app.layouts.detail(&key) {
+        return view;
+    }
+    let view = Arc::new(detail::build(app, w));
+    app.layouts.store_detail(key, view.clone());
+    view
+}
+
+/// One side-by-side pane's text, laid out once per `PaneKey`.
+fn pane_layout(app: &mut App, article: usize) -> Arc<DetailView> {
+    let (w, _) = app.side_size();
+    let key = PaneKey::of(app, article, w);
+    if let Some(view) = app.layouts.pane(&key) {
+        return view;
+    }
+    let view = Arc::new(detail::article_only(app, article, w));
+    app.layouts.store_pane(key, view.clone());
+    view
+}
+
+fn act(app: &mut App, action: Action) {
     if !matches!(
         action,
         Action::MatchesReady(_)
@@ -252,9 +295,9 @@ fn move_list(app: &mut App, m: Motion) {
     select(app, to);
 }
 
-fn detail_max_scroll(app: &App) -> usize {
-    let (w, h) = app.detail_size();
-    detail::build(app, w).lines.len().saturating_sub(h)
+fn detail_max_scroll(app: &mut App) -> usize {
+    let (_, h) = app.detail_size();
+    detail_layout(app).lines.len().saturating_sub(h)
 }
 
 fn clamp_detail(app: &mut App) {
@@ -267,11 +310,9 @@ fn scroll_detail(app: &mut App, m: Motion) {
     app.detail_scroll = moved(app.detail_scroll.min(max), m, h.saturating_sub(1), max);
 }
 
-fn side_max(app: &App, article: usize) -> usize {
-    let (w, h) = app.side_size();
-    crate::ui::view::side::pane_lines(app, article, w)
-        .len()
-        .saturating_sub(h)
+fn side_max(app: &mut App, article: usize) -> usize {
+    let (_, h) = app.side_size();
+    pane_layout(app, article).lines.len().saturating_sub(h)
 }
 
 fn clamp_side(app: &mut App) {
@@ -347,8 +388,8 @@ fn jump_hit(app: &mut App, forward: bool) {
         app.message = Some("no filter: / to search".into());
         return;
     }
-    let (w, h) = app.detail_size();
-    let view = detail::build(app, w);
+    let (_, h) = app.detail_size();
+    let view = detail_layout(app);
     let n = view.hit_lines.len();
     if n == 0 {
         app.message = Some(no_hit_message(app));

@@ -6,15 +6,21 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use std::sync::Arc;
+
 use super::detail;
 use super::text::Cells;
 use crate::model::CallFacts;
 use crate::ui::layout::Areas;
 use crate::ui::state::app::App;
+use crate::ui::state::detail_layout::{DetailView, PaneKey};
 
-/// One pane's text, wrapped to `width`.
-pub fn pane_lines(app: &App, article: usize, width: usize) -> Vec<Line<'static>> {
-    detail::article_only(app, article, width).lines
+/// One pane's text, wrapped to `width`: from the cache `update` filled,
+/// built here only for a state no `update` has seen.
+fn pane_lines(app: &App, article: usize, width: usize) -> Arc<DetailView> {
+    app.layouts
+        .pane(&PaneKey::of(app, article, width))
+        .unwrap_or_else(|| Arc::new(detail::article_only(app, article, width)))
 }
 
 fn show<T: PartialEq + ToString>(a: &Option<T>) -> String {
@@ -172,7 +178,7 @@ pub fn render(frame: &mut Frame, a: &Areas, app: &App) {
         let inner_w = area.width.saturating_sub(2) as usize;
         let inner_h = area.height.saturating_sub(2) as usize;
         let lines = pane_lines(app, article, inner_w);
-        let max = lines.len().saturating_sub(inner_h);
+        let max = lines.lines.len().saturating_sub(inner_h);
         let scroll = side.scroll[k].min(max);
         let mut block = Block::default()
             .borders(Borders::ALL)
@@ -183,7 +189,13 @@ pub fn render(frame: &mut Frame, a: &Areas, app: &App) {
         let sync = if side.sync { "sync · " } else { "" };
         block = block
             .title_bottom(Line::styled(format!(" {sync}{pct}% "), theme.dim()).right_aligned());
-        let shown: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
+        let shown: Vec<Line> = lines
+            .lines
+            .iter()
+            .skip(scroll)
+            .take(inner_h)
+            .cloned()
+            .collect();
         frame.render_widget(Paragraph::new(shown).block(block), area);
     }
 }

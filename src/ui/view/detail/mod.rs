@@ -18,13 +18,8 @@ mod call_facts;
 use crate::model::Article;
 use crate::ui::state::app::{App, Focus, Group, Row};
 
-/// The pane's whole text, wrapped, and the line each filter hit is on.
-#[derive(Debug, Clone, Default)]
-pub struct DetailView {
-    pub lines: Vec<Line<'static>>,
-    /// Line of hit k, in reading order (title hits first).
-    pub hit_lines: Vec<usize>,
-}
+use crate::ui::state::detail_layout::DetailKey;
+pub use crate::ui::state::detail_layout::DetailView;
 
 /// Accumulates wrapped lines and where the hits landed. Each hit is
 /// recorded once, at its first line, in constant time: a text with a
@@ -448,7 +443,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus == Focus::Detail;
     let inner_w = area.width.saturating_sub(2) as usize;
     let inner_h = area.height.saturating_sub(2) as usize;
-    let view = build(app, inner_w);
+    // Laid out by `update` already; built here only for a state no
+    // `update` has seen (a test setting fields by hand).
+    let view = app
+        .layouts
+        .detail(&DetailKey::of(app, inner_w))
+        .unwrap_or_else(|| std::sync::Arc::new(build(app, inner_w)));
     let max = view.lines.len().saturating_sub(inner_h);
     let scroll = app.detail_scroll.min(max);
     let mut block = Block::default()
@@ -460,7 +460,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let pct = (scroll * 100).checked_div(max).unwrap_or(100);
         block = block.title_bottom(Line::styled(format!(" {pct}% "), theme.dim()).right_aligned());
     }
-    let lines: Vec<Line> = view.lines.into_iter().skip(scroll).take(inner_h).collect();
+    let lines: Vec<Line> = view
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(inner_h)
+        .cloned()
+        .collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
