@@ -10,7 +10,8 @@
 //!
 //! The folders follow the data: `state` (what `update` changes and
 //! `render` reads; never imports `view`), `update` (the changes), `view`
-//! (one file per pane), `overlay` (one file per `state::mode::Overlay`).
+//! (one file per pane, and `popup` for any overlay); the overlays' text
+//! is `state::overlays`, one file per `state::mode::Overlay`.
 //! `keys` is the one key table, `event` turns terminal events into
 //! actions, `runner` is the loop (generic over the backend, so tests use
 //! `TestBackend`), `tui` the real terminal and the worker threads.
@@ -23,9 +24,9 @@ pub mod fixture;
 pub mod input;
 pub mod keys;
 pub mod layout;
-pub mod overlay;
 pub mod runner;
 pub mod state;
+pub mod text;
 pub mod theme;
 pub mod tui;
 mod update;
@@ -42,15 +43,14 @@ pub use action::{Action, Edit, Effect, Motion};
 pub use state::app::App;
 pub use state::mode::Overlay;
 // Paths the tests and examples have used since before the folders.
-pub use overlay::help;
+pub use state::overlays::help;
 pub use theme::Theme;
 pub use update::{resolve_searches, search_now, update};
 pub use view::ribbon;
 
 use crate::corpus::{Inputs, Lexicon};
 use crate::model::Timeline;
-use overlay::{about, warnings};
-use view::{detail, filter, side, status, timeline};
+use view::{detail, filter, popup, side, status, timeline};
 
 /// Run the interactive browser until the user quits (or a signal ends it:
 /// the exit status returned says so). `inputs` and `lexicon`
@@ -78,7 +78,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     let mut a = layout::areas(area);
     ribbon::render(frame, a.ribbon, app);
     if app.side.is_some() {
-        let rows = side::header_rows(app, a.main.width, a.main.height);
+        let rows = state::detail_layout::side_header::header_rows(app, a.main.width, a.main.height);
         a = layout::with_side_header(a, rows);
         side::render(frame, &a, app);
     } else {
@@ -87,11 +87,8 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     filter::render(frame, a.filter, app);
     status::render(frame, a.hints, app);
-    match app.overlay {
-        Some(Overlay::Help(scroll)) => help::render(frame, area, app, scroll),
-        Some(Overlay::Warnings(scroll)) => warnings::render(frame, area, app, scroll),
-        Some(Overlay::About) => about::render(frame, area, app),
-        None => {}
+    if let Some(overlay) = app.overlay {
+        popup::render(frame, area, app, overlay);
     }
 }
 

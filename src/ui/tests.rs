@@ -305,7 +305,7 @@ fn next_hit_scrolls_the_hit_into_view() {
     assert_eq!(app.selected_article(), Some(0));
     update(&mut app, Action::NextHit);
     let (w, h) = app.detail_size();
-    let view = crate::ui::view::detail::build(&app, w);
+    let view = crate::ui::state::detail_layout::build(&app, w);
     if let Some(k) = app.hit_cursor {
         let line = view.hit_lines[k];
         assert!(

@@ -116,7 +116,7 @@ fn w_opens_the_warnings_overlay_which_scrolls_and_closes() {
     assert_eq!(app.overlay, Some(Overlay::Warnings(1)));
     assert_eq!(app.selected, selected);
     update(&mut app, Action::Move(Motion::Bottom));
-    let (rows, page) = crate::ui::overlay::warnings::rows_for_size(&app);
+    let (rows, page) = crate::ui::Overlay::Warnings(0).rows_for_size(&app);
     assert!(rows > page, "the fixture's warnings overflow 14 rows");
     assert_eq!(app.overlay, Some(Overlay::Warnings(rows - page)));
     update(&mut app, Action::Move(Motion::PageDown));

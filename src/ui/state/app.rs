@@ -303,7 +303,8 @@ impl App {
     pub fn areas(&self) -> Areas {
         let a = layout::areas(Rect::new(0, 0, self.size.0, self.size.1));
         if self.side.is_some() {
-            let rows = crate::ui::view::side::header_rows(self, a.main.width, a.main.height);
+            let rows =
+                super::detail_layout::side_header::header_rows(self, a.main.width, a.main.height);
             layout::with_side_header(a, rows)
         } else {
             a

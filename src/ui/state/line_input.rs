@@ -1,6 +1,6 @@
 //! The filter bar's one-line editor: the text, the cursor, the editing
 //! keys (Ctrl-u, Ctrl-w, …) and what a paste is cut down to. State only:
-//! `view::filter` draws it.
+//! `ui::view::filter` draws it.
 
 use crate::ui::action::Edit;
 

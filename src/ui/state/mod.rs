@@ -8,3 +8,5 @@ pub mod detail_layout;
 pub mod line_input;
 pub mod load;
 pub mod mode;
+pub mod overlays;
+pub mod ribbon_axis;

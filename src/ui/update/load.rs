@@ -4,7 +4,7 @@
 
 use super::clamp_detail;
 use super::filter::{hit_set, request_search};
-use super::overlay::clamp_warnings;
+use super::overlays::clamp_warnings;
 use crate::ui::action::{Effect, Reloaded};
 use crate::ui::state::app::{App, Row};
 use crate::ui::state::load::Load;

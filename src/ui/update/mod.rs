@@ -7,22 +7,21 @@ use super::action::{Action, Effect, Matches, Motion};
 use super::keys::Context;
 use crate::query;
 use crate::ui::state::app::{App, Focus};
-use crate::ui::state::detail_layout::{DetailKey, DetailView, PaneKey};
+use crate::ui::state::detail_layout::{self as detail, DetailKey, DetailView, PaneKey};
 use crate::ui::state::mode::Overlay;
-use crate::ui::view::detail;
 
 mod filter;
 mod load;
 mod mouse;
 mod nav;
-mod overlay;
+mod overlays;
 mod side_by_side;
 
 use filter::{apply_matches, clear_filter, filter_changed};
 use load::{apply_index, apply_load, apply_reload};
 use mouse::{click, wheel};
 use nav::{collapse, cycle_counterpart, expand, jump_era, toggle};
-use overlay::{clamp_warnings, move_overlay, toggle_overlay};
+use overlays::{clamp_warnings, move_overlay, toggle_overlay};
 use side_by_side::{open_side, pin};
 
 /// Lines the mouse wheel moves.
@@ -428,7 +427,7 @@ fn no_hit_message(app: &App) -> String {
     if reasons.is_empty() {
         "no filter hits in this text".into()
     } else {
-        let text = crate::ui::view::text::safe(&reasons.join(", ")).into_owned();
+        let text = crate::ui::text::safe(&reasons.join(", ")).into_owned();
         format!("no hit in the text · matched: {text}")
     }
 }

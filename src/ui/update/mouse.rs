@@ -71,14 +71,14 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
 pub(super) fn click_ribbon(app: &mut App, column: u16) {
     let width = app.size.0 as usize;
     let x = column as usize;
-    let segs = crate::ui::view::ribbon::segments(app, width);
+    let segs = crate::ui::state::ribbon_axis::segments(app, width);
     let mut best: Option<(usize, usize)> = None;
     for seg in &segs {
         for c in app.visible_calls_of_era(seg.era) {
             let Some(call) = app.timeline.calls.get(c) else {
                 continue;
             };
-            let d = crate::ui::view::ribbon::column_of(seg, call.date).abs_diff(x);
+            let d = crate::ui::state::ribbon_axis::column_of(seg, call.date).abs_diff(x);
             if d <= 1 && best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((c, d));
             }

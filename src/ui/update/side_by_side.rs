@@ -29,7 +29,7 @@ pub(super) fn article_name(app: &App, a: usize) -> String {
                 .source
                 .clone()
                 .unwrap_or_else(|| format!("{} ({})", art.id, crate::export::SOURCE_NOT_STATED));
-            crate::ui::view::text::safe(&name).into_owned()
+            crate::ui::text::safe(&name).into_owned()
         })
         .unwrap_or_default()
 }

@@ -5,8 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::text::{Cells, char_width};
 use crate::ui::state::app::{App, Focus};
+use crate::ui::text::{Cells, char_width};
 
 /// The filter bar on the left of the bottom line, the counts on its right.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {

@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::text::Cells;
 use crate::ui::keys;
 use crate::ui::state::app::App;
+use crate::ui::text::Cells;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -76,7 +76,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         for hint in keys::hints(app.context()) {
             let sep = if c.is_empty() { 0 } else { 2 };
-            if c.width() + sep + super::text::width(hint) > width {
+            if c.width() + sep + crate::ui::text::width(hint) > width {
                 break;
             }
             if sep > 0 {

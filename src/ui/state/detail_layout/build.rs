@@ -1,38 +1,33 @@
-//! The detail pane: the selected call's facts (with disagreements between
-//! outlets kept visible), then the selected article in full, wrapped to the
-//! pane, filter matches highlighted; or, in the evidence view (`v`), the
-//! article with the sentence of each fact marked (`evidence`).
+//! The detail pane's text, laid out: the selected call's facts (with
+//! disagreements between outlets kept visible), then the selected article
+//! in full, wrapped to the pane, filter matches highlighted; or, in the
+//! evidence view (`v`), the article with the sentence of each fact marked
+//! (`evidence`). Styled with the theme; `ui::view::detail` only draws it.
 
 use std::collections::HashSet;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::text::{Cells, safe};
-use call_facts::{LABEL_WIDTH, call_facts, label, outlets, unassigned_facts};
-
-mod call_facts;
+use super::call_facts::{LABEL_WIDTH, call_facts, label, outlets, unassigned_facts};
 use crate::model::Article;
-use crate::ui::state::app::{App, Focus, Group, Row};
+use crate::ui::state::app::{App, Group, Row};
+use crate::ui::text::Cells;
 
-use crate::ui::state::detail_layout::DetailKey;
-pub use crate::ui::state::detail_layout::DetailView;
+use super::DetailView;
 
 /// Accumulates wrapped lines and where the hits landed. Each hit is
 /// recorded once, at its first line, in constant time: a text with a
 /// million hits costs its length, not hits².
 pub(super) struct Out {
-    width: usize,
-    lines: Vec<Line<'static>>,
+    pub(super) width: usize,
+    pub(super) lines: Vec<Line<'static>>,
     hit_lines: Vec<(usize, usize)>,
     seen: HashSet<usize>,
 }
 
 impl Out {
-    fn new(width: usize) -> Out {
+    pub(super) fn new(width: usize) -> Out {
         Out {
             width: width.max(1),
             lines: Vec::new(),
@@ -68,7 +63,7 @@ impl Out {
     }
 
     /// "─ label ─────" across the pane.
-    fn rule(&mut self, label: Cells, style: Style) {
+    pub(super) fn rule(&mut self, label: Cells, style: Style) {
         let mut c = Cells::new();
         c.push("─ ", style);
         c.append(label);
@@ -79,7 +74,7 @@ impl Out {
         self.lines.push(c.into_line());
     }
 
-    fn finish(mut self) -> DetailView {
+    pub(super) fn finish(mut self) -> DetailView {
         self.hit_lines.sort_unstable();
         DetailView {
             lines: self.lines,
@@ -414,7 +409,7 @@ fn era_summary(app: &App, era: usize, out: &mut Out) {
     }
     out.blank();
     let mut c = Cells::new();
-    c.push(super::ribbon::LEGEND, theme.dim());
+    c.push(crate::ui::state::ribbon_axis::LEGEND, theme.dim());
     out.push(c);
 }
 
@@ -438,42 +433,6 @@ fn unassigned_summary(app: &App, out: &mut Out) {
     out.push(c);
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.theme;
-    let focused = app.focus == Focus::Detail;
-    let inner_w = area.width.saturating_sub(2) as usize;
-    let inner_h = area.height.saturating_sub(2) as usize;
-    // Laid out by `update` already; built here only for a state no
-    // `update` has seen (a test setting fields by hand).
-    let view = app
-        .layouts
-        .detail(&DetailKey::of(app, inner_w))
-        .unwrap_or_else(|| std::sync::Arc::new(build(app, inner_w)));
-    let max = view.lines.len().saturating_sub(inner_h);
-    let scroll = app.detail_scroll.min(max);
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(focused))
-        .border_style(theme.border(focused))
-        .title(Line::styled(" Detail ", theme.title(focused)));
-    if view.lines.len() > inner_h && inner_h > 0 {
-        let pct = (scroll * 100).checked_div(max).unwrap_or(100);
-        block = block.title_bottom(Line::styled(format!(" {pct}% "), theme.dim()).right_aligned());
-    }
-    let lines: Vec<Line> = view
-        .lines
-        .iter()
-        .skip(scroll)
-        .take(inner_h)
-        .cloned()
-        .collect();
-    frame.render_widget(Paragraph::new(lines).block(block), area);
-}
-
-/// The text of an untrusted string for a title bar.
-pub fn safe_title(s: &str) -> String {
-    safe(s).into_owned()
-}
-
 #[cfg(test)]
+#[path = "build_tests.rs"]
 mod tests;

@@ -1,13 +1,10 @@
 //! The `i` overlay: what is loaded (the corpus, or the built-in one, and
 //! its counts of articles, calls, eras and warnings) and which hotline.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::help::render_scrolling;
 use crate::ui::state::app::App;
-use crate::ui::view::text::Cells;
+use crate::ui::text::Cells;
 
 /// The overlay's rows for a popup `width` columns wide (inside the border).
 pub fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -36,11 +33,6 @@ pub fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
         );
     }
     out
-}
-
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let title = " About · Esc or i closes ".to_string();
-    render_scrolling(frame, area, app, rows, 0, title, "");
 }
 
 #[cfg(test)]

@@ -7,6 +7,14 @@
 
 use std::sync::Arc;
 
+mod build;
+mod call_facts;
+mod evidence;
+pub mod facts;
+pub mod side_header;
+
+pub use build::{article_only, build};
+
 use ratatui::text::Line;
 
 use super::app::{App, Row};
@@ -68,7 +76,7 @@ impl PartialEq for Common {
     }
 }
 
-/// Everything `view::detail::build` reads, at `width` columns.
+/// Everything `build` reads, at `width` columns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DetailKey {
     common: Common,

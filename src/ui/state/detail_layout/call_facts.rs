@@ -2,10 +2,10 @@
 //! length, topics and outlets (where outlets disagree, each one's
 //! figure), or what an article placed in no call states.
 
-use super::Out;
+use super::build::Out;
 use crate::model::{Call, Reported};
 use crate::ui::state::app::App;
-use crate::ui::view::text::Cells;
+use crate::ui::text::Cells;
 
 /// Width of the labels before call facts ("topics   ").
 pub(super) const LABEL_WIDTH: usize = 9;
@@ -66,8 +66,8 @@ pub(super) fn call_facts(app: &App, call: usize, out: &mut Out) {
     };
     let mut all = Out::new(out.width);
     all_facts(app, call, &mut all);
-    if crate::ui::view::facts::compact(app, all.lines.len()) {
-        for line in crate::ui::view::facts::summary(app, c, out.width) {
+    if super::facts::compact(app, all.lines.len()) {
+        for line in super::facts::summary(app, c, out.width) {
             out.lines.push(line.into_line());
         }
     } else {
@@ -101,7 +101,7 @@ pub(super) fn all_facts(app: &App, call: usize, out: &mut Out) {
     c.push(
         &format!(
             " · {}",
-            crate::ui::view::facts::date_basis_words(call.date_basis, Some(call.date))
+            super::facts::date_basis_words(call.date_basis, Some(call.date))
         ),
         theme.dim(),
     );
@@ -183,7 +183,7 @@ pub(super) fn unassigned_facts(app: &App, article: usize, out: &mut Out) {
     parts.push(match f.date {
         Some(d) => format!(
             "{d} ({})",
-            crate::ui::view::facts::date_basis_words(f.date_basis, Some(d))
+            super::facts::date_basis_words(f.date_basis, Some(d))
         ),
         None => "no call date".into(),
     });
