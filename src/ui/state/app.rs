@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use super::detail_layout::Layouts;
 use super::line_input::LineInput;
 use super::load::Load;
-use super::mode::Overlay;
+use super::mode::{Overlay, Top};
 use crate::leaders::{LeaderId, Leaders};
 use crate::model::Timeline;
 use crate::query::{Hit, Query, SearchIndex};
@@ -328,18 +328,31 @@ impl App {
         (r.width as usize, r.height as usize)
     }
 
+    /// What takes the keys now: the one place the order is written
+    /// (an overlay, then the filter bar, then side by side, then the
+    /// focused pane).
+    pub fn top(&self) -> Top {
+        if let Some(overlay) = self.overlay {
+            Top::Overlay(overlay)
+        } else if self.focus == Focus::Filter {
+            Top::Filter
+        } else if self.side.is_some() {
+            Top::Side
+        } else if self.focus == Focus::Detail {
+            Top::Detail
+        } else {
+            Top::List
+        }
+    }
+
     /// Which part of the key table applies now.
     pub fn context(&self) -> Context {
-        if let Some(overlay) = self.overlay {
-            Context::of_overlay(overlay)
-        } else if self.focus == Focus::Filter {
-            Context::Filter
-        } else if self.side.is_some() {
-            Context::Side
-        } else if self.focus == Focus::Detail {
-            Context::Detail
-        } else {
-            Context::List
+        match self.top() {
+            Top::Overlay(overlay) => Context::of_overlay(overlay),
+            Top::Filter => Context::Filter,
+            Top::Side => Context::Side,
+            Top::Detail => Context::Detail,
+            Top::List => Context::List,
         }
     }
 

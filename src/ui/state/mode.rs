@@ -11,6 +11,21 @@ use ratatui::text::Line;
 use super::app::App;
 use super::overlays::{about, fit, help, warnings};
 
+/// What is on top, and so takes the keys (`App::top`): the screens stack
+/// as list or detail pane, then side by side over them, then the filter
+/// bar's focus, then an overlay. Kept as that stack in `App` (`focus`,
+/// `side`, `overlay`) because each layer returns to the one below when it
+/// closes (Esc in side by side gives back the pane that had the focus);
+/// this enum is the one answer to "which is on top".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Top {
+    Overlay(Overlay),
+    Filter,
+    Side,
+    Detail,
+    List,
+}
+
 /// An overlay over the timeline, detail or side-by-side view. Only one is
 /// open at a time: each is opened from the views and closed by Esc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

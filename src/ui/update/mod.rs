@@ -8,7 +8,7 @@ use super::keys::Context;
 use crate::query;
 use crate::ui::state::app::{App, Focus};
 use crate::ui::state::detail_layout::{self as detail, DetailKey, DetailView, PaneKey};
-use crate::ui::state::mode::Overlay;
+use crate::ui::state::mode::{Overlay, Top};
 
 mod filter;
 mod load;
@@ -167,17 +167,13 @@ fn act(app: &mut App, action: Action) {
         Action::LastCall => select(app, app.rows.len().saturating_sub(1)),
         Action::NextHit => jump_hit(app, true),
         Action::PrevHit => jump_hit(app, false),
-        Action::Move(m) => {
-            if app.overlay.is_some() {
-                move_overlay(app, m);
-            } else if app.side.is_some() {
-                scroll_side(app, m);
-            } else if app.focus == Focus::Detail {
-                scroll_detail(app, m);
-            } else {
-                move_list(app, m);
-            }
-        }
+        Action::Move(m) => match app.top() {
+            Top::Overlay(_) => move_overlay(app, m),
+            // The filter bar keeps side by side on screen: it scrolls.
+            Top::Side | Top::Filter if app.side.is_some() => scroll_side(app, m),
+            Top::Detail => scroll_detail(app, m),
+            Top::Side | Top::Filter | Top::List => move_list(app, m),
+        },
         Action::ScrollDetail(m) => scroll_detail(app, m),
         Action::Toggle => toggle(app),
         Action::Expand => expand(app),

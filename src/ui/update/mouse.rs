@@ -5,6 +5,7 @@ use super::super::action::Motion;
 use super::{WHEEL_LINES, move_list, move_overlay, scroll_detail, scroll_side, select, toggle};
 use crate::ui::layout;
 use crate::ui::state::app::{App, Focus, Group, Row};
+use crate::ui::state::mode::Top;
 
 pub(super) fn inside(r: ratatui::layout::Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.right() && row >= r.y && row < r.bottom()
@@ -14,7 +15,7 @@ pub(super) fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     let m = if down { Motion::Down } else { Motion::Up };
     let a = app.areas();
     for _ in 0..WHEEL_LINES {
-        if app.overlay.is_some() {
+        if matches!(app.top(), Top::Overlay(_)) {
             move_overlay(app, m);
         } else if let Some(side) = app.side.as_mut() {
             if inside(a.left, column, row) {
@@ -32,7 +33,7 @@ pub(super) fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
 }
 
 pub(super) fn click(app: &mut App, column: u16, row: u16) {
-    if app.overlay.is_some() {
+    if matches!(app.top(), Top::Overlay(_)) {
         return;
     }
     let a = app.areas();
