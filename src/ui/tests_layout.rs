@@ -59,7 +59,7 @@ fn scrolling_and_drawing_reuse_the_layout_a_resize_or_query_rebuilds_it() {
 #[test]
 fn side_by_side_panes_are_laid_out_once() {
     let mut app = app();
-    update(&mut app, Action::Resize(100, 30));
+    update(&mut app, Action::Resize(60, 16));
     update(&mut app, Action::Pin);
     update(&mut app, Action::Move(Motion::Down));
     update(&mut app, Action::SideBySide);
@@ -69,6 +69,8 @@ fn side_by_side_panes_are_laid_out_once() {
     update(&mut app, Action::FocusNext);
     update(&mut app, Action::Move(Motion::Down));
     draw(&app);
+    let scroll = app.side.as_ref().map(|s| s.scroll);
+    assert_ne!(scroll, Some([0, 0]), "the keys did scroll");
     assert_eq!(
         app.layouts.builds, builds,
         "scrolling the panes lays nothing out"
