@@ -469,7 +469,11 @@ fn run_loop_drives_a_test_backend() {
     let mut effects = Sync {
         tx: tx.clone(),
         app_timeline: app.timeline.clone(),
-        index: app.index.clone().expect("App::new builds the index"),
+        index: app
+            .load
+            .index()
+            .cloned()
+            .expect("App::new builds the index"),
     };
     let key = |c: KeyCode| Msg::Event(Event::Key(KeyEvent::new(c, KeyModifiers::NONE)));
     for msg in [
@@ -570,7 +574,7 @@ fn run_loop_draws_before_the_index_and_keeps_a_filter_typed_meanwhile() {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
     let (app, _) = run_loop(&mut terminal, app, &rx, &mut effects).expect("run loop");
     assert!(app.should_quit);
-    assert!(!app.indexing);
+    assert!(!app.load.indexing());
     assert_eq!(app.filter.input.text(), "trump");
     assert!(app.filter.active());
     assert_eq!(app.counts(), (1, 1));
@@ -664,7 +668,7 @@ fn run_loop_from_loading_shows_the_corpus_then_indexes_it() {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
     let (app, _) = run_loop(&mut terminal, app, &rx, &mut effects).expect("run loop");
     assert!(app.should_quit);
-    assert!(app.loading.is_none() && !app.indexing);
+    assert!(app.load.loading().is_none() && !app.load.indexing());
     assert_eq!(app.filter.input.text(), "trump");
     assert_eq!(app.counts(), (1, 1));
     let kinds: Vec<&str> = effects

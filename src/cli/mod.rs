@@ -148,8 +148,7 @@ pub fn run() -> Result<ExitCode> {
                 drop(out);
                 // The browser loads on its own thread behind a loading
                 // screen, so a big corpus never means a blank terminal.
-                crate::ui::run_loading(inputs, lexicon)?;
-                return Ok(ExitCode::SUCCESS);
+                return crate::ui::run_loading(inputs, lexicon);
             }
             ExitCode::SUCCESS
         }

@@ -77,6 +77,9 @@ pub enum Action {
     Paste(String),
     /// Open or close the overlay listing the load warnings.
     ToggleWarnings,
+    /// Open an overlay that needs nothing checked first, or close it when
+    /// it is the one open.
+    ToggleOverlay(crate::ui::state::mode::Overlay),
     /// The detail pane's article as it reads, or with the sentence each
     /// fact was read from marked (the evidence view).
     ToggleEvidence,

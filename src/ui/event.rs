@@ -8,9 +8,9 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::App;
 use super::keys;
-use super::layout;
+use crate::ui::layout;
+use crate::ui::state::app::App;
 
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     let (w, h) = app.size;

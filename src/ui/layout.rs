@@ -79,6 +79,21 @@ pub fn with_side_header(mut a: Areas, rows: u16) -> Areas {
     a
 }
 
+/// Widest an overlay's popup gets.
+const POPUP_MAX_WIDTH: u16 = 124;
+
+/// Where an overlay's popup goes in `area`.
+pub fn popup(area: Rect) -> Rect {
+    let w = area.width.saturating_sub(4).min(POPUP_MAX_WIDTH);
+    let h = area.height.saturating_sub(2);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
 /// The inside of a bordered pane.
 pub fn inner(rect: Rect) -> Rect {
     Rect::new(

@@ -5,35 +5,34 @@
 //! crossterm Event ─ event::action_for ─▶ Action ─ update(&mut App) ─▶ App ─ render(&mut Frame, &App)
 //!                         ▲                                 │
 //!  matcher / loader / indexer                               └ effects (Search, Reload,
-//!  (MatchesReady, Reloaded, IndexReady)                        BuildIndex) ─▶ tui::Runner
+//!  (MatchesReady, Reloaded, IndexReady)                        BuildIndex) ─▶ runner / tui
 //! ```
 //!
-//! One file per pane: `ribbon`, `timeline`, `detail` (with its evidence
-//! view, `evidence`, and the call's `facts`), `filter`, `side`, `help`, `warnings`, `status`. `tui` owns the real terminal and the run
-//! loop (generic over the backend, so tests use `TestBackend`).
+//! The folders follow the data: `state` (what `update` changes and
+//! `render` reads; never imports `view`), `update` (the changes), `view`
+//! (one file per pane, and `popup` for any overlay); the overlays' text
+//! is `state::overlays`, one file per `state::mode::Overlay`.
+//! `keys` is the one key table, `event` turns terminal events into
+//! actions, `runner` is the loop (generic over the backend, so tests use
+//! `TestBackend`), `tui` the real terminal and the worker threads.
 
 pub mod action;
-pub mod app;
-pub mod detail;
 pub mod event;
-pub mod evidence;
-pub mod facts;
-pub mod filter;
+#[cfg(any(test, feature = "testing"))]
 #[doc(hidden)]
 pub mod fixture;
-pub mod help;
 pub mod input;
 pub mod keys;
 pub mod layout;
-pub mod ribbon;
-pub mod side;
-pub mod status;
+pub mod runner;
+pub mod state;
 pub mod text;
 pub mod theme;
-pub mod timeline;
 pub mod tui;
 mod update;
-pub mod warnings;
+pub mod view;
+
+use std::process::ExitCode;
 
 use anyhow::Result;
 use ratatui::Frame;
@@ -41,17 +40,23 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
 pub use action::{Action, Edit, Effect, Motion};
-pub use app::App;
+pub use state::app::App;
+pub use state::mode::Overlay;
+// Paths the tests and examples have used since before the folders.
+pub use state::overlays::help;
 pub use theme::Theme;
 pub use update::{resolve_searches, search_now, update};
+pub use view::ribbon;
 
 use crate::corpus::{Inputs, Lexicon};
 use crate::model::Timeline;
+use view::{detail, filter, popup, side, status, timeline};
 
-/// Run the interactive browser until the user quits. `inputs` and `lexicon`
+/// Run the interactive browser until the user quits (or a signal ends it:
+/// the exit status returned says so). `inputs` and `lexicon`
 /// let `R` load the corpus again. The timeline shows at once; the search
 /// index is built on a thread of its own.
-pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
+pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
     tui::run(timeline, inputs, lexicon)
 }
 
@@ -59,7 +64,7 @@ pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
 /// the corpus is loaded off the UI thread and shown as soon as it is in,
 /// then indexed off the UI thread; keys work throughout, so even a huge
 /// corpus never gives a frozen start.
-pub fn run_loading(inputs: Inputs, lexicon: Lexicon) -> Result<()> {
+pub fn run_loading(inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
     tui::run_loading(inputs, lexicon)
 }
 
@@ -73,7 +78,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     let mut a = layout::areas(area);
     ribbon::render(frame, a.ribbon, app);
     if app.side.is_some() {
-        let rows = side::header_rows(app, a.main.width, a.main.height);
+        let rows = state::detail_layout::side_header::header_rows(app, a.main.width, a.main.height);
         a = layout::with_side_header(a, rows);
         side::render(frame, &a, app);
     } else {
@@ -82,11 +87,8 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     filter::render(frame, a.filter, app);
     status::render(frame, a.hints, app);
-    if app.warnings_view.is_some() {
-        warnings::render(frame, area, app);
-    }
-    if app.help.is_some() {
-        help::render(frame, area, app);
+    if let Some(overlay) = app.overlay {
+        popup::render(frame, area, app, overlay);
     }
 }
 
@@ -110,5 +112,9 @@ fn too_small(frame: &mut Frame, area: Rect, app: &App) {
 }
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_arrivals;
+#[cfg(test)]
+mod tests_layout;
 #[cfg(test)]
 mod tests_newcomer;

@@ -3,9 +3,9 @@
 //! rows shown, where a hit matched when its text holds none.
 
 use super::action::{Action, Edit, Motion};
-use super::app::{App, Group, Row};
 use super::tests::select_call;
 use super::{fixture, resolve_searches, update};
+use crate::ui::state::app::{App, Group, Row};
 
 fn app() -> App {
     let mut app = App::new(fixture::sample());

@@ -1,21 +1,22 @@
 //! The real terminal: set-up and restore (raw mode, alternate screen, mouse
 //! capture, bracketed paste, cursor), restore on panic and on
-//! SIGTERM/SIGHUP/SIGINT, and the run loop, which is generic over the
-//! ratatui backend so tests can drive it with `TestBackend`.
+//! SIGTERM/SIGHUP/SIGINT, and the threads that do the work the run loop
+//! (`runner`, generic over the backend) hands out.
 //!
 //! The first frame does not wait for the search index: `run` starts from
 //! `App::new_indexing`, and the index is built on a thread of its own
 //! (`Effect::BuildIndex` → `Action::IndexReady`).
 
 use std::io::{self, Stdout};
+use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Sender};
 use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
@@ -27,23 +28,11 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use super::action::{Action, Effect, Reloaded};
-use super::app::App;
-use super::{event as ev, render, update};
+pub use super::runner::{Effects, Msg, run_loop};
 use crate::corpus::{self, Inputs, Lexicon};
 use crate::model::Timeline;
 use crate::query::{MatchWorker, SearchIndex};
-
-/// Messages applied between two frames at most.
-const MAX_BATCH: usize = 256;
-
-/// What reaches the run loop.
-#[derive(Debug)]
-pub enum Msg {
-    Event(Event),
-    Action(Action),
-    /// A termination signal: restore the terminal and leave.
-    Signal(i32),
-}
+use crate::ui::state::app::App;
 
 /// Leave raw mode and the alternate screen, stop mouse capture and
 /// bracketed paste, show the cursor. Safe to call more than once.
@@ -118,21 +107,9 @@ fn setup() -> Result<Terminal<CrosstermBackend<Stdout>>> {
     Ok(terminal)
 }
 
-/// Does the work `update` asks for: matching, reloading, indexing.
-pub trait Effects {
-    fn perform(&mut self, effect: Effect);
-
-    /// A new corpus and its index are in (a reload, or the index of the
-    /// corpus shown): matchers bound to the old ones must follow.
-    fn reloaded(&mut self, _reloaded: &Reloaded) {}
-
-    /// The first load is in (its index is asked for next).
-    fn loaded(&mut self, _timeline: &Arc<Timeline>) {}
-}
-
 /// Matching on the worker thread, reloading and indexing on threads of
 /// their own; all answer through the event channel.
-struct Runner {
+struct Threads {
     tx: Sender<Msg>,
     inputs: Inputs,
     lexicon: Lexicon,
@@ -150,7 +127,27 @@ fn spawn_worker(tx: &Sender<Msg>, timeline: Arc<Timeline>, index: Arc<SearchInde
     })
 }
 
-impl Effects for Runner {
+/// Run `job` on a thread named `name` and send the action it returns. A
+/// panic in it, or a thread that can not start, is sent as `failed(why)`,
+/// so the UI always hears back and never stays "loading" for ever.
+fn spawn_job<F>(tx: &Sender<Msg>, name: &str, job: F, failed: fn(String) -> Action)
+where
+    F: FnOnce() -> Action + Send + 'static,
+{
+    let thread_tx = tx.clone();
+    let spawned = thread::Builder::new().name(name.into()).spawn(move || {
+        // The job owns all it touches; after a panic nothing of it is
+        // looked at again, only its message.
+        let action = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job))
+            .unwrap_or_else(|panic| failed(panic_text(&panic)));
+        let _ = thread_tx.send(Msg::Action(action));
+    });
+    if spawned.is_err() {
+        let _ = tx.send(Msg::Action(failed("cannot start a thread".into())));
+    }
+}
+
+impl Effects for Threads {
     fn reloaded(&mut self, reloaded: &Reloaded) {
         self.timeline = reloaded.timeline.clone();
         self.worker = Some(spawn_worker(
@@ -168,25 +165,9 @@ impl Effects for Runner {
     fn perform(&mut self, effect: Effect) {
         match effect {
             Effect::Load => {
-                let tx = self.tx.clone();
-                let inputs = self.inputs.clone();
-                let lexicon = self.lexicon.clone();
-                let spawned = thread::Builder::new()
-                    .name("hotline-load".into())
-                    .spawn(move || {
-                        let loaded =
-                            std::panic::catch_unwind(|| Arc::new(corpus::load(&inputs, &lexicon)));
-                        let action = match loaded {
-                            Ok(timeline) => Action::Loaded(timeline),
-                            Err(panic) => Action::ReloadFailed(panic_text(&panic)),
-                        };
-                        let _ = tx.send(Msg::Action(action));
-                    });
-                if spawned.is_err() {
-                    let _ = self.tx.send(Msg::Action(Action::ReloadFailed(
-                        "cannot start a thread".into(),
-                    )));
-                }
+                let (inputs, lexicon) = (self.inputs.clone(), self.lexicon.clone());
+                let job = move || Action::Loaded(Arc::new(corpus::load(&inputs, &lexicon)));
+                spawn_job(&self.tx, "hotline-load", job, Action::ReloadFailed);
             }
             Effect::Search { generation, text } => {
                 if let Some(worker) = &self.worker {
@@ -194,55 +175,25 @@ impl Effects for Runner {
                 }
             }
             Effect::BuildIndex => {
-                let tx = self.tx.clone();
                 let timeline = self.timeline.clone();
-                let spawned =
-                    thread::Builder::new()
-                        .name("hotline-index".into())
-                        .spawn(move || {
-                            let built = std::panic::catch_unwind(|| {
-                                Arc::new(SearchIndex::build(&timeline))
-                            });
-                            let action = match built {
-                                Ok(index) => Action::IndexReady(Reloaded { timeline, index }),
-                                Err(panic) => Action::IndexFailed(panic_text(&panic)),
-                            };
-                            let _ = tx.send(Msg::Action(action));
-                        });
-                if spawned.is_err() {
-                    let _ = self.tx.send(Msg::Action(Action::IndexFailed(
-                        "cannot start a thread".into(),
-                    )));
-                }
+                let job = move || {
+                    let index = Arc::new(SearchIndex::build(&timeline));
+                    Action::IndexReady(Reloaded { timeline, index })
+                };
+                spawn_job(&self.tx, "hotline-index", job, Action::IndexFailed);
             }
             Effect::OpenUrl(url) => open_in_browser(&url),
             Effect::Reload => {
-                let tx = self.tx.clone();
-                let inputs = self.inputs.clone();
-                let lexicon = self.lexicon.clone();
-                let spawned =
-                    thread::Builder::new()
-                        .name("hotline-reload".into())
-                        .spawn(move || {
-                            let loaded = std::panic::catch_unwind(|| {
-                                let timeline = corpus::load(&inputs, &lexicon);
-                                let index = SearchIndex::build(&timeline);
-                                (timeline, index)
-                            });
-                            let action = match loaded {
-                                Ok((timeline, index)) => Action::Reloaded(Reloaded {
-                                    timeline: Arc::new(timeline),
-                                    index: Arc::new(index),
-                                }),
-                                Err(panic) => Action::ReloadFailed(panic_text(&panic)),
-                            };
-                            let _ = tx.send(Msg::Action(action));
-                        });
-                if spawned.is_err() {
-                    let _ = self.tx.send(Msg::Action(Action::ReloadFailed(
-                        "cannot start a thread".into(),
-                    )));
-                }
+                let (inputs, lexicon) = (self.inputs.clone(), self.lexicon.clone());
+                let job = move || {
+                    let timeline = corpus::load(&inputs, &lexicon);
+                    let index = SearchIndex::build(&timeline);
+                    Action::Reloaded(Reloaded {
+                        timeline: Arc::new(timeline),
+                        index: Arc::new(index),
+                    })
+                };
+                spawn_job(&self.tx, "hotline-reload", job, Action::ReloadFailed);
             }
         }
     }
@@ -279,16 +230,17 @@ fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "internal error".into())
 }
 
-/// Run the interactive browser on the real terminal until the user quits.
+/// Run the interactive browser on the real terminal until the user quits
+/// (or a signal ends it: the exit status then says which).
 /// The timeline shows at once; the index follows from its own thread.
-pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
+pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
     run_app(App::new_indexing(timeline), inputs, lexicon)
 }
 
 /// Like `run`, but nothing is loaded yet: the first frame says what is
 /// being loaded, the corpus is loaded on a thread of its own, shown as
 /// soon as it is in, and indexed on another.
-pub fn run_loading(inputs: Inputs, lexicon: Lexicon) -> Result<()> {
+pub fn run_loading(inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
     let what = describe(&inputs);
     let app = App::loading(lexicon.leaders.clone(), what);
     run_app(app, inputs, lexicon)
@@ -307,9 +259,10 @@ pub fn describe(inputs: &Inputs) -> String {
     }
 }
 
-fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
-    let theme = super::theme::Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
-    let app = app.with_theme(theme);
+fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
+    let theme = crate::ui::theme::Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
+    let mut app = app.with_theme(theme);
+    app.source = Some(describe(&inputs));
     let (tx, rx) = mpsc::channel();
 
     // Signals first, so one arriving during set-up still restores.
@@ -347,92 +300,22 @@ fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<()> {
     })?;
 
     let worker = app
-        .index
-        .clone()
+        .load
+        .index()
+        .cloned()
         .map(|index| spawn_worker(&tx, app.timeline.clone(), index));
-    let mut runner = Runner {
+    let mut threads = Threads {
         tx,
         inputs,
         lexicon,
         timeline: app.timeline.clone(),
         worker,
     };
-    let outcome = run_loop(&mut terminal, app, &rx, &mut runner);
+    let (_, signal) = run_loop(&mut terminal, app, &rx, &mut threads)?;
     restore();
-    match outcome {
-        Ok((_, Some(sig))) => {
-            // Leave the way the signal asked, terminal already restored.
-            std::process::exit(128 + sig);
-        }
-        Ok(_) => Ok(()),
-        Err(e) => Err(e),
-    }
-}
-
-/// Draw, wait for a message, update, repeat. Messages that arrived while
-/// drawing are all applied before the next frame, so typing never queues
-/// behind rendering. Work the app asked for before the loop (such as
-/// `Effect::BuildIndex` from `App::new_indexing`) starts before the first
-/// frame. Returns the final state and the signal that ended the loop, if
-/// one did.
-pub fn run_loop<B, E>(
-    terminal: &mut Terminal<B>,
-    mut app: App,
-    rx: &Receiver<Msg>,
-    effects: &mut E,
-) -> Result<(App, Option<i32>)>
-where
-    B: Backend,
-    B::Error: Send + Sync + 'static,
-    E: Effects,
-{
-    let size = terminal.size()?;
-    update(&mut app, Action::Resize(size.width, size.height));
-    for effect in std::mem::take(&mut app.effects) {
-        effects.perform(effect);
-    }
-    loop {
-        terminal.draw(|frame| render(frame, &app))?;
-        let Ok(first) = rx.recv() else {
-            return Ok((app, None));
-        };
-        let mut next = Some(first);
-        let mut handled = 0;
-        while let Some(msg) = next {
-            handled += 1;
-            match msg {
-                Msg::Signal(sig) => return Ok((app, Some(sig))),
-                Msg::Event(event) => {
-                    if let Some(action) = ev::action_for(&app, &event) {
-                        update(&mut app, action);
-                    }
-                }
-                Msg::Action(action) => {
-                    match &action {
-                        Action::Reloaded(r) => effects.reloaded(r),
-                        Action::Loaded(t) => effects.loaded(t),
-                        // Only the index of the corpus shown: a reload may
-                        // have overtaken it.
-                        Action::IndexReady(r) if Arc::ptr_eq(&r.timeline, &app.timeline) => {
-                            effects.reloaded(r)
-                        }
-                        _ => {}
-                    }
-                    update(&mut app, action);
-                }
-            }
-            for effect in std::mem::take(&mut app.effects) {
-                effects.perform(effect);
-            }
-            if app.should_quit {
-                return Ok((app, None));
-            }
-            // Redraw at least every so many messages, even under a flood.
-            next = if handled < MAX_BATCH {
-                rx.try_recv().ok()
-            } else {
-                None
-            };
-        }
-    }
+    // Leave the way a signal asked (128 + its number), as a shell expects.
+    Ok(match signal {
+        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
+        None => ExitCode::SUCCESS,
+    })
 }

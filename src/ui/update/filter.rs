@@ -2,9 +2,9 @@
 //! answer (the selection follows to the first hit), clearing.
 
 use super::super::action::{Effect, Matches};
-use super::super::app::{App, HitSet, Row};
 use super::clamp_detail;
 use crate::query;
+use crate::ui::state::app::{App, HitSet, Row};
 
 pub(super) fn filter_changed(app: &mut App) {
     app.filter.generation += 1;
@@ -28,7 +28,7 @@ pub(super) fn filter_changed(app: &mut App) {
 /// `apply_index` asks once it arrives.
 pub(super) fn request_search(app: &mut App) {
     let text = app.filter.input.text().to_string();
-    if app.index.is_none() || text.trim().is_empty() {
+    if app.load.index().is_none() || text.trim().is_empty() {
         return;
     }
     app.effects.push(Effect::Search {

@@ -2,11 +2,10 @@
 //! row, a call's mark on the era ribbon, a pane to focus).
 
 use super::super::action::Motion;
-use super::super::app::{App, Focus, Group, Row};
-use super::super::layout;
-use super::{
-    WHEEL_LINES, move_list, move_warnings, moved, scroll_detail, scroll_side, select, toggle,
-};
+use super::{WHEEL_LINES, move_list, move_overlay, scroll_detail, scroll_side, select, toggle};
+use crate::ui::layout;
+use crate::ui::state::app::{App, Focus, Group, Row};
+use crate::ui::state::mode::Top;
 
 pub(super) fn inside(r: ratatui::layout::Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.right() && row >= r.y && row < r.bottom()
@@ -16,10 +15,8 @@ pub(super) fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     let m = if down { Motion::Down } else { Motion::Up };
     let a = app.areas();
     for _ in 0..WHEEL_LINES {
-        if app.help.is_some() {
-            update_move_help(app, m);
-        } else if app.warnings_view.is_some() {
-            move_warnings(app, m);
+        if matches!(app.top(), Top::Overlay(_)) {
+            move_overlay(app, m);
         } else if let Some(side) = app.side.as_mut() {
             if inside(a.left, column, row) {
                 side.focus = 0;
@@ -35,14 +32,8 @@ pub(super) fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     }
 }
 
-pub(super) fn update_move_help(app: &mut App, m: Motion) {
-    let (rows, page) = super::super::help::rows_for_size(app);
-    let max = rows.saturating_sub(page);
-    app.help = Some(moved(app.help.unwrap_or(0), m, page, max));
-}
-
 pub(super) fn click(app: &mut App, column: u16, row: u16) {
-    if app.help.is_some() || app.warnings_view.is_some() {
+    if matches!(app.top(), Top::Overlay(_)) {
         return;
     }
     let a = app.areas();
@@ -81,14 +72,14 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
 pub(super) fn click_ribbon(app: &mut App, column: u16) {
     let width = app.size.0 as usize;
     let x = column as usize;
-    let segs = super::super::ribbon::segments(app, width);
+    let segs = crate::ui::state::ribbon_axis::segments(app, width);
     let mut best: Option<(usize, usize)> = None;
     for seg in &segs {
         for c in app.visible_calls_of_era(seg.era) {
             let Some(call) = app.timeline.calls.get(c) else {
                 continue;
             };
-            let d = super::super::ribbon::column_of(seg, call.date).abs_diff(x);
+            let d = crate::ui::state::ribbon_axis::column_of(seg, call.date).abs_diff(x);
             if d <= 1 && best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((c, d));
             }

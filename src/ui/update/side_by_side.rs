@@ -1,7 +1,7 @@
 //! Pinning and side by side: which two articles `s` puts next to each
 //! other, and saying so when the pinned article is the one selected.
 
-use super::super::app::{App, Focus, SideState};
+use crate::ui::state::app::{App, Focus, SideState};
 
 pub(super) fn pin(app: &mut App) {
     let Some(a) = app.selected_article() else {
@@ -29,7 +29,7 @@ pub(super) fn article_name(app: &App, a: usize) -> String {
                 .source
                 .clone()
                 .unwrap_or_else(|| format!("{} ({})", art.id, crate::export::SOURCE_NOT_STATED));
-            super::super::text::safe(&name).into_owned()
+            crate::ui::text::safe(&name).into_owned()
         })
         .unwrap_or_default()
 }

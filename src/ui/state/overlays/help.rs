@@ -1,22 +1,18 @@
 //! The `?` overlay: every key, generated from the key table the event
 //! handler uses, so the two cannot drift, then what the era ribbon's marks
-//! mean. Two columns when there is room.
+//! mean. Two columns when there is room. The text only: `ui::view::popup`
+//! draws every overlay.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::app::App;
-use super::keys::{self, BINDINGS, Context};
-use super::text::Cells;
+use crate::ui::keys::{self, BINDINGS, Context};
+use crate::ui::state::app::App;
+use crate::ui::text::Cells;
 
 /// Column where descriptions start.
 const KEYS_WIDTH: usize = 17;
 /// Space between the two columns.
 const GAP: usize = 3;
-/// Widest the overlay gets.
-const MAX_WIDTH: u16 = 124;
 
 /// One section per context: a heading, then a line per binding, wrapped to
 /// `width` with descriptions aligned.
@@ -50,7 +46,7 @@ fn sections(app: &App, width: usize) -> Vec<Vec<Cells>> {
     let mut h = Cells::new();
     h.push("Era ribbon", theme.era());
     section.push(h);
-    for part in super::ribbon::LEGEND
+    for part in crate::ui::state::ribbon_axis::LEGEND
         .trim_start_matches("Ribbon: ")
         .split(" · ")
     {
@@ -73,18 +69,6 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         out.extend(section.into_iter().map(Cells::into_line));
     }
     out
-}
-
-/// Where the overlay goes in `area`.
-pub fn popup(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).min(MAX_WIDTH);
-    let h = area.height.saturating_sub(2);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
 }
 
 /// The overlay's rows for a popup `width` columns wide (inside the border):
@@ -129,68 +113,4 @@ pub fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
             row.into_line()
         })
         .collect()
-}
-
-/// Rows of the overlay for the app's terminal size, and how many fit.
-pub fn rows_for_size(app: &App) -> (usize, usize) {
-    fit(app, rows)
-}
-
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let title = " Keys · Esc or ? closes ".to_string();
-    render_scrolling(frame, area, app, rows, app.help.unwrap_or(0), title, "");
-}
-
-/// How many rows an overlay built by `rows` has at the app's terminal
-/// size, and how many of them fit in the popup.
-pub fn fit(app: &App, rows: impl Fn(&App, usize) -> Vec<Line<'static>>) -> (usize, usize) {
-    let p = popup(Rect::new(0, 0, app.size.0, app.size.1));
-    let inner_w = p.width.saturating_sub(2) as usize;
-    let inner_h = p.height.saturating_sub(2) as usize;
-    (rows(app, inner_w).len(), inner_h)
-}
-
-/// A centred popup showing `rows` from `scroll` on, with a position note
-/// ("3–12 of 40{unit} · j/k scroll") when they don't all fit. Shared by
-/// every scrollable overlay so they look and scroll alike.
-pub fn render_scrolling(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    rows: impl Fn(&App, usize) -> Vec<Line<'static>>,
-    scroll: usize,
-    title: String,
-    unit: &str,
-) {
-    let theme = &app.theme;
-    let p = popup(area);
-    if p.width < 3 || p.height < 3 {
-        return;
-    }
-    let inner_w = p.width.saturating_sub(2) as usize;
-    let all = rows(app, inner_w);
-    let h = (all.len() as u16 + 2).min(p.height);
-    let p = Rect::new(p.x, p.y + (p.height - h) / 2, p.width, h);
-    let inner_h = h.saturating_sub(2) as usize;
-    let max = all.len().saturating_sub(inner_h);
-    let scroll = scroll.min(max);
-    let more = if max > 0 {
-        format!(
-            " {}–{} of {}{unit} · j/k scroll ",
-            scroll + 1,
-            (scroll + inner_h).min(all.len()),
-            all.len()
-        )
-    } else {
-        String::new()
-    };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(true))
-        .border_style(theme.border(true))
-        .title(Line::styled(title, theme.title(true)))
-        .title_bottom(Line::styled(more, theme.dim()).right_aligned());
-    let shown: Vec<Line> = all.into_iter().skip(scroll).take(inner_h).collect();
-    frame.render_widget(Clear, p);
-    frame.render_widget(Paragraph::new(shown).block(block), p);
 }

@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::app::App;
-use super::keys;
-use super::text::Cells;
+use crate::ui::keys;
+use crate::ui::state::app::App;
+use crate::ui::text::Cells;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -23,17 +23,17 @@ pub fn counts(app: &App) -> Cells {
     let t = &app.timeline;
     let (articles, calls) = app.counts();
     let mut c = Cells::new();
-    if app.loading.is_some() {
+    if app.load.loading().is_some() {
         // No counts yet: "0 articles" would be wrong.
         c.push("loading the corpus…", theme.dim());
         return c;
     }
-    if app.indexing {
+    if app.load.indexing() {
         c.push("indexing… ", theme.dim());
     } else if app.filter.pending() {
         c.push("matching… ", theme.dim());
     }
-    if app.reloading {
+    if app.load.reloading() {
         c.push("reloading… ", theme.dim());
     }
     let all = articles == t.articles.len() && calls == t.calls.len();
@@ -76,7 +76,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         for hint in keys::hints(app.context()) {
             let sep = if c.is_empty() { 0 } else { 2 };
-            if c.width() + sep + super::text::width(hint) > width {
+            if c.width() + sep + crate::ui::text::width(hint) > width {
                 break;
             }
             if sep > 0 {

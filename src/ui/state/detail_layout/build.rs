@@ -1,40 +1,33 @@
-//! The detail pane: the selected call's facts (with disagreements between
-//! outlets kept visible), then the selected article in full, wrapped to the
-//! pane, filter matches highlighted; or, in the evidence view (`v`), the
-//! article with the sentence of each fact marked (`evidence`).
+//! The detail pane's text, laid out: the selected call's facts (with
+//! disagreements between outlets kept visible), then the selected article
+//! in full, wrapped to the pane, filter matches highlighted; or, in the
+//! evidence view (`v`), the article with the sentence of each fact marked
+//! (`evidence`). Styled with the theme; `ui::view::detail` only draws it.
 
 use std::collections::HashSet;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::app::{App, Focus, Group, Row};
-use super::text::{Cells, safe};
-use crate::model::{Article, Call, Reported};
+use super::call_facts::{LABEL_WIDTH, call_facts, label, outlets, unassigned_facts};
+use crate::model::Article;
+use crate::ui::state::app::{App, Group, Row};
+use crate::ui::text::Cells;
 
-/// The pane's whole text, wrapped, and the line each filter hit is on.
-#[derive(Debug, Clone, Default)]
-pub struct DetailView {
-    pub lines: Vec<Line<'static>>,
-    /// Line of hit k, in reading order (title hits first).
-    pub hit_lines: Vec<usize>,
-}
+use super::DetailView;
 
 /// Accumulates wrapped lines and where the hits landed. Each hit is
 /// recorded once, at its first line, in constant time: a text with a
 /// million hits costs its length, not hits².
 pub(super) struct Out {
-    width: usize,
-    lines: Vec<Line<'static>>,
+    pub(super) width: usize,
+    pub(super) lines: Vec<Line<'static>>,
     hit_lines: Vec<(usize, usize)>,
     seen: HashSet<usize>,
 }
 
 impl Out {
-    fn new(width: usize) -> Out {
+    pub(super) fn new(width: usize) -> Out {
         Out {
             width: width.max(1),
             lines: Vec::new(),
@@ -70,7 +63,7 @@ impl Out {
     }
 
     /// "─ label ─────" across the pane.
-    fn rule(&mut self, label: Cells, style: Style) {
+    pub(super) fn rule(&mut self, label: Cells, style: Style) {
         let mut c = Cells::new();
         c.push("─ ", style);
         c.append(label);
@@ -81,7 +74,7 @@ impl Out {
         self.lines.push(c.into_line());
     }
 
-    fn finish(mut self) -> DetailView {
+    pub(super) fn finish(mut self) -> DetailView {
         self.hit_lines.sort_unstable();
         DetailView {
             lines: self.lines,
@@ -161,7 +154,7 @@ pub fn article_only(app: &App, article: usize, width: usize) -> DetailView {
 
 fn empty_corpus(app: &App, out: &mut Out) {
     let theme = &app.theme;
-    if let Some(what) = &app.loading {
+    if let Some(what) = app.load.loading() {
         let mut c = Cells::new();
         c.push("Loading ", theme.bold());
         c.push_untrusted(what, theme.bold());
@@ -200,193 +193,6 @@ fn empty_corpus(app: &App, out: &mut Out) {
             out.push(c);
         }
     }
-}
-
-/// Width of the labels before call facts ("topics   ").
-const LABEL_WIDTH: usize = 9;
-
-fn label(c: &mut Cells, name: &str, app: &App) {
-    c.push(&format!("{name:<LABEL_WIDTH$}"), app.theme.dim());
-}
-
-fn unknown(c: &mut Cells, app: &App) {
-    c.push("unknown", app.theme.dim());
-}
-
-/// Name of the outlet that published an article, for fact disagreements.
-fn outlet_of(app: &App, article: usize) -> String {
-    app.timeline
-        .articles
-        .get(article)
-        .map(|a| {
-            a.source
-                .clone()
-                .unwrap_or_else(|| crate::export::SOURCE_NOT_STATED.into())
-        })
-        .unwrap_or_default()
-}
-
-/// "30 min (Yonhap: 32)": the majority value and every outlet that said otherwise.
-fn reported<T: PartialEq + Copy>(
-    app: &App,
-    r: &Reported<T>,
-    show: impl Fn(T) -> String,
-    c: &mut Cells,
-    suffix: &str,
-) {
-    match r.value {
-        Some(v) => {
-            c.push(&format!("{}{suffix}", show(v)), app.theme.text());
-        }
-        None => unknown(c, app),
-    }
-    if r.disagrees() {
-        let others: Vec<String> = r
-            .reports
-            .iter()
-            .filter(|(_, v)| Some(*v) != r.value)
-            .map(|&(a, v)| format!("{}: {}", outlet_of(app, a), show(v)))
-            .collect();
-        c.push(" (", app.theme.warning());
-        c.push_untrusted(&others.join(", "), app.theme.warning());
-        c.push(")", app.theme.warning());
-    }
-}
-
-/// The call's facts: all of them, or on a small screen the two-line
-/// summary of `facts` so the article shows (`f` for all).
-fn call_facts(app: &App, call: usize, out: &mut Out) {
-    let Some(c) = app.timeline.calls.get(call) else {
-        return;
-    };
-    let mut all = Out::new(out.width);
-    all_facts(app, call, &mut all);
-    if super::facts::compact(app, all.lines.len()) {
-        for line in super::facts::summary(app, c, out.width) {
-            out.lines.push(line.into_line());
-        }
-    } else {
-        out.lines.extend(all.lines);
-    }
-}
-
-fn all_facts(app: &App, call: usize, out: &mut Out) {
-    let Some(call) = app.timeline.calls.get(call) else {
-        return;
-    };
-    let t = &app.timeline;
-    let theme = &app.theme;
-    let mut c = Cells::new();
-    c.push(&call.date.to_string(), theme.date().patch(theme.bold()));
-    if let Some(time) = call.start_time.value {
-        c.push(
-            &format!(" {}", time.format("%H:%M")),
-            theme.date().patch(theme.bold()),
-        );
-    }
-    c.push(" · ", theme.dim());
-    c.push(t.leader_name(call.home), theme.bold());
-    c.push(" ↔ ", theme.dim());
-    c.push(t.leader_name(call.counterpart), theme.bold());
-    out.push(c);
-
-    let mut c = Cells::new();
-    label(&mut c, "date", app);
-    c.push(&call.date.to_string(), theme.text());
-    c.push(
-        &format!(
-            " · {}",
-            super::facts::date_basis_words(call.date_basis, Some(call.date))
-        ),
-        theme.dim(),
-    );
-    out.push_hanging(c, LABEL_WIDTH);
-
-    let mut c = Cells::new();
-    label(&mut c, "start", app);
-    reported(
-        app,
-        &call.start_time,
-        |t| t.format("%H:%M").to_string(),
-        &mut c,
-        "",
-    );
-    out.push_hanging(c, LABEL_WIDTH);
-
-    let mut c = Cells::new();
-    label(&mut c, "length", app);
-    reported(
-        app,
-        &call.duration_minutes,
-        |m| m.to_string(),
-        &mut c,
-        " min",
-    );
-    out.push_hanging(c, LABEL_WIDTH);
-
-    let mut c = Cells::new();
-    label(&mut c, "topics", app);
-    if call.topics.is_empty() {
-        c.push("none found", theme.dim());
-    } else {
-        c.push_untrusted(&call.topics.join(", "), theme.text());
-    }
-    out.push_hanging(c, LABEL_WIDTH);
-
-    let mut c = Cells::new();
-    label(&mut c, "outlets", app);
-    outlets(app, call, &mut c);
-    out.push_hanging(c, LABEL_WIDTH);
-}
-
-fn outlets(app: &App, call: &Call, c: &mut Cells) {
-    // Each stated outlet once, then one "source not stated" for the rest.
-    for (i, s) in crate::export::outlets(&app.timeline, call)
-        .iter()
-        .enumerate()
-    {
-        if i > 0 {
-            c.push(" · ", app.theme.dim());
-        }
-        if s == crate::export::SOURCE_NOT_STATED {
-            c.push(s, app.theme.dim());
-        } else {
-            c.push_untrusted(s, app.theme.outlet());
-        }
-    }
-}
-
-fn unassigned_facts(app: &App, article: usize, out: &mut Out) {
-    let theme = &app.theme;
-    let mut c = Cells::new();
-    c.push("Not placed in any call", theme.bold());
-    out.push(c);
-    let Some(a) = app.timeline.articles.get(article) else {
-        return;
-    };
-    let f = &a.facts;
-    let t = &app.timeline;
-    let mut c = Cells::new();
-    label(&mut c, "it says", app);
-    let mut parts = Vec::new();
-    match (f.home, f.counterpart) {
-        (Some(h), Some(cp)) => parts.push(format!("{} ↔ {}", t.leader_name(h), t.leader_name(cp))),
-        (Some(h), None) => parts.push(t.leader_name(h).to_string()),
-        (None, Some(cp)) => parts.push(format!("with {}", t.leader_name(cp))),
-        (None, None) => parts.push("no leaders found".into()),
-    }
-    parts.push(match f.date {
-        Some(d) => format!(
-            "{d} ({})",
-            super::facts::date_basis_words(f.date_basis, Some(d))
-        ),
-        None => "no call date".into(),
-    });
-    if let Some(m) = f.duration_minutes {
-        parts.push(format!("{m} min"));
-    }
-    c.push(&parts.join(" · "), theme.text());
-    out.push_hanging(c, LABEL_WIDTH);
 }
 
 fn article_rule(app: &App, call: Option<usize>, article: usize, out: &mut Out) {
@@ -438,7 +244,7 @@ fn article_section(app: &App, article: usize, current: Option<usize>, out: &mut 
     };
     let theme = &app.theme;
     let hl = match &app.filter.query {
-        Some(q) if app.filter.active() => match &app.index {
+        Some(q) if app.filter.active() => match app.load.index() {
             Some(index) => index.highlights(&app.timeline, q, article),
             None => Default::default(),
         },
@@ -603,7 +409,7 @@ fn era_summary(app: &App, era: usize, out: &mut Out) {
     }
     out.blank();
     let mut c = Cells::new();
-    c.push(super::ribbon::LEGEND, theme.dim());
+    c.push(crate::ui::state::ribbon_axis::LEGEND, theme.dim());
     out.push(c);
 }
 
@@ -627,32 +433,6 @@ fn unassigned_summary(app: &App, out: &mut Out) {
     out.push(c);
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.theme;
-    let focused = app.focus == Focus::Detail;
-    let inner_w = area.width.saturating_sub(2) as usize;
-    let inner_h = area.height.saturating_sub(2) as usize;
-    let view = build(app, inner_w);
-    let max = view.lines.len().saturating_sub(inner_h);
-    let scroll = app.detail_scroll.min(max);
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(theme.border_type(focused))
-        .border_style(theme.border(focused))
-        .title(Line::styled(" Detail ", theme.title(focused)));
-    if view.lines.len() > inner_h && inner_h > 0 {
-        let pct = (scroll * 100).checked_div(max).unwrap_or(100);
-        block = block.title_bottom(Line::styled(format!(" {pct}% "), theme.dim()).right_aligned());
-    }
-    let lines: Vec<Line> = view.lines.into_iter().skip(scroll).take(inner_h).collect();
-    frame.render_widget(Paragraph::new(lines).block(block), area);
-}
-
-/// The text of an untrusted string for a title bar.
-pub fn safe_title(s: &str) -> String {
-    safe(s).into_owned()
-}
-
 #[cfg(test)]
-#[path = "detail_tests.rs"]
+#[path = "build_tests.rs"]
 mod tests;

@@ -1,13 +1,8 @@
-//! The filter bar: a one-line editor (cursor, Ctrl-u, Ctrl-w, …) and its
-//! drawing. Matching happens elsewhere; this only edits and shows text.
+//! The filter bar's one-line editor: the text, the cursor, the editing
+//! keys (Ctrl-u, Ctrl-w, …) and what a paste is cut down to. State only:
+//! `ui::view::filter` draws it.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
-
-use super::action::Edit;
-use super::app::{App, Focus};
-use super::text::{Cells, char_width};
+use crate::ui::action::Edit;
 
 /// Longest filter text, in characters: a paste is cut to fit.
 pub const MAX_INPUT: usize = 1000;
@@ -157,66 +152,6 @@ impl LineInput {
             }
         }
     }
-}
-
-/// The filter bar on the left of the bottom line, the counts on its right.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    if area.width == 0 || area.height == 0 {
-        return;
-    }
-    let theme = &app.theme;
-    let focused = app.focus == Focus::Filter;
-    let status = super::status::counts(app);
-    let status_w = status.width();
-    let columns = area.width as usize;
-
-    let mut left = Cells::new();
-    let prompt_style = if focused {
-        theme.title(true)
-    } else {
-        theme.bold()
-    };
-    left.push("/ ", prompt_style);
-    let input = &app.filter.input;
-    let room = columns.saturating_sub(status_w + 4).max(8.min(columns));
-    if input.text().is_empty() && !focused {
-        left.push("type / to filter", theme.dim());
-    } else {
-        // Show the tail of long input so the cursor stays visible.
-        let chars: Vec<char> = input.text().chars().collect();
-        let mut start = 0;
-        let width_to_cursor = |s: usize| {
-            chars[s..input.cursor().min(chars.len())]
-                .iter()
-                .map(|&c| char_width(c))
-                .sum::<usize>()
-        };
-        while start < input.cursor() && width_to_cursor(start) + 3 > room {
-            start += 1;
-        }
-        let style = if app.filter.error.is_some() {
-            theme.error()
-        } else {
-            theme.text()
-        };
-        for (i, &c) in chars.iter().enumerate().skip(start) {
-            let s = if focused && i == input.cursor() {
-                style.patch(theme.cursor())
-            } else {
-                style
-            };
-            left.push_untrusted(c.encode_utf8(&mut [0u8; 4]), s);
-        }
-        if focused && input.cursor() >= chars.len() {
-            left.push(" ", theme.cursor());
-        }
-        if let Some(err) = &app.filter.error {
-            left.push("  ", theme.text());
-            left.push_untrusted(err, theme.error());
-        }
-    }
-    let line = Cells::spread(left, status, columns);
-    frame.render_widget(Paragraph::new(line.into_line()), area);
 }
 
 #[cfg(test)]

@@ -1,21 +1,11 @@
-//! Side by side: two articles in full, the pinned one on the left, each
-//! scrolling on its own or in sync, under a line that says where their
-//! facts differ.
+//! The line over the side-by-side panes that says where the two
+//! articles' facts differ, and how many rows it takes at a width: the
+//! screen's geometry (`App::areas`) depends on it, so it is state-side
+//! text like the panes' own; `ui::view::side` draws it.
 
-use ratatui::Frame;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph};
-
-use super::app::App;
-use super::detail;
-use super::layout::Areas;
-use super::text::Cells;
 use crate::model::CallFacts;
-
-/// One pane's text, wrapped to `width`.
-pub fn pane_lines(app: &App, article: usize, width: usize) -> Vec<Line<'static>> {
-    detail::article_only(app, article, width).lines
-}
+use crate::ui::state::app::App;
+use crate::ui::text::Cells;
 
 fn show<T: PartialEq + ToString>(a: &Option<T>) -> String {
     a.as_ref().map_or("?".to_string(), ToString::to_string)
@@ -129,61 +119,4 @@ pub fn header_rows(app: &App, width: u16, main_height: u16) -> u16 {
         .len();
     let most = (main_height / 3).max(2);
     (n.min(u16::MAX as usize) as u16).clamp(2, most)
-}
-
-pub fn render(frame: &mut Frame, a: &Areas, app: &App) {
-    let Some(side) = &app.side else { return };
-    let theme = &app.theme;
-    let width = a.side_header.width as usize;
-    let mut header = differences(app, side.left, side.right).wrap_hanging(width, 8);
-    let rows = a.side_header.height as usize;
-    if header.len() > rows {
-        header.truncate(rows);
-        if let Some(last) = header.last_mut() {
-            last.push(" …", theme.dim());
-            last.truncate(width);
-        }
-    }
-    let header: Vec<Line> = header.into_iter().map(Cells::into_line).collect();
-    frame.render_widget(Paragraph::new(header), a.side_header);
-    let panes = [
-        (a.left, side.left, "pinned"),
-        (a.right, side.right, "current"),
-    ];
-    let pinned_is_left = app.pinned == Some(side.left);
-    for (k, (area, article, role)) in panes.into_iter().enumerate() {
-        let focused = side.focus == k;
-        let role = if k == 0 && !pinned_is_left {
-            "left"
-        } else {
-            role
-        };
-        let name = app
-            .timeline
-            .articles
-            .get(article)
-            .map(|x| {
-                x.source
-                    .clone()
-                    .unwrap_or_else(|| crate::export::SOURCE_NOT_STATED.into())
-            })
-            .unwrap_or_default();
-        let title = format!(" {role} · {} ", detail::safe_title(&name));
-        let inner_w = area.width.saturating_sub(2) as usize;
-        let inner_h = area.height.saturating_sub(2) as usize;
-        let lines = pane_lines(app, article, inner_w);
-        let max = lines.len().saturating_sub(inner_h);
-        let scroll = side.scroll[k].min(max);
-        let mut block = Block::default()
-            .borders(Borders::ALL)
-            .border_type(theme.border_type(focused))
-            .border_style(theme.border(focused))
-            .title(Line::styled(title, theme.title(focused)));
-        let pct = (scroll * 100).checked_div(max).unwrap_or(100);
-        let sync = if side.sync { "sync · " } else { "" };
-        block = block
-            .title_bottom(Line::styled(format!(" {sync}{pct}% "), theme.dim()).right_aligned());
-        let shown: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
-        frame.render_widget(Paragraph::new(shown).block(block), area);
-    }
 }

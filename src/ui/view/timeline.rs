@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::app::{App, Focus, Group, Row};
-use super::text::Cells;
 use crate::query::line_match_indices;
+use crate::ui::state::app::{App, Focus, Group, Row};
+use crate::ui::text::Cells;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -228,7 +228,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let mut lines: Vec<Line> = Vec::new();
     if app.rows.is_empty() {
-        let msg = if app.loading.is_some() {
+        let msg = if app.load.loading().is_some() {
             "Loading…"
         } else if app.timeline.articles.is_empty() {
             "No articles loaded."
@@ -263,7 +263,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 lines.push(cells.into_line());
             }
         }
-        if legend && super::text::width(LEGEND) + 4 <= inner_w {
+        if legend && crate::ui::text::width(LEGEND) + 4 <= inner_w {
             block = block.title_bottom(Line::styled(LEGEND, theme.dim()).left_aligned());
         }
     }

@@ -2,13 +2,10 @@
 //! parts untrusted and drawn inert, wrapped to the popup and scrollable.
 //! Same shape as the `?` help overlay.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::app::App;
-use super::help::{fit, render_scrolling};
-use super::text::Cells;
+use crate::ui::state::app::App;
+use crate::ui::text::Cells;
 
 /// Continuation lines of a long warning start this far in.
 const INDENT: usize = 4;
@@ -31,19 +28,4 @@ pub fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
         );
     }
     out
-}
-
-/// Rows of the overlay for the app's terminal size, and how many fit.
-pub fn rows_for_size(app: &App) -> (usize, usize) {
-    fit(app, rows)
-}
-
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let n = app.timeline.warnings.len();
-    let title = format!(
-        " {n} load warning{} · Esc or w closes ",
-        if n == 1 { "" } else { "s" }
-    );
-    let scroll = app.warnings_view.unwrap_or(0);
-    render_scrolling(frame, area, app, rows, scroll, title, " lines");
 }

@@ -1,24 +1,73 @@
 //! `update`: the only place the UI state changes. Pure: no terminal, no
 //! files, no threads; work for outside comes back as `App::effects`.
 
-use super::action::{Action, Effect, Matches, Motion, Reloaded};
-use super::app::{App, Focus, Group, Row};
-use super::detail;
+use std::sync::Arc;
+
+use super::action::{Action, Effect, Matches, Motion};
 use super::keys::Context;
 use crate::query;
+use crate::ui::state::app::{App, Focus};
+use crate::ui::state::detail_layout::{self as detail, DetailKey, DetailView, PaneKey};
+use crate::ui::state::mode::{Overlay, Top};
 
 mod filter;
+mod load;
 mod mouse;
+mod nav;
+mod overlays;
 mod side_by_side;
 
-use filter::{apply_matches, clear_filter, filter_changed, hit_set, request_search};
-use mouse::{click, update_move_help, wheel};
+use filter::{apply_matches, clear_filter, filter_changed};
+use load::{apply_index, apply_load, apply_reload};
+use mouse::{click, wheel};
+use nav::{collapse, cycle_counterpart, expand, jump_era, toggle};
+use overlays::{clamp_warnings, move_overlay, toggle_overlay};
 use side_by_side::{open_side, pin};
 
 /// Lines the mouse wheel moves.
 const WHEEL_LINES: usize = 3;
 
 pub fn update(app: &mut App, action: Action) {
+    act(app, action);
+    refresh_layouts(app);
+}
+
+/// Lay out what `render` will show, unless the cache has it already: the
+/// frame then only reads it.
+fn refresh_layouts(app: &mut App) {
+    if let Some(s) = app.side.clone() {
+        pane_layout(app, s.left);
+        pane_layout(app, s.right);
+    } else {
+        detail_layout(app);
+    }
+}
+
+/// The detail pane's text at its width, laid out once per `DetailKey`.
+pub(super) fn detail_layout(app: &mut App) -> Arc<DetailView> {
+    let (w, _) = app.detail_size();
+    let key = DetailKey::of(app, w);
+    if let Some(view) = app.layouts.detail(&key) {
+        return view;
+    }
+    let view = Arc::new(detail::build(app, w));
+    app.layouts.store_detail(key, view.clone());
+    view
+}
+
+/// One side-by-side pane's text, laid out once per `PaneKey`.
+fn pane_layout(app: &mut App, article: usize) -> Arc<DetailView> {
+    let (w, _) = app.side_size();
+    let key = PaneKey::of(app, article, w);
+    if let Some(view) = app.layouts.pane(&key) {
+        return view;
+    }
+    let view = Arc::new(detail::article_only(app, article, w));
+    app.layouts.store_pane(key, view.clone());
+    view
+}
+
+fn act(app: &mut App, action: Action) {
     if !matches!(
         action,
         Action::MatchesReady(_)
@@ -31,21 +80,17 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit => app.should_quit = true,
-        Action::ToggleHelp => {
-            app.help = match app.help {
-                Some(_) => None,
-                None => Some(0),
-            }
-        }
+        Action::ToggleHelp => toggle_overlay(app, Overlay::Help(0)),
         Action::ToggleWarnings => {
-            if app.warnings_view.is_some() {
-                app.warnings_view = None;
+            if matches!(app.overlay, Some(Overlay::Warnings(_))) {
+                app.overlay = None;
             } else if app.timeline.warnings.is_empty() {
                 app.message = Some("no load warnings".into());
             } else {
-                app.warnings_view = Some(0);
+                app.overlay = Some(Overlay::Warnings(0));
             }
         }
+        Action::ToggleOverlay(overlay) => toggle_overlay(app, overlay),
         Action::ToggleEvidence => toggle_evidence(app),
         Action::OpenUrl => open_url(app),
         Action::ToggleFacts => {
@@ -61,12 +106,12 @@ pub fn update(app: &mut App, action: Action) {
             );
         }
         Action::Reload => {
-            if !app.reloading {
-                app.reloading = true;
+            if !app.load.reloading() {
+                app.load.start_reload();
                 app.effects.push(Effect::Reload);
             }
             app.message = Some(
-                if app.loading.is_some() {
+                if app.load.loading().is_some() {
                     "still loading…"
                 } else {
                     "reloading…"
@@ -122,19 +167,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::LastCall => select(app, app.rows.len().saturating_sub(1)),
         Action::NextHit => jump_hit(app, true),
         Action::PrevHit => jump_hit(app, false),
-        Action::Move(m) => {
-            if app.help.is_some() {
-                update_move_help(app, m);
-            } else if app.warnings_view.is_some() {
-                move_warnings(app, m);
-            } else if app.side.is_some() {
-                scroll_side(app, m);
-            } else if app.focus == Focus::Detail {
-                scroll_detail(app, m);
-            } else {
-                move_list(app, m);
-            }
-        }
+        Action::Move(m) => match app.top() {
+            Top::Overlay(_) => move_overlay(app, m),
+            // The filter bar keeps side by side on screen: it scrolls.
+            Top::Side | Top::Filter if app.side.is_some() => scroll_side(app, m),
+            Top::Detail => scroll_detail(app, m),
+            Top::Side | Top::Filter | Top::List => move_list(app, m),
+        },
         Action::ScrollDetail(m) => scroll_detail(app, m),
         Action::Toggle => toggle(app),
         Action::Expand => expand(app),
@@ -166,16 +205,18 @@ pub fn update(app: &mut App, action: Action) {
         Action::MatchesReady(m) => apply_matches(app, m),
         Action::Reloaded(r) => apply_reload(app, r),
         Action::ReloadFailed(why) => {
-            app.reloading = false;
-            app.message = Some(match app.loading.take() {
-                Some(_) => format!("loading failed: {why}"),
-                None => format!("reload failed: {why}"),
+            let first_load = app.load.loading().is_some();
+            app.load.reload_failed();
+            app.message = Some(if first_load {
+                format!("loading failed: {why}")
+            } else {
+                format!("reload failed: {why}")
             });
         }
         Action::IndexReady(r) => apply_index(app, r),
         Action::Loaded(timeline) => apply_load(app, timeline),
         Action::IndexFailed(why) => {
-            app.indexing = false;
+            app.load.indexed(None);
             app.message = Some(format!("cannot index the corpus, filtering is off: {why}"));
         }
     }
@@ -208,7 +249,7 @@ pub fn resolve_searches(app: &mut App) {
 /// index is still being built (`update` asks for no search then).
 pub fn search_now(app: &App, text: &str) -> Result<Vec<query::Hit>, query::QueryError> {
     let q = query::parse(text)?;
-    Ok(match &app.index {
+    Ok(match app.load.index() {
         Some(index) => index.ranked(&app.timeline, &q),
         None => Vec::new(),
     })
@@ -249,9 +290,9 @@ fn move_list(app: &mut App, m: Motion) {
     select(app, to);
 }
 
-fn detail_max_scroll(app: &App) -> usize {
-    let (w, h) = app.detail_size();
-    detail::build(app, w).lines.len().saturating_sub(h)
+fn detail_max_scroll(app: &mut App) -> usize {
+    let (_, h) = app.detail_size();
+    detail_layout(app).lines.len().saturating_sub(h)
 }
 
 fn clamp_detail(app: &mut App) {
@@ -264,11 +305,9 @@ fn scroll_detail(app: &mut App, m: Motion) {
     app.detail_scroll = moved(app.detail_scroll.min(max), m, h.saturating_sub(1), max);
 }
 
-fn side_max(app: &App, article: usize) -> usize {
-    let (w, h) = app.side_size();
-    super::side::pane_lines(app, article, w)
-        .len()
-        .saturating_sub(h)
+fn side_max(app: &mut App, article: usize) -> usize {
+    let (_, h) = app.side_size();
+    pane_layout(app, article).lines.len().saturating_sub(h)
 }
 
 fn clamp_side(app: &mut App) {
@@ -297,155 +336,6 @@ fn scroll_side(app: &mut App, m: Motion) {
     if let Some(side) = app.side.as_mut() {
         side.scroll = scroll;
     }
-}
-
-// ---- timeline structure ------------------------------------------------
-
-fn group_row_of(app: &App, row: usize) -> Option<usize> {
-    (0..=row.min(app.rows.len().saturating_sub(1)))
-        .rev()
-        .find(|&i| matches!(app.rows[i], Row::Group(_)))
-}
-
-fn call_row(app: &App, call: usize) -> Option<usize> {
-    app.rows.iter().position(|&r| r == Row::Call(call))
-}
-
-fn toggle(app: &mut App) {
-    match app.selected_row() {
-        Some(Row::Group(g)) => {
-            let c = app.is_collapsed(g);
-            app.set_collapsed(g, !c);
-            app.rebuild_rows();
-        }
-        Some(Row::Call(c)) => {
-            let e = app.is_expanded(c);
-            app.set_expanded(c, !e);
-            app.rebuild_rows();
-        }
-        Some(Row::Article { .. }) => app.focus = Focus::Detail,
-        None => {}
-    }
-}
-
-fn expand(app: &mut App) {
-    match app.selected_row() {
-        Some(Row::Group(g)) => {
-            if app.is_collapsed(g) {
-                app.set_collapsed(g, false);
-                app.rebuild_rows();
-            } else if app
-                .rows
-                .get(app.selected + 1)
-                .is_some_and(|r| !matches!(r, Row::Group(_)))
-            {
-                select(app, app.selected + 1);
-            }
-        }
-        Some(Row::Call(c)) => {
-            if app.is_expanded(c) {
-                if matches!(app.rows.get(app.selected + 1), Some(Row::Article { .. })) {
-                    select(app, app.selected + 1);
-                }
-            } else {
-                app.set_expanded(c, true);
-                app.rebuild_rows();
-            }
-        }
-        Some(Row::Article { .. }) => app.focus = Focus::Detail,
-        None => {}
-    }
-}
-
-fn collapse(app: &mut App) {
-    match app.selected_row() {
-        Some(Row::Group(g)) if !app.is_collapsed(g) => {
-            app.set_collapsed(g, true);
-            app.rebuild_rows();
-        }
-        Some(Row::Group(_)) => {}
-        Some(Row::Call(c)) => {
-            if app.is_expanded(c) {
-                app.set_expanded(c, false);
-                app.rebuild_rows();
-            } else if let Some(g) = group_row_of(app, app.selected) {
-                select(app, g);
-            }
-        }
-        Some(Row::Article { call: Some(c), .. }) => {
-            if let Some(r) = call_row(app, c) {
-                select(app, r);
-            }
-            app.set_expanded(c, false);
-            app.rebuild_rows();
-        }
-        Some(Row::Article { call: None, .. }) => {
-            if let Some(g) = group_row_of(app, app.selected) {
-                select(app, g);
-            }
-        }
-        None => {}
-    }
-}
-
-/// `[` (older) and `]` (newer): to the newest shown call of that era, or
-/// its header when it has none.
-fn jump_era(app: &mut App, older: bool) {
-    let n = app.timeline.eras.len();
-    if n == 0 {
-        app.message = Some("no eras".into());
-        return;
-    }
-    let target = match app.selected_era() {
-        Some(e) if older && e + 1 < n => e + 1,
-        Some(e) if !older && e > 0 => e - 1,
-        Some(_) => {
-            app.message = Some(
-                if older {
-                    "already at the oldest era"
-                } else {
-                    "already at the newest era"
-                }
-                .into(),
-            );
-            return;
-        }
-        None if older => n - 1,
-        None => 0,
-    };
-    let call_row = app.rows.iter().position(|&r| match r {
-        Row::Call(c) => app.call_era.get(c).copied().flatten() == Some(target),
-        _ => false,
-    });
-    let header = app
-        .rows
-        .iter()
-        .position(|&r| r == Row::Group(Group::Era(target)));
-    if let Some(r) = call_row.or(header) {
-        select(app, r);
-    }
-}
-
-fn cycle_counterpart(app: &mut App) {
-    if app.counterparts.len() < 2 {
-        app.message = Some(match app.counterparts.first() {
-            Some(&id) => format!("every call is with {}", app.timeline.leader_name(id)),
-            None => "no calls".into(),
-        });
-        return;
-    }
-    app.counterpart = match app.counterpart {
-        None => app.counterparts.first().copied(),
-        Some(cp) => {
-            let i = app.counterparts.iter().position(|&c| c == cp).unwrap_or(0);
-            app.counterparts.get(i + 1).copied()
-        }
-    };
-    app.message = Some(match app.counterpart {
-        Some(id) => format!("showing calls with {}", app.timeline.leader_name(id)),
-        None => "showing calls with every counterpart".into(),
-    });
-    app.rebuild_rows();
 }
 
 /// `v`: the evidence view on or off. The text changes length, so the
@@ -493,8 +383,8 @@ fn jump_hit(app: &mut App, forward: bool) {
         app.message = Some("no filter: / to search".into());
         return;
     }
-    let (w, h) = app.detail_size();
-    let view = detail::build(app, w);
+    let (_, h) = app.detail_size();
+    let view = detail_layout(app);
     let n = view.hit_lines.len();
     if n == 0 {
         app.message = Some(no_hit_message(app));
@@ -526,115 +416,14 @@ fn jump_hit(app: &mut App, forward: bool) {
 /// `n` on a text without hits: say where the filter matched instead
 /// ("matched: call topic APEC"), so no hit is without a visible reason.
 fn no_hit_message(app: &App) -> String {
-    let reasons = match (&app.index, &app.filter.query, app.selected_article()) {
+    let reasons = match (app.load.index(), &app.filter.query, app.selected_article()) {
         (Some(index), Some(q), Some(a)) => index.explain(&app.timeline, q, a),
         _ => Vec::new(),
     };
     if reasons.is_empty() {
         "no filter hits in this text".into()
     } else {
-        let text = super::text::safe(&reasons.join(", ")).into_owned();
+        let text = crate::ui::text::safe(&reasons.join(", ")).into_owned();
         format!("no hit in the text · matched: {text}")
     }
-}
-
-// ---- reload ----------------------------------------------------------------
-
-fn apply_reload(app: &mut App, r: Reloaded) {
-    app.reloading = false;
-    let first_load = app.loading.take().is_some();
-    let key = app.selection_key();
-    let pinned = app
-        .pinned
-        .and_then(|a| app.timeline.articles.get(a).map(|a| a.id.clone()));
-    app.timeline = r.timeline;
-    app.index = Some(r.index);
-    app.indexing = false;
-    app.side = None;
-    app.pinned = pinned.and_then(|id| app.timeline.article_by_id(&id));
-    app.index_corpus();
-    // Matching again at once keeps the filter without a flash of everything.
-    if let (Some(q), Some(index)) = (app.filter.query.clone(), app.index.clone()) {
-        let hits = index.ranked(&app.timeline, &q);
-        app.filter.hits = Some(hit_set(app, hits));
-    }
-    // Text typed before an index existed, or whose answer the old matcher
-    // will not give: match it on the new corpus.
-    if app.filter.pending() {
-        app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
-        request_search(app);
-    }
-    app.restore_selection(key);
-    clamp_detail(app);
-    if app.timeline.warnings.is_empty() {
-        app.warnings_view = None;
-    }
-    clamp_warnings(app);
-    if first_load {
-        // Nothing was selected yet: start where `App::new` starts.
-        if !matches!(app.selected_row(), Some(Row::Call(_) | Row::Article { .. })) {
-            app.select_first_call();
-        }
-        app.message = None;
-        return;
-    }
-    let t = &app.timeline;
-    app.message = Some(format!(
-        "reloaded: {} articles, {} calls{}",
-        t.articles.len(),
-        t.calls.len(),
-        if t.warnings.is_empty() {
-            String::new()
-        } else {
-            format!(", {} warnings", t.warnings.len())
-        }
-    ));
-}
-
-/// The first load is in: show it at once, and ask for its index.
-fn apply_load(app: &mut App, timeline: std::sync::Arc<crate::model::Timeline>) {
-    app.loading = None;
-    app.reloading = false;
-    app.timeline = timeline;
-    app.index = None;
-    app.indexing = true;
-    app.side = None;
-    app.pinned = None;
-    app.index_corpus();
-    app.rebuild_rows();
-    if !matches!(app.selected_row(), Some(Row::Call(_) | Row::Article { .. })) {
-        app.select_first_call();
-    }
-    clamp_detail(app);
-    clamp_warnings(app);
-    app.effects.push(Effect::BuildIndex);
-}
-
-/// The index of the shown corpus arrived: filtering works from now on, and
-/// a filter typed meanwhile is matched at once.
-fn apply_index(app: &mut App, r: Reloaded) {
-    if !std::sync::Arc::ptr_eq(&r.timeline, &app.timeline) {
-        return; // for a corpus a reload has replaced
-    }
-    app.index = Some(r.index);
-    app.indexing = false;
-    if app.filter.pending() {
-        app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
-        request_search(app);
-    }
-}
-
-// ---- warnings overlay -------------------------------------------------------
-
-fn clamp_warnings(app: &mut App) {
-    if let Some(scroll) = app.warnings_view {
-        let (rows, page) = super::warnings::rows_for_size(app);
-        app.warnings_view = Some(scroll.min(rows.saturating_sub(page)));
-    }
-}
-
-fn move_warnings(app: &mut App, m: Motion) {
-    let (rows, page) = super::warnings::rows_for_size(app);
-    let max = rows.saturating_sub(page);
-    app.warnings_view = Some(moved(app.warnings_view.unwrap_or(0), m, page, max));
 }

@@ -7,15 +7,19 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
-use super::action::Effect;
-use super::filter::LineInput;
-use super::keys::Context;
-use super::layout::{self, Areas};
-use super::theme::Theme;
+use super::detail_layout::Layouts;
+use super::line_input::LineInput;
+use super::load::Load;
+use super::mode::{Overlay, Top};
 use crate::leaders::{LeaderId, Leaders};
 use crate::model::Timeline;
 use crate::query::{Hit, Query, SearchIndex};
+use crate::ui::action::Effect;
+use crate::ui::keys::Context;
+use crate::ui::layout::{self, Areas};
+use crate::ui::theme::Theme;
 
+mod rows;
 mod visible;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +50,7 @@ pub enum Row {
 
 /// A group that keeps its identity across reloads.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) enum GroupId {
+pub(in crate::ui) enum GroupId {
     Era(LeaderId, NaiveDate),
     Orphans,
     Unassigned,
@@ -55,7 +59,7 @@ pub(super) enum GroupId {
 /// What is selected, by identity rather than position, so the selection
 /// survives filtering and reloading.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum SelKey {
+pub(in crate::ui) enum SelKey {
     Group(GroupId),
     Call(String),
     Article(String),
@@ -63,7 +67,7 @@ pub(super) enum SelKey {
 
 /// A remembered selection: see `App::selection_key`.
 #[derive(Debug, Clone)]
-pub(super) struct SelectionKey {
+pub(in crate::ui) struct SelectionKey {
     key: Option<SelKey>,
     parent: Option<SelKey>,
     index: usize,
@@ -119,22 +123,18 @@ pub struct SideState {
 
 pub struct App {
     pub timeline: Arc<Timeline>,
-    /// `None` while the index is being built off the UI thread (see
-    /// `App::new_indexing`): the timeline shows, filtering waits for it.
-    pub index: Option<Arc<SearchIndex>>,
-    /// The search index is being built; the filter bar says so.
-    pub indexing: bool,
-    /// `Some(what)` while the corpus itself is still being loaded (see
-    /// `App::loading`): `what` names it ("the built-in corpus", the paths).
-    pub loading: Option<String>,
+    /// Being read, being indexed (see `App::new_indexing`: the timeline
+    /// shows, filtering waits for the index), ready, being read again.
+    pub load: Load,
     pub theme: Theme,
     /// Terminal size (columns, rows), kept current by `Action::Resize`.
     pub size: (u16, u16),
     pub focus: Focus,
-    /// `Some(scroll)` while the help overlay is open.
-    pub help: Option<usize>,
-    /// `Some(scroll)` while the load-warnings overlay is open.
-    pub warnings_view: Option<usize>,
+    /// The overlay on top, if one is open.
+    pub overlay: Option<Overlay>,
+    /// What the corpus was loaded from, for the about overlay
+    /// (`tui::describe`); `None` when the caller handed in a timeline.
+    pub source: Option<String>,
     pub filter: FilterState,
     /// Counterparts present in the corpus, most calls first.
     pub counterparts: Vec<LeaderId>,
@@ -161,9 +161,10 @@ pub struct App {
     pub side: Option<SideState>,
     /// A one-off message on the hint line, cleared by the next key.
     pub message: Option<String>,
+    /// The detail and side-by-side panes' text, laid out once per key.
+    pub layouts: Layouts,
     /// Work for the run loop (matching, reloading).
     pub effects: Vec<Effect>,
-    pub reloading: bool,
     pub should_quit: bool,
 }
 
@@ -187,7 +188,7 @@ impl App {
     }
 
     pub fn with_index(timeline: Arc<Timeline>, index: Arc<SearchIndex>) -> App {
-        App::build(timeline, Some(index))
+        App::build(timeline, Load::Ready(Some(index)))
     }
 
     /// The UI state over a loaded corpus whose search index is still to be
@@ -196,8 +197,7 @@ impl App {
     /// `Action::IndexReady`. A filter typed meanwhile is kept and run when
     /// the index arrives.
     pub fn new_indexing(timeline: Timeline) -> App {
-        let mut app = App::build(Arc::new(timeline), None);
-        app.indexing = true;
+        let mut app = App::build(Arc::new(timeline), Load::Indexing);
         app.effects.push(Effect::BuildIndex);
         app
     }
@@ -218,24 +218,22 @@ impl App {
             warnings: Vec::new(),
             call_of_article: Vec::new(),
         };
-        let mut app = App::build(Arc::new(empty), None);
-        app.loading = Some(what.into());
-        app.reloading = true;
+        let what = what.into();
+        let mut app = App::build(Arc::new(empty), Load::Loading { what: what.clone() });
+        app.source = Some(what);
         app.effects.push(Effect::Load);
         app
     }
 
-    fn build(timeline: Arc<Timeline>, index: Option<Arc<SearchIndex>>) -> App {
+    fn build(timeline: Arc<Timeline>, load: Load) -> App {
         let mut app = App {
             timeline,
-            index,
-            indexing: false,
-            loading: None,
+            load,
             theme: Theme::color(),
             size: (80, 24),
             focus: Focus::List,
-            help: None,
-            warnings_view: None,
+            overlay: None,
+            source: None,
             filter: FilterState::default(),
             counterparts: Vec::new(),
             counterpart: None,
@@ -252,8 +250,8 @@ impl App {
             facts_full: false,
             side: None,
             message: None,
+            layouts: Layouts::default(),
             effects: Vec::new(),
-            reloading: false,
             should_quit: false,
         };
         app.index_corpus();
@@ -269,7 +267,7 @@ impl App {
     }
 
     /// Derived tables that depend only on the timeline.
-    pub(super) fn index_corpus(&mut self) {
+    pub(in crate::ui) fn index_corpus(&mut self) {
         let t = &self.timeline;
         let mut call_era = vec![None; t.calls.len()];
         for (ei, era) in t.eras.iter().enumerate() {
@@ -305,7 +303,8 @@ impl App {
     pub fn areas(&self) -> Areas {
         let a = layout::areas(Rect::new(0, 0, self.size.0, self.size.1));
         if self.side.is_some() {
-            let rows = super::side::header_rows(self, a.main.width, a.main.height);
+            let rows =
+                super::detail_layout::side_header::header_rows(self, a.main.width, a.main.height);
             layout::with_side_header(a, rows)
         } else {
             a
@@ -329,216 +328,32 @@ impl App {
         (r.width as usize, r.height as usize)
     }
 
+    /// What takes the keys now: the one place the order is written
+    /// (an overlay, then the filter bar, then side by side, then the
+    /// focused pane).
+    pub fn top(&self) -> Top {
+        if let Some(overlay) = self.overlay {
+            Top::Overlay(overlay)
+        } else if self.focus == Focus::Filter {
+            Top::Filter
+        } else if self.side.is_some() {
+            Top::Side
+        } else if self.focus == Focus::Detail {
+            Top::Detail
+        } else {
+            Top::List
+        }
+    }
+
     /// Which part of the key table applies now.
     pub fn context(&self) -> Context {
-        if self.help.is_some() {
-            Context::Help
-        } else if self.warnings_view.is_some() {
-            Context::Warnings
-        } else if self.focus == Focus::Filter {
-            Context::Filter
-        } else if self.side.is_some() {
-            Context::Side
-        } else if self.focus == Focus::Detail {
-            Context::Detail
-        } else {
-            Context::List
+        match self.top() {
+            Top::Overlay(overlay) => Context::of_overlay(overlay),
+            Top::Filter => Context::Filter,
+            Top::Side => Context::Side,
+            Top::Detail => Context::Detail,
+            Top::List => Context::List,
         }
-    }
-
-    // ---- rows ------------------------------------------------------------
-
-    fn group_id(&self, g: Group) -> GroupId {
-        match g {
-            Group::Era(e) => match self.timeline.eras.get(e) {
-                Some(era) => GroupId::Era(era.leader, era.from),
-                None => GroupId::Orphans,
-            },
-            Group::Orphans => GroupId::Orphans,
-            Group::Unassigned => GroupId::Unassigned,
-        }
-    }
-
-    pub fn is_collapsed(&self, g: Group) -> bool {
-        self.collapsed.contains(&self.group_id(g))
-    }
-
-    pub(super) fn set_collapsed(&mut self, g: Group, collapsed: bool) {
-        let id = self.group_id(g);
-        if collapsed {
-            self.collapsed.insert(id);
-        } else {
-            self.collapsed.remove(&id);
-        }
-    }
-
-    pub fn is_expanded(&self, call: usize) -> bool {
-        self.timeline
-            .calls
-            .get(call)
-            .is_some_and(|c| self.expanded.contains(&c.id))
-    }
-
-    pub(super) fn set_expanded(&mut self, call: usize, expanded: bool) {
-        if let Some(c) = self.timeline.calls.get(call) {
-            if expanded {
-                self.expanded.insert(c.id.clone());
-            } else {
-                self.expanded.remove(&c.id);
-            }
-        }
-    }
-
-    fn key_of(&self, row: Row) -> SelKey {
-        let t = &self.timeline;
-        match row {
-            Row::Group(g) => SelKey::Group(self.group_id(g)),
-            Row::Call(c) => SelKey::Call(t.calls.get(c).map(|c| c.id.clone()).unwrap_or_default()),
-            Row::Article { article, .. } => SelKey::Article(
-                t.articles
-                    .get(article)
-                    .map(|a| a.id.clone())
-                    .unwrap_or_default(),
-            ),
-        }
-    }
-
-    fn find_key(&self, key: &SelKey) -> Option<usize> {
-        self.rows.iter().position(|&r| &self.key_of(r) == key)
-    }
-
-    /// The selection by identity (and its call, for when an article row
-    /// goes away), to find it again after the rows change.
-    pub(super) fn selection_key(&self) -> SelectionKey {
-        let key = self.rows.get(self.selected).map(|&r| self.key_of(r));
-        let parent = match self.rows.get(self.selected) {
-            Some(&Row::Article { call: Some(c), .. }) => Some(self.key_of(Row::Call(c))),
-            _ => None,
-        };
-        SelectionKey {
-            key,
-            parent,
-            index: self.selected,
-        }
-    }
-
-    /// Recompute the rows and put the selection back on the same thing; if
-    /// it is gone (filtered out), on the first call.
-    pub(super) fn restore_selection(&mut self, sel: SelectionKey) {
-        self.rows = self.compute_rows();
-        let found = sel
-            .key
-            .as_ref()
-            .and_then(|k| self.find_key(k))
-            .or_else(|| sel.parent.as_ref().and_then(|k| self.find_key(k)));
-        match found {
-            Some(i) => {
-                if i != sel.index {
-                    self.detail_scroll = 0;
-                    self.hit_cursor = None;
-                }
-                self.selected = i;
-            }
-            None => {
-                self.detail_scroll = 0;
-                self.hit_cursor = None;
-                // Gone, or nothing was selected (an empty list): the
-                // first call.
-                self.select_first_call();
-            }
-        }
-        self.clamp_list_offset();
-    }
-
-    /// Recompute the list after anything that changes what is visible,
-    /// keeping the selection on the same thing when it is still there.
-    pub(super) fn rebuild_rows(&mut self) {
-        let sel = self.selection_key();
-        self.restore_selection(sel);
-    }
-
-    fn compute_rows(&self) -> Vec<Row> {
-        let t = &self.timeline;
-        let mut rows = Vec::new();
-        if self.no_matches() {
-            return rows;
-        }
-        let push_call = |rows: &mut Vec<Row>, c: usize| {
-            rows.push(Row::Call(c));
-            if self.is_expanded(c) {
-                for a in self.visible_articles_of_call(c) {
-                    rows.push(Row::Article {
-                        article: a,
-                        call: Some(c),
-                    });
-                }
-            }
-        };
-        for ei in 0..t.eras.len() {
-            let g = Group::Era(ei);
-            rows.push(Row::Group(g));
-            if self.is_collapsed(g) {
-                continue;
-            }
-            for c in self.visible_calls_of_era(ei) {
-                push_call(&mut rows, c);
-            }
-        }
-        let orphans = self.orphan_calls();
-        if !orphans.is_empty() {
-            rows.push(Row::Group(Group::Orphans));
-            if !self.is_collapsed(Group::Orphans) {
-                for c in orphans {
-                    push_call(&mut rows, c);
-                }
-            }
-        }
-        if !t.unassigned.is_empty() {
-            let shown = self.visible_unassigned();
-            if !shown.is_empty() || (!self.filter.active() && self.counterpart.is_none()) {
-                rows.push(Row::Group(Group::Unassigned));
-                if !self.is_collapsed(Group::Unassigned) {
-                    for a in shown {
-                        rows.push(Row::Article {
-                            article: a,
-                            call: None,
-                        });
-                    }
-                }
-            }
-        }
-        rows
-    }
-
-    pub(super) fn select_first_call(&mut self) {
-        self.selected = self
-            .rows
-            .iter()
-            .position(|r| matches!(r, Row::Call(_)))
-            .or_else(|| {
-                self.rows
-                    .iter()
-                    .position(|r| matches!(r, Row::Article { .. }))
-            })
-            .unwrap_or(0);
-        self.clamp_list_offset();
-    }
-
-    /// Keep the selected row on screen, with a little context around it.
-    pub(super) fn clamp_list_offset(&mut self) {
-        let h = self.list_height().max(1);
-        let n = self.rows.len();
-        if self.selected >= n {
-            self.selected = n.saturating_sub(1);
-        }
-        let margin = if h > 6 { 2 } else { 0 };
-        if self.selected < self.list_offset + margin {
-            self.list_offset = self.selected.saturating_sub(margin);
-        }
-        if self.selected + margin >= self.list_offset + h {
-            self.list_offset = (self.selected + margin + 1).saturating_sub(h);
-        }
-        self.list_offset = self.list_offset.min(n.saturating_sub(h));
     }
 
     // ---- selection -------------------------------------------------------

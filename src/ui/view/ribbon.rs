@@ -4,88 +4,17 @@
 //! `●`, or where columns hold several calls a density bar `▁▂▃▅▇` — and
 //! the selected call's `◆`. `LEGEND` says so in help and the era summary.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::app::App;
-use super::text::{Cells, char_width};
+use crate::ui::state::app::App;
+use crate::ui::text::{Cells, char_width};
 
-/// An era's place on the axis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Segment {
-    /// Index into `Timeline::eras`.
-    pub era: usize,
-    pub x: usize,
-    pub width: usize,
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-}
-
-/// Eras oldest first, laid out over `width` columns: each gets a share
-/// proportional to its length, and at least a few columns so a short
-/// (or just begun) term stays visible.
-pub fn segments(app: &App, width: usize) -> Vec<Segment> {
-    let t = &app.timeline;
-    let n = t.eras.len();
-    if n == 0 || width == 0 {
-        return Vec::new();
-    }
-    let spans: Vec<(usize, NaiveDate, NaiveDate)> = (0..n)
-        .rev()
-        .filter_map(|e| {
-            let era = t.eras.get(e)?;
-            let last_call = era
-                .calls
-                .iter()
-                .filter_map(|&c| t.calls.get(c))
-                .map(|c| c.date)
-                .max();
-            let to = era.to.unwrap_or_else(|| {
-                let floor = era.from + Duration::days(365);
-                last_call.map_or(floor, |d| (d + Duration::days(30)).max(floor))
-            });
-            Some((e, era.from, to.max(era.from)))
-        })
-        .collect();
-    let days: Vec<i64> = spans
-        .iter()
-        .map(|&(_, f, t)| (t - f).num_days().max(1))
-        .collect();
-    let total: i64 = days.iter().sum();
-    let min_w = (width / n).min(6);
-    let spare = width - min_w * n;
-    let mut widths: Vec<usize> = days
-        .iter()
-        .map(|&d| min_w + (spare as i64 * d / total.max(1)) as usize)
-        .collect();
-    let used: usize = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last += width.saturating_sub(used);
-    }
-    let mut x = 0;
-    spans
-        .iter()
-        .zip(widths)
-        .map(|(&(era, from, to), w)| {
-            let s = Segment {
-                era,
-                x,
-                width: w,
-                from,
-                to,
-            };
-            x += w;
-            s
-        })
-        .collect()
-}
-
-/// What the ribbon's marks mean: in the help overlay and the era summary.
-pub const LEGEND: &str = "Ribbon: ◆ the selected call · ● a call · ▁▂▃▅▇ calls in that stretch of time (taller: more) · ┼ a new term";
+pub use crate::ui::state::ribbon_axis::{LEGEND, Segment, column_of, segments};
 
 /// Density bars, fewest calls first.
 const BARS: [char; 5] = ['▁', '▂', '▃', '▅', '▇'];
@@ -141,17 +70,6 @@ pub fn era_name(app: &App, era: usize) -> String {
     }
 }
 
-/// Column of `date` inside a segment.
-pub fn column_of(seg: &Segment, date: NaiveDate) -> usize {
-    if seg.width < 2 {
-        return seg.x;
-    }
-    let span = (seg.to - seg.from).num_days().max(1);
-    let into = (date - seg.from).num_days().clamp(0, span);
-    let inner = (seg.width - 1) as i64;
-    seg.x + 1 + ((into * (inner - 1).max(0)) / span) as usize
-}
-
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if area.height == 0 || area.width == 0 {
         return;
@@ -162,7 +80,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if segs.is_empty() {
         let mut c = Cells::new();
         c.push(
-            if app.loading.is_some() {
+            if app.load.loading().is_some() {
                 "loading…"
             } else {
                 "no eras to show"
@@ -198,7 +116,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let year = seg.from.year().to_string();
         let text = [format!("{year} {surname}"), surname.clone(), year]
             .into_iter()
-            .find(|s| super::text::width(s) <= room)
+            .find(|s| crate::ui::text::width(s) <= room)
             .unwrap_or_default();
         let lstyle = if current == Some(seg.era) {
             theme.era_current()

@@ -5,9 +5,9 @@
 
 use chrono::Datelike;
 
-use super::app::App;
-use super::text::Cells;
 use crate::model::{Call, DateBasis};
+use crate::ui::state::app::App;
+use crate::ui::text::Cells;
 
 /// Lines of the pane kept for the article: its title and meta line (about
 /// five lines at 80 columns) and at least eight lines of its text.
@@ -80,14 +80,14 @@ pub fn summary(app: &App, call: &Call, width: usize) -> [Cells; 2] {
         .filter(|(_, v)| Some(*v) != call.duration_minutes.value)
         .filter_map(|&(a, v)| {
             let name = t.articles.get(a)?.source.clone()?;
-            Some(format!("{}: {v}", super::text::safe(&name)))
+            Some(format!("{}: {v}", crate::ui::text::safe(&name)))
         })
         .collect();
     if !others.is_empty() {
         minutes.push_str(&format!(" ({})", others.join(", ")));
     }
-    let room = width.saturating_sub(head.width() + super::text::width(&minutes));
-    let leaders = if super::text::width(&full) <= room {
+    let room = width.saturating_sub(head.width() + crate::ui::text::width(&minutes));
+    let leaders = if crate::ui::text::width(&full) <= room {
         full
     } else {
         t.call_label(call)
@@ -113,11 +113,11 @@ pub fn summary(app: &App, call: &Call, width: usize) -> [Cells; 2] {
         plural(outlets, "outlet"),
         plural(call.topics.len(), "topic"),
     ];
-    let key_w = super::text::width(" · f all facts");
+    let key_w = crate::ui::text::width(" · f all facts");
     let mut more = Cells::new();
     for (i, part) in parts.iter().enumerate() {
         let sep = if i == 0 { "" } else { " · " };
-        let w = super::text::width(sep) + super::text::width(part);
+        let w = crate::ui::text::width(sep) + crate::ui::text::width(part);
         if i > 0 && more.width() + w + key_w > width {
             break;
         }
@@ -125,7 +125,7 @@ pub fn summary(app: &App, call: &Call, width: usize) -> [Cells; 2] {
     }
     // The key for the rest always shows: the summary gives way to it.
     let key = " · f all facts";
-    more.truncate(width.saturating_sub(super::text::width(key)));
+    more.truncate(width.saturating_sub(crate::ui::text::width(key)));
     more.push(key, theme.bold());
     more.truncate(width);
     [head, more]

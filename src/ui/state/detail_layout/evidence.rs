@@ -12,11 +12,11 @@
 
 use ratatui::style::Style;
 
-use super::app::App;
-use super::detail::{Out, meta_line};
-use super::text::Cells;
+use super::build::{Out, meta_line};
 use crate::evidence::{self, place_short};
 use crate::model::{Article, Evidence, FactKind, Place};
+use crate::ui::state::app::App;
+use crate::ui::text::Cells;
 
 /// Width of the fact names ("counterpart ").
 const LABEL_WIDTH: usize = 12;

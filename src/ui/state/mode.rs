@@ -1,0 +1,100 @@
+//! Which overlay, if any, sits on top of the views: one enum, so "is
+//! something open, which, and what do the keys do now" is answered in one
+//! place (`App::context`). The table below ties each variant to its text
+//! (`state::overlays`): a new overlay is one variant and its arms here, one
+//! file there, and its lines in the key table (`keys`, which also says
+//! which part of the table applies while it is open). Drawing, scrolling
+//! and closing are shared by all (`ui::view::popup`, `update::overlays`).
+
+use ratatui::text::Line;
+
+use super::app::App;
+use super::overlays::{about, fit, help, warnings};
+
+/// What is on top, and so takes the keys (`App::top`): the screens stack
+/// as list or detail pane, then side by side over them, then the filter
+/// bar's focus, then an overlay. Kept as that stack in `App` (`focus`,
+/// `side`, `overlay`) because each layer returns to the one below when it
+/// closes (Esc in side by side gives back the pane that had the focus);
+/// this enum is the one answer to "which is on top".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Top {
+    Overlay(Overlay),
+    Filter,
+    Side,
+    Detail,
+    List,
+}
+
+/// An overlay over the timeline, detail or side-by-side view. Only one is
+/// open at a time: each is opened from the views and closed by Esc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// `?`: every key; holds the scroll.
+    Help(usize),
+    /// `w`: the load warnings; holds the scroll.
+    Warnings(usize),
+    /// `i`: what is loaded (corpus, counts) and the hotline version.
+    About,
+}
+
+impl Overlay {
+    /// The same overlay, whatever its scroll: toggling it closes it.
+    pub fn same_kind(self, other: Overlay) -> bool {
+        std::mem::discriminant(&self) == std::mem::discriminant(&other)
+    }
+
+    /// Its rows for a popup `width` columns wide (inside the border).
+    pub fn rows(self, app: &App, width: usize) -> Vec<Line<'static>> {
+        match self {
+            Overlay::Help(_) => help::rows(app, width),
+            Overlay::Warnings(_) => warnings::rows(app, width),
+            Overlay::About => about::rows(app, width),
+        }
+    }
+
+    /// The popup's title: what it is and how to close it.
+    pub fn title(self, app: &App) -> String {
+        match self {
+            Overlay::Help(_) => " Keys · Esc or ? closes ".to_string(),
+            Overlay::Warnings(_) => {
+                let n = app.timeline.warnings.len();
+                format!(
+                    " {n} load warning{} · Esc or w closes ",
+                    if n == 1 { "" } else { "s" }
+                )
+            }
+            Overlay::About => " About · Esc or i closes ".to_string(),
+        }
+    }
+
+    /// What its rows count, in the "3–12 of 40…" note.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Overlay::Warnings(_) => " lines",
+            Overlay::Help(_) | Overlay::About => "",
+        }
+    }
+
+    /// Its scroll, for one that scrolls.
+    pub fn scroll(self) -> Option<usize> {
+        match self {
+            Overlay::Help(s) | Overlay::Warnings(s) => Some(s),
+            Overlay::About => None,
+        }
+    }
+
+    /// The same overlay scrolled to `s` (one that does not scroll stays).
+    pub fn with_scroll(self, s: usize) -> Overlay {
+        match self {
+            Overlay::Help(_) => Overlay::Help(s),
+            Overlay::Warnings(_) => Overlay::Warnings(s),
+            Overlay::About => Overlay::About,
+        }
+    }
+
+    /// How many rows it has at the app's terminal size, and how many fit.
+    pub fn rows_for_size(self, app: &App) -> (usize, usize) {
+        fit(app, |app, width| self.rows(app, width).len())
+    }
+}
