@@ -174,6 +174,7 @@ fn many_hits_do_not_freeze_and_sigterm_ends_at_once() {
     t.raw("xi");
     t.wait_text("1 article");
     t.keys(&["Enter"]);
+    // `n` may come before matching answers: the jump follows the answer.
     t.keys(&["n"]);
     t.wait_text("hit 1 of");
     t.keys(&["n"]);

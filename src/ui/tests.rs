@@ -316,6 +316,19 @@ fn next_hit_scrolls_the_hit_into_view() {
 }
 
 #[test]
+fn next_hit_before_the_answer_jumps_when_it_comes() {
+    let mut app = app();
+    update(&mut app, Action::Resize(60, 14));
+    type_text(&mut app, "supply");
+    update(&mut app, Action::FilterAccept);
+    update(&mut app, Action::NextHit);
+    assert_eq!(app.message.as_deref(), Some("matching… the jump follows"));
+    resolve_searches(&mut app);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("hit 1 of"), "{message}");
+}
+
+#[test]
 fn help_toggles_and_quit_quits() {
     let mut app = app();
     update(&mut app, Action::ToggleHelp);

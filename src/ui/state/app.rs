@@ -95,6 +95,9 @@ pub struct FilterState {
     pub hits: Option<HitSet>,
     /// Why the current text is not a valid query.
     pub error: Option<String>,
+    /// `n`/`N` pressed before the answer came: the jump (forward or not)
+    /// made once it does, since typing never waits on matching.
+    pub pending_jump: Option<bool>,
 }
 
 impl FilterState {

@@ -14,6 +14,7 @@ pub(super) fn filter_changed(app: &mut App) {
         app.filter.hits = None;
         app.filter.query = None;
         app.filter.error = None;
+        app.filter.pending_jump = None;
         app.effects.retain(|e| !matches!(e, Effect::Search { .. }));
         app.rebuild_rows();
     } else {
@@ -74,7 +75,13 @@ pub(super) fn apply_matches(app: &mut App, m: Matches) {
                 app.detail_scroll = 0;
             }
             clamp_detail(app);
+            if let Some(forward) = app.filter.pending_jump.take() {
+                super::jump_hit(app, forward);
+            }
         }
-        Err(e) => app.filter.error = Some(e.to_string()),
+        Err(e) => {
+            app.filter.pending_jump = None;
+            app.filter.error = Some(e.to_string());
+        }
     }
 }

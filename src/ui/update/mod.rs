@@ -372,11 +372,18 @@ fn toggle_evidence(app: &mut App) {
     );
 }
 
-fn jump_hit(app: &mut App, forward: bool) {
+pub(super) fn jump_hit(app: &mut App, forward: bool) {
     if app.evidence {
         // The evidence view marks facts, not filter hits: moving to hits
         // it does not show would be a jump to nothing visible.
         app.message = Some("filter hits are not marked in the evidence view: v leaves it".into());
+        return;
+    }
+    if app.filter.pending() {
+        // Typing never waits on matching, so `n` can come before the
+        // answer: the jump is made when it comes.
+        app.filter.pending_jump = Some(forward);
+        app.message = Some("matching… the jump follows".into());
         return;
     }
     if !app.filter.active() {
