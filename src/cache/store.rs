@@ -87,7 +87,16 @@ impl Store {
     pub fn load(&self, roots: &[PathBuf], lexicon: u64) -> Result<Option<Cached>, CacheError> {
         let bytes = match fs::read(self.file_for(roots)) {
             Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            // No file, or no folder to hold one (XDG_CACHE_HOME a file):
+            // no cache yet; saving says why it can't make one.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Ok(None);
+            }
             Err(e) => return Err(e.into()),
         };
         let (header, payload) = file::decode(&bytes, lexicon)?;
