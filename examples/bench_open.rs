@@ -92,7 +92,11 @@ impl Bench {
         let grep = || self.cmd(Path::new("grep"), &["-rli", "apec"], &d);
         let clear = || self.cmd(&self.hotline, &["cache", "clear"], "");
 
-        let (check_cold, grep_t) = self.pair(|| hot(&["check", "--no-cache"]), grep, || Ok(()))?;
+        let (check_cold, grep_t) = self.pair(
+            || hot(&["check", "--no-cache"]),
+            grep,
+            || Ok(Duration::ZERO),
+        )?;
         row("`grep -rli apec DIR`", &grep_t, None);
         row(
             "`hotline check --no-cache DIR`",
@@ -100,7 +104,7 @@ impl Bench {
             Some(("grep", &grep_t)),
         );
         hot(&["check"])?;
-        let (check_warm, _) = self.pair(|| hot(&["check"]), grep, || Ok(()))?;
+        let (check_warm, _) = self.pair(|| hot(&["check"]), grep, || Ok(Duration::ZERO))?;
         row(
             "`hotline check DIR` (warm cache)",
             &check_warm,
@@ -127,13 +131,17 @@ impl Bench {
             Some(("filter", &filt)),
         );
         hot(&["search", "apec"])?;
-        let (warm, _) = self.pair(|| hot(&["search", "apec"]), filter, || Ok(()))?;
+        let (warm, _) = self.pair(|| hot(&["search", "apec"]), filter, || Ok(Duration::ZERO))?;
         row(
             "`hotline search apec DIR` (warm cache)",
             &warm,
             Some(("filter", &filt)),
         );
-        let (plain, _) = self.pair(|| hot(&["search", "apec", "--no-cache"]), filter, || Ok(()))?;
+        let (plain, _) = self.pair(
+            || hot(&["search", "apec", "--no-cache"]),
+            filter,
+            || Ok(Duration::ZERO),
+        )?;
         row(
             "`hotline search apec DIR --no-cache`",
             &plain,
