@@ -5,7 +5,10 @@
 //! stores what the caller built. See DESIGN.md beside this file for the
 //! measurements behind the format.
 //!
-//! Flow for a caller (phase B wires this into loading):
+//! `pipeline::load::read_articles` uses it through `Session` when the
+//! process turned it on (`enable`, done by the binary unless `--no-cache`).
+//!
+//! Flow for a caller:
 //!
 //! ```text
 //! let store = Store::from_env()?;                       // $XDG_CACHE_HOME/hotline
@@ -19,6 +22,7 @@
 
 mod file;
 mod plan;
+mod session;
 mod store;
 
 pub use file::{
@@ -28,7 +32,8 @@ pub use file::{
 pub use plan::{
     Cached, FileKey, FileStat, Plan, Planned, RACY_NS, Status, content_hash, ns_since_epoch, plan,
 };
-pub use store::{CacheFileStats, Store};
+pub use session::{Keyed, Notices, Session, Setting, disable, enable, wait_for_saves};
+pub use store::{CacheFileStats, Pending, Store};
 
 /// `LeaderId` has no serde derives of its own (it lives with the leader
 /// registry); the cache stores it as the plain index it is. The index is

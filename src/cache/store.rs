@@ -87,7 +87,16 @@ impl Store {
     pub fn load(&self, roots: &[PathBuf], lexicon: u64) -> Result<Option<Cached>, CacheError> {
         let bytes = match fs::read(self.file_for(roots)) {
             Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            // No file, or no folder to hold one (XDG_CACHE_HOME a file):
+            // no cache yet; saving says why it can't make one.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Ok(None);
+            }
             Err(e) => return Err(e.into()),
         };
         let (header, payload) = file::decode(&bytes, lexicon)?;
@@ -109,6 +118,19 @@ impl Store {
         lexicon: u64,
         entries: &[(&FileKey, &Article)],
     ) -> Result<PathBuf, CacheError> {
+        self.prepare(roots, lexicon, entries)?.commit()
+    }
+
+    /// The first half of `save`: everything that can fail for want of a
+    /// writable directory (create it, encode, open the temp file), so a
+    /// caller can report that at once and leave `commit` (write, fsync,
+    /// rename: the slow half) to a background thread.
+    pub fn prepare(
+        &self,
+        roots: &[PathBuf],
+        lexicon: u64,
+        entries: &[(&FileKey, &Article)],
+    ) -> Result<Pending, CacheError> {
         fs::create_dir_all(&self.dir)?;
         let dir = fs::canonicalize(&self.dir)?;
         let canonical = Store::canonical_roots(roots);
@@ -122,16 +144,11 @@ impl Store {
             .and_then(|b| file::read_header(&b).ok())
             .map_or(now, |h| h.created_ns);
         let bytes = file::encode(&canonical, lexicon, created, now, entries)?;
-        let mut tmp = tempfile::Builder::new()
+        let tmp = tempfile::Builder::new()
             .prefix(TMP_PREFIX)
             .suffix(".tmp")
             .tempfile_in(&self.dir)?;
-        tmp.write_all(&bytes)?;
-        // On disk before the rename, so a crash leaves the old file or the
-        // new one, never a torn one under the real name.
-        tmp.as_file().sync_data()?;
-        tmp.persist(&target).map_err(|e| CacheError::Io(e.error))?;
-        Ok(target)
+        Ok(Pending { tmp, bytes, target })
     }
 
     /// Every cache file in the directory, with its header checked (not its
@@ -204,6 +221,27 @@ impl Store {
         }
         out.sort();
         Ok(out)
+    }
+}
+
+/// A cache file encoded and its temp file open, not yet in place.
+pub struct Pending {
+    tmp: tempfile::NamedTempFile,
+    bytes: Vec<u8>,
+    target: PathBuf,
+}
+
+impl Pending {
+    /// Write, sync and rename into place. Returns the file written.
+    pub fn commit(mut self) -> Result<PathBuf, CacheError> {
+        self.tmp.write_all(&self.bytes)?;
+        // On disk before the rename, so a crash leaves the old file or the
+        // new one, never a torn one under the real name.
+        self.tmp.as_file().sync_data()?;
+        self.tmp
+            .persist(&self.target)
+            .map_err(|e| CacheError::Io(e.error))?;
+        Ok(self.target)
     }
 }
 

@@ -3,6 +3,7 @@
 //! what an article means.
 
 mod args;
+mod cache;
 mod check;
 mod evidence;
 pub mod output;
@@ -58,6 +59,9 @@ pub struct Cli {
     /// Follow links to directories outside the given paths (never into /proc, /sys, /dev).
     #[arg(long, short = 'L', global = true)]
     follow: bool,
+    /// Neither read nor write the article cache (see `hotline cache`).
+    #[arg(long, global = true)]
+    no_cache: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,6 +110,18 @@ enum Command {
         /// Article files or folders (default: built-in corpus).
         paths: Vec<PathBuf>,
     },
+    /// The article cache that makes reopening a folder fast: where it is, what it holds, clear it.
+    #[command(
+        long_about = "The article cache that makes reopening a folder fast.\n\n\
+            Articles read from files are kept under $XDG_CACHE_HOME/hotline (else \
+            ~/.cache/hotline), never in the corpus folder. A file whose size, time or bytes \
+            changed is read again; a change to hotline or to the leaders, topics, outlets or \
+            boilerplate files re-reads everything. --no-cache neither reads nor writes it."
+    )]
+    Cache {
+        #[command(subcommand)]
+        action: cache::Action,
+    },
 }
 
 /// What `export --format csv` writes a row for.
@@ -135,6 +151,8 @@ pub fn run() -> Result<ExitCode> {
     args::check_paths(cli.paths())?;
     crate::pipeline::read::set_follow_links(cli.follow);
     let lexicon = lexicon(&cli)?;
+    let browser = cli.command.is_none() && io::stdout().is_terminal();
+    cache::setup(cli.no_cache, browser);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(output::Guard::stdout(stdout.lock()));
     let code = match cli.command {
@@ -148,7 +166,9 @@ pub fn run() -> Result<ExitCode> {
                 drop(out);
                 // The browser loads on its own thread behind a loading
                 // screen, so a big corpus never means a blank terminal.
-                return crate::ui::run_loading(inputs, lexicon);
+                let result = crate::ui::run_loading(inputs, lexicon);
+                crate::cache::wait_for_saves();
+                return result;
             }
             ExitCode::SUCCESS
         }
@@ -204,6 +224,10 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Check { paths }) => {
             check::run(&Inputs::from_paths(paths), &lexicon, &mut out)?
         }
+        Some(Command::Cache { action }) => {
+            cache::run(&action, &mut out)?;
+            ExitCode::SUCCESS
+        }
     };
     out.flush()?;
     Ok(code)
@@ -219,8 +243,12 @@ impl Cli {
                 | Command::Show { paths, .. }
                 | Command::Search { paths, .. }
                 | Command::Export { paths, .. }
-                | Command::Check { paths },
+                | Command::Check { paths }
+                | Command::Cache {
+                    action: cache::Action::Path { paths },
+                },
             ) => paths,
+            Some(Command::Cache { .. }) => &[],
         }
     }
 }

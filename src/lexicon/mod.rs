@@ -27,6 +27,12 @@ pub struct Lexicon {
     pub topics: Topics,
     pub outlets: Outlets,
     pub boilerplate: Patterns,
+    /// xxh3 of each file's bytes as loaded, in `Part::ALL` order: the
+    /// article cache is keyed by them, so a replaced file re-extracts.
+    /// `replace` keeps them in step; code that swaps a part in by hand
+    /// (tests: `Lexicon { leaders, ..Lexicon::embedded() }`) should set
+    /// its slot too if it loads with the cache on.
+    pub sources: [u64; 4],
 }
 
 /// One of the four files.
@@ -75,7 +81,23 @@ impl Lexicon {
             topics: Topics::embedded(),
             outlets: Outlets::embedded(),
             boilerplate: Patterns::embedded().clone(),
+            // In `Part::ALL` order.
+            sources: [
+                leaders::EMBEDDED_LEADERS,
+                topics::EMBEDDED_TOPICS,
+                outlets::EMBEDDED_OUTLETS,
+                boilerplate::EMBEDDED_BOILERPLATE,
+            ]
+            .map(|text| crate::cache::content_hash(text.as_bytes())),
         }
+    }
+
+    /// One number for the four files' bytes as loaded (built-in or
+    /// replaced): what the article cache checks before reusing anything.
+    pub fn fingerprint(&self) -> u64 {
+        let bytes: Vec<[u8; 8]> = self.sources.iter().map(|h| h.to_le_bytes()).collect();
+        let parts: Vec<&[u8]> = bytes.iter().map(|b| b.as_slice()).collect();
+        crate::cache::lexicon_fingerprint(&parts)
     }
 
     /// Replace `part` with the file at `path`. An unreadable or invalid
@@ -94,6 +116,8 @@ impl Lexicon {
                 self.boilerplate = Patterns::from_toml(&text).with_context(context)?;
             }
         }
+        let slot = Part::ALL.iter().position(|&p| p == part).unwrap_or(0);
+        self.sources[slot] = crate::cache::content_hash(text.as_bytes());
         Ok(())
     }
 

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::cache;
 pub use crate::lexicon::Lexicon;
 use crate::model::{Article, Cleaned, Paragraph, Timeline};
 use crate::pipeline::clean::Cleaner;
@@ -64,16 +65,31 @@ pub fn load(inputs: &Inputs, lexicon: &Lexicon) -> Timeline {
 /// worker reads a file, builds its article and drops the raw text, so the
 /// raw corpus is never resident all at once. The same articles, in the
 /// same order, as `build_articles(read::read_paths(paths).0, …)`.
+///
+/// When the process uses the article cache (`cache::enable`, the binary's
+/// default), files unchanged since the last load of the same paths are
+/// taken from it unread, and the cache is brought up to date afterwards:
+/// same articles, order, ids and warnings, plus any notice about the cache.
 pub fn read_articles(
     paths: &[PathBuf],
     lexicon: &Lexicon,
 ) -> (Vec<Article>, Vec<crate::model::Warning>) {
     let stages = &Stages::new(lexicon);
-    read::read_paths_with(
+    let Some(session) = cache::Session::open(paths, lexicon.fingerprint()) else {
+        return read::read_paths_with(
+            paths,
+            |doc| build_article_with(doc, stages),
+            |article| (&mut article.id, &mut article.warnings),
+        );
+    };
+    let (keyed, mut warnings) = read::read_paths_reusing(
         paths,
-        |doc| build_article_with(doc, stages),
-        |article| (&mut article.id, &mut article.warnings),
-    )
+        |path, meta| session.reuse(path, meta),
+        |path, doc, meta, hash| session.fresh(path, meta, hash, build_article_with(doc, stages)),
+        |(_, article)| (&mut article.id, &mut article.warnings),
+    );
+    let articles = session.finish(keyed, &mut warnings);
+    (articles, warnings)
 }
 
 /// Group finished articles into calls and eras.

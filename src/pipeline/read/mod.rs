@@ -91,13 +91,67 @@ where
     F: Fn(RawDoc) -> T + Sync,
     I: Fn(&mut T) -> (&mut String, &mut Vec<String>),
 {
+    read_each(
+        paths,
+        |path| {
+            let (key, result) = read_file(path);
+            (key, result.map(&make))
+        },
+        ids,
+    )
+}
+
+/// `read_paths_with`, asking `reuse` first about each file with its
+/// metadata (taken BEFORE any read, so a file changed meanwhile looks newer
+/// than what was read): when it answers, the file is not read. Otherwise
+/// `make` gets the path, the document, that metadata (`None` if the stat failed) and
+/// the xxh3 of the bytes read. Same files, order, warnings and ids.
+pub fn read_paths_reusing<T, R, F, I>(
+    paths: &[PathBuf],
+    reuse: R,
+    make: F,
+    ids: I,
+) -> (Vec<T>, Vec<Warning>)
+where
+    T: Send,
+    R: Fn(&Path, &std::fs::Metadata) -> Option<T> + Sync,
+    F: Fn(&Path, RawDoc, Option<&std::fs::Metadata>, u64) -> T + Sync,
+    I: Fn(&mut T) -> (&mut String, &mut Vec<String>),
+{
+    read_each(
+        paths,
+        |path| {
+            let meta = std::fs::metadata(path).ok();
+            if let Some(m) = meta.as_ref().filter(|m| m.is_file())
+                && let Some(t) = reuse(path, m)
+            {
+                return (file::file_key(path, m), Ok(t));
+            }
+            let (key, result) = file::read_file_hashed(path);
+            (
+                key,
+                result.map(|(doc, hash)| make(path, doc, meta.as_ref(), hash)),
+            )
+        },
+        ids,
+    )
+}
+
+/// Walk `paths`, run `one` on every file found (on every core), drop files
+/// named twice, collect warnings in walk order and make ids unique.
+fn read_each<T, O, I>(paths: &[PathBuf], one: O, ids: I) -> (Vec<T>, Vec<Warning>)
+where
+    T: Send,
+    O: Fn(&Path) -> (Option<file::FileKey>, Result<T, String>) + Sync,
+    I: Fn(&mut T) -> (&mut String, &mut Vec<String>),
+{
     let found = list_paths(paths);
     // Each file: where it really is (to drop a file named twice) and what
-    // reading it gave. Reading and `make` run in parallel.
+    // reading it gave. Reading and `one` run in parallel.
     let results = crate::pipeline::par::map(&found, |item| match item {
         Found::File(path) => {
-            let (key, result) = read_file(path);
-            Some((key, result.map(&make).map_err(|m| warning(path, m))))
+            let (key, result) = one(path);
+            Some((key, result.map_err(|m| warning(path, m))))
         }
         Found::Problem(_) | Found::Other(_) => None,
     });

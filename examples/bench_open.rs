@@ -1,0 +1,318 @@
+//! The issue 12 benchmark: whole-process times of the release binary
+//! against grep and fzf on generated corpora, each pair run in turn, with
+//! medians and ranges; then, in process, time to the first frame (app and
+//! search index built: ready to filter) with the cache cold and warm, and
+//! peak RSS over corpus size.
+//!
+//! cargo build --release && cargo run --release --example bench_open -- 1000 10000 [--runs 7]
+//!
+//! Corpora: /tmp/corpus10k is used for 10000 when present (shared);
+//! other sizes are generated under /tmp/hotline-bench-N (seed 1). The
+//! cache lives in a temp folder (XDG_CACHE_HOME), never the user's.
+//! Needs `grep`, `fzf` (else `grep -i` over the same lines stands in) and
+//! `/usr/bin/time` for peak RSS (else that column is left out).
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use hotline::cache::{self, Notices, Setting, Store};
+use hotline::corpus::{self, Inputs, Lexicon};
+use hotline::ui::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+struct Bench {
+    hotline: PathBuf,
+    xdg: PathBuf,
+    runs: usize,
+}
+
+fn main() -> Result<()> {
+    let mut sizes = Vec::new();
+    let mut runs = 7;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--runs" {
+            runs = args.next().context("--runs N")?.parse()?;
+        } else {
+            sizes.push(a.parse::<usize>().context("sizes are numbers")?);
+        }
+    }
+    if sizes.is_empty() {
+        sizes = vec![1000, 10_000];
+    }
+    let exe = std::env::current_exe()?;
+    let hotline = exe
+        .parent()
+        .and_then(Path::parent)
+        .map(|d| d.join("hotline"))
+        .context("no target folder")?;
+    if !hotline.exists() {
+        bail!("{} missing: cargo build --release first", hotline.display());
+    }
+    let xdg = tempfile::tempdir()?;
+    let bench = Bench {
+        hotline,
+        xdg: xdg.path().to_path_buf(),
+        runs,
+    };
+    let fzf = Command::new("fzf").arg("--version").output().is_ok();
+    println!("| files | corpus MB | command | median ms | range ms | vs |");
+    println!("| --- | --- | --- | --- | --- | --- |");
+    for n in sizes {
+        bench.size(n, fzf)?;
+    }
+    Ok(())
+}
+
+impl Bench {
+    fn size(&self, n: usize, fzf: bool) -> Result<()> {
+        let dir = corpus(n)?;
+        let bytes = dir_bytes(&dir)?;
+        let lines = lines_file(&dir, n)?;
+        let d = dir.to_string_lossy().into_owned();
+        let l = lines.to_string_lossy().into_owned();
+        let mb = bytes as f64 / 1e6;
+        let row = |what: &str, t: &[Duration], vs: Option<(&str, &[Duration])>| {
+            let ratio = vs.map_or(String::new(), |(name, v)| {
+                format!("{:.2}× {name}", median(t) / median(v))
+            });
+            println!(
+                "| {n} | {mb:.1} | {what} | {:.0} | {:.0}–{:.0} | {ratio} |",
+                median(t),
+                ms(t.iter().min()),
+                ms(t.iter().max())
+            );
+        };
+        let hot = |args: &[&str]| self.cmd(&self.hotline, args, &d);
+        let grep = || self.cmd(Path::new("grep"), &["-rli", "apec"], &d);
+        let clear = || self.cmd(&self.hotline, &["cache", "clear"], "");
+
+        let (check_cold, grep_t) = self.pair(
+            || hot(&["check", "--no-cache"]),
+            grep,
+            || Ok(Duration::ZERO),
+        )?;
+        row("`grep -rli apec DIR`", &grep_t, None);
+        row(
+            "`hotline check --no-cache DIR`",
+            &check_cold,
+            Some(("grep", &grep_t)),
+        );
+        hot(&["check"])?;
+        let (check_warm, _) = self.pair(|| hot(&["check"]), grep, || Ok(Duration::ZERO))?;
+        row(
+            "`hotline check DIR` (warm cache)",
+            &check_warm,
+            Some(("grep", &grep_t)),
+        );
+
+        let filter = || {
+            if fzf {
+                self.cmd_stdin(Path::new("fzf"), &["--filter", "apec"], &lines)
+            } else {
+                self.cmd(Path::new("grep"), &["-i", "apec", &l], "")
+            }
+        };
+        let filter_name = if fzf {
+            "`fzf --filter apec < LINES`"
+        } else {
+            "`grep -i apec LINES`"
+        };
+        let (cold, filt) = self.pair(|| hot(&["search", "apec"]), filter, clear)?;
+        row(filter_name, &filt, None);
+        row(
+            "`hotline search apec DIR` (cold cache)",
+            &cold,
+            Some(("filter", &filt)),
+        );
+        hot(&["search", "apec"])?;
+        let (warm, _) = self.pair(|| hot(&["search", "apec"]), filter, || Ok(Duration::ZERO))?;
+        row(
+            "`hotline search apec DIR` (warm cache)",
+            &warm,
+            Some(("filter", &filt)),
+        );
+        let (plain, _) = self.pair(
+            || hot(&["search", "apec", "--no-cache"]),
+            filter,
+            || Ok(Duration::ZERO),
+        )?;
+        row(
+            "`hotline search apec DIR --no-cache`",
+            &plain,
+            Some(("filter", &filt)),
+        );
+
+        let (ready_cold, ready_warm) = self.ready(&dir)?;
+        row(
+            "TUI ready to filter, in process (cold cache)",
+            &ready_cold,
+            None,
+        );
+        row(
+            "TUI ready to filter, in process (warm cache)",
+            &ready_warm,
+            None,
+        );
+        for (what, args) in [
+            ("check --no-cache", &["check", "--no-cache"][..]),
+            ("search (warm)", &["search", "apec"][..]),
+        ] {
+            if let Some(kb) = self.peak_rss_kb(args, &d)? {
+                println!(
+                    "| {n} | {mb:.1} | peak RSS `{what}` | {:.0} MB | {:.2}× corpus | |",
+                    kb as f64 / 1e3,
+                    kb as f64 * 1e3 / bytes as f64
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// `a` and `b` in turn, `runs` times each; `before` runs untimed
+    /// before every `a` (to empty the cache for a cold run).
+    fn pair(
+        &self,
+        a: impl Fn() -> Result<Duration>,
+        b: impl Fn() -> Result<Duration>,
+        before: impl Fn() -> Result<Duration>,
+    ) -> Result<(Vec<Duration>, Vec<Duration>)> {
+        let (mut ta, mut tb) = (Vec::new(), Vec::new());
+        for _ in 0..self.runs {
+            before()?;
+            ta.push(a()?);
+            tb.push(b()?);
+        }
+        Ok((ta, tb))
+    }
+
+    fn command(&self, program: &Path, args: &[&str], path: &str) -> Command {
+        let mut c = Command::new(program);
+        c.args(args).env("XDG_CACHE_HOME", &self.xdg);
+        if !path.is_empty() {
+            c.arg(path);
+        }
+        c.stdout(Stdio::null()).stderr(Stdio::null());
+        c
+    }
+
+    fn cmd(&self, program: &Path, args: &[&str], path: &str) -> Result<Duration> {
+        let t = Instant::now();
+        self.command(program, args, path).status()?;
+        Ok(t.elapsed())
+    }
+
+    fn cmd_stdin(&self, program: &Path, args: &[&str], input: &Path) -> Result<Duration> {
+        let t = Instant::now();
+        self.command(program, args, "")
+            .stdin(fs::File::open(input)?)
+            .status()?;
+        Ok(t.elapsed())
+    }
+
+    /// Load (through the cache in `self.xdg`) and draw the first frame
+    /// with the search index built, cold then warm, `runs` times each.
+    fn ready(&self, dir: &Path) -> Result<(Vec<Duration>, Vec<Duration>)> {
+        let store = Store::at(self.xdg.join("hotline"));
+        cache::enable(Setting {
+            store: store.clone(),
+            notices: Notices::Stderr,
+            background_save: true,
+        });
+        let once = || -> Result<Duration> {
+            let t = Instant::now();
+            let timeline = corpus::load(
+                &Inputs::Paths(vec![dir.to_path_buf()]),
+                &Lexicon::embedded(),
+            );
+            let app = App::new(timeline);
+            let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
+            terminal.draw(|frame| hotline::ui::render(frame, &app))?;
+            let took = t.elapsed();
+            cache::wait_for_saves();
+            Ok(took)
+        };
+        let (mut cold, mut warm) = (Vec::new(), Vec::new());
+        for _ in 0..self.runs {
+            store.clear()?;
+            cold.push(once()?);
+            warm.push(once()?);
+        }
+        cache::disable();
+        Ok((cold, warm))
+    }
+
+    fn peak_rss_kb(&self, args: &[&str], dir: &str) -> Result<Option<u64>> {
+        let time = Path::new("/usr/bin/time");
+        if !time.exists() {
+            return Ok(None);
+        }
+        let out = tempfile::NamedTempFile::new()?;
+        let mut c = self.command(time, &["-f", "%M", "-o"], "");
+        c.arg(out.path()).arg(&self.hotline).args(args).arg(dir);
+        c.status()?;
+        let text = fs::read_to_string(out.path())?;
+        Ok(text.trim().lines().last().and_then(|l| l.parse().ok()))
+    }
+}
+
+fn corpus(n: usize) -> Result<PathBuf> {
+    let shared = PathBuf::from("/tmp/corpus10k");
+    if n == 10_000 && shared.is_dir() {
+        return Ok(shared);
+    }
+    let dir = PathBuf::from(format!("/tmp/hotline-bench-{n}"));
+    if !dir.is_dir() {
+        fs::create_dir_all(&dir)?;
+        hotline::synth::write_corpus(&dir, 1, n)?;
+    }
+    Ok(dir)
+}
+
+/// The corpus's articles as 300-character lines, one file (what fzf is
+/// given: the issue's "articles as short lines").
+fn lines_file(dir: &Path, n: usize) -> Result<PathBuf> {
+    let path = std::env::temp_dir().join(format!("hotline-bench-{n}.lines"));
+    let mut out = std::io::BufWriter::new(fs::File::create(&path)?);
+    let mut names: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    for p in names {
+        let text = fs::read_to_string(&p)?.replace(['\n', '\r'], " ");
+        let chars: Vec<char> = text.chars().collect();
+        for chunk in chars.chunks(300) {
+            let line: String = chunk.iter().collect();
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.flush()?;
+    Ok(path)
+}
+
+fn dir_bytes(dir: &Path) -> Result<u64> {
+    let mut total = 0;
+    for e in fs::read_dir(dir)? {
+        let e = e?;
+        if e.file_type()?.is_file() && e.path().extension().is_some_and(|x| x == "txt") {
+            total += e.metadata()?.len();
+        }
+    }
+    Ok(total)
+}
+
+fn median(t: &[Duration]) -> f64 {
+    let mut v: Vec<f64> = t.iter().map(|d| d.as_secs_f64() * 1e3).collect();
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+fn ms(d: Option<&Duration>) -> f64 {
+    d.map_or(0.0, |d| d.as_secs_f64() * 1e3)
+}
