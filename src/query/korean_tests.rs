@@ -17,7 +17,7 @@ fn leaders() -> Leaders {
         ("donald-trump", &["트럼프"][..]),
     ] {
         let id = leaders.by_key(key).expect("leader key");
-        leaders.all[id.0 as usize]
+        leaders.all[id.0]
             .aliases
             .extend(names.iter().map(|n| n.to_string()));
     }
