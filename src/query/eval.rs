@@ -14,6 +14,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::fold::{Closeness, close, exact_in_field, field_matches};
 use super::index::{NONE, SearchIndex};
+use super::korean;
 use super::parse::{Field, Query, Term};
 use super::rank;
 
@@ -32,7 +33,7 @@ pub struct Compiled<'q> {
 }
 
 pub fn compile<'q>(index: &SearchIndex, term: &'q Term) -> Compiled<'q> {
-    let q: Vec<char> = term.text.chars().collect();
+    let q: Vec<char> = korean::key(term);
     let any = term.field == Field::Any;
     let table = |wanted: bool, t: &super::index::Table, base: u32| -> Vec<u32> {
         if !wanted {
@@ -110,6 +111,9 @@ fn vocab_matches(index: &SearchIndex, term: &Term, q: &[char]) -> Vec<(u32, u32)
             })
             .collect();
     }
+    if korean::is_initials_key(q) {
+        return korean::vocab_by_initials(&index.vocab, &index.initials, q);
+    }
     // Close words share their first two letters (`fold::close`).
     let head: String = q.iter().take(2).collect();
     let qlen = q.len() as u32;
@@ -142,6 +146,11 @@ fn skim() -> &'static SkimMatcherV2 {
 fn field_score(name: &[char], q: &[char], exact: bool) -> Option<u32> {
     if exact {
         return exact_in_field(name, q).then_some(rank::WHOLE_BONUS);
+    }
+    if korean::is_initials_key(q) {
+        // 초성 on a name: 시진핑 for ㅅㅈㅍ, within one of its words.
+        let name: String = name.iter().collect();
+        return korean::initials_bonus_in_field(&name, q);
     }
     if !field_matches(name, q) {
         return None;

@@ -2,7 +2,8 @@
 //! byte ranges to highlight in the title and body, the best sentence as a
 //! snippet, and matched characters in a row of the timeline list.
 
-use super::fold::{close, find_exact, fold, for_each_word, pieces};
+use super::fold::{find_exact, fold, for_each_word, pieces};
+use super::korean;
 use super::parse::{Field, Query, Term};
 use crate::model::{Article, Paragraph};
 use crate::sanitize::inert;
@@ -13,7 +14,7 @@ fn text_terms(query: &Query) -> Vec<(&Term, Vec<char>)> {
     query
         .positive()
         .filter(|t| t.field == Field::Any)
-        .map(|t| (t, t.text.chars().collect()))
+        .map(|t| (t, korean::key(t)))
         .collect()
 }
 
@@ -22,7 +23,7 @@ fn word_hit(word: &str, term: &Term, q: &[char]) -> Option<(usize, usize)> {
     if term.exact {
         find_exact(word, q)
     } else {
-        close(word, q).map(|(_, end)| (0, end))
+        korean::fuzzy_hit(word, q)
     }
 }
 
@@ -192,14 +193,19 @@ pub fn line_match_indices(line: &str, query: &Query) -> Vec<usize> {
     let chars: Vec<char> = line.chars().map(fold).collect();
     let mut out = Vec::new();
     for term in query.positive() {
-        let q: Vec<char> = term.text.chars().collect();
+        let q: Vec<char> = korean::key(term);
         let mut found = Vec::new();
         if term.field == Field::Any {
             for (s, e) in ranges(line, &[(term, q.clone())], &mut 0) {
                 found.extend(char_index(line, s)..char_index(line, e));
             }
         }
-        if found.is_empty() && !term.exact {
+        if found.is_empty() && !term.exact && korean::is_initials_key(&q) {
+            // 초성 of a leader's Hangul name on the row.
+            if let Some((s, e)) = korean::initials_bytes(line, &q) {
+                found.extend(char_index(line, s)..char_index(line, e));
+            }
+        } else if found.is_empty() && !term.exact {
             // A leader's or outlet's name on the row, matched piecewise.
             pieces(&chars, &q, Some(&mut found));
         }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::fold::{fold, fold_into, folded, for_each_word};
+use crate::hangul;
 use crate::lexicon::leaders::LeaderId;
 use crate::model::{Article, Timeline};
 
@@ -89,6 +90,9 @@ pub struct SearchIndex {
     pub vocab: Vec<Box<str>>,
     pub body: Vec<Vec<Posting>>,
     pub title: Vec<Vec<u32>>,
+    /// (vocabulary id, 초성) of each word with a Hangul syllable, so a 초성
+    /// query scans short strings instead of decoding every word.
+    pub initials: Vec<(u32, Box<str>)>,
     pub sources: Table,
     /// One entry per leader, indexed like `Leaders::all`.
     pub leaders: Table,
@@ -104,7 +108,14 @@ pub struct SearchIndex {
 impl SearchIndex {
     pub fn build(timeline: &Timeline) -> SearchIndex {
         let (vocab, body, title) = build_words(&timeline.articles).finish();
+        let initials = vocab
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.chars().any(hangul::is_syllable))
+            .map(|(i, w)| (i as u32, hangul::initial_consonants(w).into()))
+            .collect();
         let mut index = SearchIndex {
+            initials,
             vocab,
             body,
             title,
@@ -274,26 +285,43 @@ impl WordsBuilder {
                 while cur + 1 < bounds.len() && s >= bounds[cur].1 {
                     cur += 1;
                 }
-                let id = self.id(&p.text[s..e]);
                 let bit = 1u32 << ((sentence + cur as u32) % 32);
-                let list = &mut self.body[id];
-                match list.last_mut() {
-                    Some(last) if last.article == article => last.sentences |= bit,
-                    _ => list.push(Posting {
-                        article,
-                        sentences: bit,
-                    }),
+                let word = &p.text[s..e];
+                self.add_body(word, article, bit);
+                // A Hangul word is also found by its stem (통화를 → 통화).
+                if let Some(bare) = stem_of(word) {
+                    self.add_body(bare, article, bit);
                 }
             });
             sentence += bounds.len().max(1) as u32;
         }
         for_each_word(&a.title, |s, e| {
-            let id = self.id(&a.title[s..e]);
-            let list = &mut self.title[id];
-            if list.last() != Some(&article) {
-                list.push(article);
+            let word = &a.title[s..e];
+            self.add_title(word, article);
+            if let Some(bare) = stem_of(word) {
+                self.add_title(bare, article);
             }
         });
+    }
+
+    fn add_body(&mut self, word: &str, article: u32, bit: u32) {
+        let id = self.id(word);
+        let list = &mut self.body[id];
+        match list.last_mut() {
+            Some(last) if last.article == article => last.sentences |= bit,
+            _ => list.push(Posting {
+                article,
+                sentences: bit,
+            }),
+        }
+    }
+
+    fn add_title(&mut self, word: &str, article: u32) {
+        let id = self.id(word);
+        let list = &mut self.title[id];
+        if list.last() != Some(&article) {
+            list.push(article);
+        }
     }
 
     /// Sort the vocabulary so prefixes are ranges; postings follow.
@@ -313,6 +341,16 @@ impl WordsBuilder {
         }
         (v, b, t)
     }
+}
+
+/// The stem of a word ending in a Hangul syllable, when it differs. The
+/// last-char test keeps the suffix table off every English word at load.
+fn stem_of(word: &str) -> Option<&str> {
+    if !word.chars().next_back().is_some_and(hangul::is_syllable) {
+        return None;
+    }
+    let bare = hangul::stem(word);
+    (bare.len() < word.len()).then_some(bare)
 }
 
 fn shrink<T>(mut v: Vec<T>) -> Vec<T> {

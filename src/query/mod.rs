@@ -7,6 +7,7 @@
 //!   `era:`, `with:`, `year:`, `topic:`).
 //! - `fold`: folding, words, the close-match and short-field rules.
 //! - `index`: vocabulary + postings + short-field tables, built at load.
+//! - `korean`: stems and 초성 (initial consonant) search for Hangul.
 //! - `eval`: scoring articles against a query, on both cores.
 //! - `rank`: field weights and hit order.
 //! - `explain`: where a hit matched when its text does not show it.
@@ -18,10 +19,13 @@ mod explain;
 mod fold;
 mod highlight;
 mod index;
+mod korean;
 mod parse;
 mod rank;
 pub mod worker;
 
+#[cfg(test)]
+mod korean_tests;
 #[cfg(test)]
 mod tests;
 

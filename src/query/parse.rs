@@ -114,7 +114,19 @@ impl Term {
             && !previous.negated
             && self.field == previous.field
             && self.text.starts_with(&previous.text)
-            && skip_budget(self.text.chars().count()) == skip_budget(previous.text.chars().count())
+            && self.keys_narrow(previous)
+    }
+
+    /// The matched keys (a Hangul word without its particle, or 초성) must
+    /// extend each other too, within one skip budget.
+    fn keys_narrow(&self, previous: &Term) -> bool {
+        if !crate::hangul::has_hangul(&self.text) {
+            return skip_budget(self.text.chars().count())
+                == skip_budget(previous.text.chars().count());
+        }
+        let (new, old) = (super::korean::key(self), super::korean::key(previous));
+        super::korean::keys_narrow(self, previous)
+            && skip_budget(new.len()) == skip_budget(old.len())
     }
 }
 

@@ -20,7 +20,13 @@ fn paragraphs(body: &str) -> Vec<Paragraph> {
     body.split("\n\n").map(Paragraph::plain).collect()
 }
 
-fn article(id: &str, published: &str, title: &str, source: Option<&str>, body: &str) -> Article {
+pub(super) fn article(
+    id: &str,
+    published: &str,
+    title: &str,
+    source: Option<&str>,
+    body: &str,
+) -> Article {
     Article {
         id: id.to_string(),
         path: format!("{id}.txt"),
@@ -36,10 +42,18 @@ fn article(id: &str, published: &str, title: &str, source: Option<&str>, body: &
 }
 
 /// (date, home key, counterpart key, topics, article indices)
-type CallSpec<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], &'a [usize]);
+pub(super) type CallSpec<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], &'a [usize]);
 
 fn timeline(articles: Vec<Article>, calls: &[CallSpec]) -> Timeline {
-    let leaders = Leaders::embedded();
+    timeline_with(articles, calls, Leaders::embedded())
+}
+
+/// `timeline` with leaders of the test's own (Hangul aliases, say).
+pub(super) fn timeline_with(
+    articles: Vec<Article>,
+    calls: &[CallSpec],
+    leaders: Leaders,
+) -> Timeline {
     let mut call_of_article = vec![None; articles.len()];
     let calls: Vec<Call> = calls
         .iter()
