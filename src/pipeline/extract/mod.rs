@@ -59,6 +59,14 @@ pub struct Extracted {
 /// How many opening body sentences count as the lead.
 const LEAD_SENTENCES: usize = 2;
 
+/// Compiles the regexes nearly every article reaches.
+fn warm_up() {
+    clock::warm_up();
+    dates::warm_up();
+    outlet::warm_up();
+    title::warm_up();
+}
+
 /// The compiled matchers extraction needs. `Sync`: one per load, shared by
 /// every worker.
 #[derive(Debug, Clone)]
@@ -86,7 +94,17 @@ impl<'a> Extractor<'a> {
     ) -> Extractor<'a> {
         let names = NameMatcher::new(leaders);
         let lexicon = TopicMatcher::new(topics);
-        let both = SharedPass::new(&names, &lexicon);
+        // Building the shared automaton takes milliseconds on one core:
+        // the regexes nearly every article reaches compile on another one
+        // meanwhile, instead of in the first worker to reach each (while
+        // the other worker waits on it).
+        let both = std::thread::scope(|scope| {
+            if crate::pipeline::par::workers() > 1 {
+                // Without a thread they compile where first used.
+                let _ = std::thread::Builder::new().spawn_scoped(scope, warm_up);
+            }
+            SharedPass::new(&names, &lexicon)
+        });
         Extractor {
             leaders,
             topics,

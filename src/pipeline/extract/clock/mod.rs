@@ -164,6 +164,13 @@ pub(super) fn iter_start_times<'w>(
 static AMPM_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*([ap])\.?\s?m(?-u:\b)").expect("am/pm regex is valid"));
 
+/// Compiles the patterns most articles reach (see `Extractor::with_outlets`).
+pub(super) fn warm_up() {
+    LazyLock::force(&END_MARK);
+    LazyLock::force(&STAMP_MARK);
+    LazyLock::force(&AMPM_AFTER);
+}
+
 fn time(clock: Clock) -> Option<NaiveTime> {
     match clock {
         Clock::TwelveHour { hour, minute, pm } => {
