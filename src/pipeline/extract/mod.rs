@@ -14,6 +14,7 @@ mod names;
 mod number;
 mod outlet;
 mod pass;
+mod pending;
 mod report;
 mod text;
 mod tier;
@@ -33,7 +34,8 @@ pub use outlet::{EMBEDDED_OUTLETS, Outlets};
 
 use self::facts::Sent;
 use self::names::{Kind, NameMatcher, RawMention};
-use self::pass::{Phrases, SharedPass};
+use self::pass::Phrases;
+use self::pending::PendingPass;
 // `names` and `topics` read the occurrence type here.
 use self::text::Found;
 use self::topics::TopicMatcher;
@@ -77,8 +79,9 @@ pub struct Extractor<'a> {
     lexicon: TopicMatcher,
     outlets: Outlets,
     /// Every phrase the matchers look for, in one automaton, so a paragraph
-    /// is read once for all (see `Extractor::phrases`).
-    both: Option<SharedPass>,
+    /// is read once for all (see `Extractor::phrases`); built while the
+    /// load lists and reads its first files.
+    both: PendingPass,
 }
 
 impl<'a> Extractor<'a> {
@@ -94,17 +97,14 @@ impl<'a> Extractor<'a> {
     ) -> Extractor<'a> {
         let names = NameMatcher::new(leaders);
         let lexicon = TopicMatcher::new(topics);
-        // Building the shared automaton takes milliseconds on one core:
-        // the regexes nearly every article reaches compile on another one
-        // meanwhile, instead of in the first worker to reach each (while
-        // the other worker waits on it).
-        let both = std::thread::scope(|scope| {
-            if crate::pipeline::par::workers() > 1 {
-                // Without a thread they compile where first used.
-                let _ = std::thread::Builder::new().spawn_scoped(scope, warm_up);
-            }
-            SharedPass::new(&names, &lexicon)
-        });
+        let both = PendingPass::start(&names, &lexicon);
+        // The regexes nearly every article reaches compile on another
+        // thread meanwhile, not in the first worker to reach each (while
+        // the other worker waits on it). Without a thread they compile
+        // where first used.
+        if crate::pipeline::par::workers() > 1 {
+            let _ = std::thread::Builder::new().spawn(warm_up);
+        }
         Extractor {
             leaders,
             topics,
@@ -119,7 +119,7 @@ impl<'a> Extractor<'a> {
     /// shared automaton.
     fn phrases(&self, text: &str, found: &mut Phrases) -> bool {
         self.both
-            .as_ref()
+            .get()
             .is_some_and(|pass| pass.read(&self.names, text, found))
     }
 
