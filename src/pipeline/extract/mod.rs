@@ -14,6 +14,7 @@ mod names;
 mod number;
 mod outlet;
 mod pass;
+mod pending;
 mod report;
 mod text;
 mod tier;
@@ -33,7 +34,8 @@ pub use outlet::{EMBEDDED_OUTLETS, Outlets};
 
 use self::facts::Sent;
 use self::names::{Kind, NameMatcher, RawMention};
-use self::pass::{Phrases, SharedPass};
+use self::pass::Phrases;
+use self::pending::PendingPass;
 // `names` and `topics` read the occurrence type here.
 use self::text::Found;
 use self::topics::TopicMatcher;
@@ -59,6 +61,14 @@ pub struct Extracted {
 /// How many opening body sentences count as the lead.
 const LEAD_SENTENCES: usize = 2;
 
+/// Compiles the regexes nearly every article reaches.
+fn warm_up() {
+    clock::warm_up();
+    dates::warm_up();
+    outlet::warm_up();
+    title::warm_up();
+}
+
 /// The compiled matchers extraction needs. `Sync`: one per load, shared by
 /// every worker.
 #[derive(Debug, Clone)]
@@ -69,8 +79,9 @@ pub struct Extractor<'a> {
     lexicon: TopicMatcher,
     outlets: Outlets,
     /// Every phrase the matchers look for, in one automaton, so a paragraph
-    /// is read once for all (see `Extractor::phrases`).
-    both: Option<SharedPass>,
+    /// is read once for all (see `Extractor::phrases`); built while the
+    /// load lists and reads its first files.
+    both: PendingPass,
 }
 
 impl<'a> Extractor<'a> {
@@ -86,7 +97,14 @@ impl<'a> Extractor<'a> {
     ) -> Extractor<'a> {
         let names = NameMatcher::new(leaders);
         let lexicon = TopicMatcher::new(topics);
-        let both = SharedPass::new(&names, &lexicon);
+        let both = PendingPass::start(&names, &lexicon);
+        // The regexes nearly every article reaches compile on another
+        // thread meanwhile, not in the first worker to reach each (while
+        // the other worker waits on it). Without a thread they compile
+        // where first used.
+        if crate::pipeline::par::workers() > 1 {
+            let _ = std::thread::Builder::new().spawn(warm_up);
+        }
         Extractor {
             leaders,
             topics,
@@ -101,7 +119,7 @@ impl<'a> Extractor<'a> {
     /// shared automaton.
     fn phrases(&self, text: &str, found: &mut Phrases) -> bool {
         self.both
-            .as_ref()
+            .get()
             .is_some_and(|pass| pass.read(&self.names, text, found))
     }
 

@@ -32,6 +32,13 @@ use forms::{
     bare_name, byline, email, headline_brand, is_reuters_signoff, masthead_name, pipe_line, trailer,
 };
 
+/// Compiles the dateline and credit patterns most articles reach (see
+/// `Extractor::with_outlets`).
+pub(super) fn warm_up() {
+    dateline::warm_up();
+    forms::warm_up();
+}
+
 /// The body sentences looked at for datelines, bylines and mastheads.
 const OPENING: usize = 5;
 /// The closing sentences looked at for trailers and sign-offs.

@@ -19,6 +19,12 @@ static NOT_A_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("title filter regex is valid")
 });
 
+/// Compiles the title filter, which most articles reach (see
+/// `Extractor::with_outlets`).
+pub(super) fn warm_up() {
+    LazyLock::force(&NOT_A_TITLE);
+}
+
 pub fn title<'t>(headline: Option<&str>, body: impl IntoIterator<Item = &'t str>) -> String {
     if let Some(h) = headline.map(as_one_line).filter(|h| !h.is_empty()) {
         return clip(h.into_owned());

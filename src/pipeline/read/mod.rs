@@ -192,10 +192,14 @@ fn stem(path: &Path) -> String {
 /// Two folders may hold the same file name. Ids must stay unique and the
 /// same from run to run, so later ones (in load order) get `~2`, `~3`, ….
 fn make_ids_unique<T>(docs: &mut [T], ids: impl Fn(&mut T) -> (&mut String, &mut Vec<String>)) {
-    let all: HashSet<String> = docs.iter_mut().map(|d| ids(d).0.clone()).collect();
-    if all.len() == docs.len() {
+    // Nearly always unique: checked on borrowed ids, as copying every id
+    // (each in a worker's memory) costs more than the whole check.
+    let mut seen: HashSet<&str> = HashSet::with_capacity(docs.len());
+    if docs.iter_mut().all(|d| seen.insert(ids(d).0.as_str())) {
         return;
     }
+    drop(seen);
+    let all: HashSet<String> = docs.iter_mut().map(|d| ids(d).0.clone()).collect();
     let mut taken: HashSet<String> = HashSet::new();
     for doc in docs.iter_mut() {
         let (id, warnings) = ids(doc);

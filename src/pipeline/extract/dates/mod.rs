@@ -80,6 +80,12 @@ static DATE_EXPR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("date regex is valid")
 });
 
+/// Compiles the date pattern, which most articles reach (see
+/// `Extractor::with_outlets`).
+pub(super) fn warm_up() {
+    LazyLock::force(&DATE_EXPR);
+}
+
 /// Words that make a nearby date some other event's: inaugurations,
 /// elections, meetings, summits, visits, anniversaries, plans, and what
 /// calls are made about (a nuclear test, a missile launch, an attack, a

@@ -37,6 +37,12 @@ static SLASHED_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("slashed dateline regex is valid")
 });
 
+/// Compiles the dateline pattern, which most articles reach (see
+/// `Extractor::with_outlets`).
+pub(super) fn warm_up() {
+    LazyLock::force(&DATELINE);
+}
+
 /// "BEIJING, Jan. 26 (Xinhua) --", "SEOUL (Reuters) -", "(Bloomberg) —",
 /// "Tokyo, June 9 (Jiji Press)--", "MOSCOW, May 11. /TASS/.".
 pub fn dateline(sentence: &str) -> Option<Dateline<'_>> {

@@ -32,6 +32,21 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("byline regex is valid")
 });
 
+/// Compiles the credit patterns most articles reach (see
+/// `Extractor::with_outlets`).
+pub(super) fn warm_up() {
+    for regex in [
+        &TRAILER_WITH,
+        &TRAILER_PAREN,
+        &TRAILER_SIGNOFF,
+        &TRAILER_SOURCE,
+        &TRAILING_PAREN,
+        &BYLINE,
+    ] {
+        LazyLock::force(regex);
+    }
+}
+
 /// Which trailer regexes may credit a government office: a "(Cheong Wa
 /// Dae)" or "NAME, Cheong Wa Dae" at the end is how a photo credit reads,
 /// while "Source: …" and "With information from …" are the page's word.
