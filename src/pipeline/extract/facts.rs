@@ -49,9 +49,15 @@ pub const CALL_STEMS: &[&str] = &[
     "hotline",
     // Machine translation renders 통화 ("a call") as "currency".
     "currency",
+    // Korean: 통화, 전화 회담, 유선 회담 (see `korean::words`).
+    "통화",
+    "회담",
 ];
 
 pub fn is_call_sentence(s: &str) -> bool {
+    if super::korean::facts::is_call_sentence(s) {
+        return true;
+    }
     let is_call = |start: usize, end: usize| {
         let calling = s.as_bytes()[start..end]
             .get(..4)

@@ -10,8 +10,10 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 
+use super::korean::names::{DESCRIPTOR_TITLES, particle_follows, titled_surnames};
 use super::text::Found;
 use super::text::{boundary_after, boundary_before, is_word_char};
+use crate::hangul::has_hangul;
 use crate::leaders::{LeaderId, Leaders};
 
 /// What a matched phrase names, before resolution.
@@ -101,6 +103,9 @@ pub struct NameMatcher {
     pub(super) surnames_are_words: bool,
     /// Leaders sharing each surname, and the surname as written.
     surnames: Vec<(String, Vec<LeaderId>)>,
+    /// Korean one-syllable surnames (문, 시), each with its index in
+    /// `surnames`: names only before a title (see `korean::names`).
+    ko_surnames: Vec<(String, usize)>,
     countries: Vec<String>,
 }
 
@@ -129,6 +134,11 @@ impl NameMatcher {
                     add(format!("{adj} {role}"), Kind::Role { country: ci, elect });
                 }
             }
+            for ko in &c.ko_names {
+                for &(title, elect) in DESCRIPTOR_TITLES {
+                    add(format!("{ko} {title}"), Kind::Role { country: ci, elect });
+                }
+            }
         }
         let mut surnames: Vec<(String, Vec<LeaderId>)> = Vec::new();
         for id in leaders.ids() {
@@ -138,9 +148,25 @@ impl NameMatcher {
                 None => surnames.push((surname.clone(), vec![id])),
             }
         }
+        let mut ko_surnames: Vec<(String, usize)> = Vec::new();
+        for id in leaders.ids() {
+            let Some(ko) = &leaders.get(id).ko_surname else {
+                continue;
+            };
+            match ko_surnames.iter().find(|(s, _)| s == ko) {
+                Some(&(_, i)) => surnames[i].1.push(id),
+                None => {
+                    ko_surnames.push((ko.clone(), surnames.len()));
+                    surnames.push((ko.clone(), vec![id]));
+                }
+            }
+        }
         let mut surname_patterns = Vec::new();
         let mut surname_of = Vec::new();
         for (i, (surname, _)) in surnames.iter().enumerate() {
+            if ko_surnames.iter().any(|&(_, k)| k == i) {
+                continue;
+            }
             for written in [surname.clone(), surname.to_uppercase()] {
                 if !written.is_empty() && !surname_patterns.contains(&written) {
                     surname_patterns.push(written);
@@ -168,6 +194,7 @@ impl NameMatcher {
             surname_spellings,
             surnames_are_words,
             surnames,
+            ko_surnames,
             countries,
         }
     }
@@ -238,11 +265,14 @@ impl NameMatcher {
             let Some(&kind) = self.kinds.get(pattern) else {
                 continue;
             };
-            let keep = on_word(start, end)
+            // Korean glues particles to names: "트럼프와".
+            let keep = (on_word(start, end)
+                || boundary_before(sentence, start) && particle_follows(sentence, start, end))
                 && match kind {
                     Kind::Role { .. } => {
                         let prev = prev_token(&sentence[..start]);
-                        !["north", "former", "late", "then", "ex", "previous"]
+                        // "전 미국 대통령": the former one.
+                        !["north", "former", "late", "then", "ex", "previous", "전"]
                             .iter()
                             .any(|w| prev.eq_ignore_ascii_case(w))
                     }
@@ -293,7 +323,35 @@ impl NameMatcher {
                 });
             }
         }
+        if !self.ko_surnames.is_empty() && !sentence.is_ascii() && has_hangul(sentence) {
+            self.korean_surnames(sentence, out);
+        }
         out.sort_by_key(|m| m.start);
+    }
+
+    /// "문 대통령", "시 주석": a Korean surname before a title, outside the
+    /// phrases already in `out`, appended to `out`.
+    fn korean_surnames(&self, sentence: &str, out: &mut Vec<RawMention>) {
+        let phrases = out.len();
+        for t in titled_surnames(sentence) {
+            let Some(&(_, i)) = self
+                .ko_surnames
+                .iter()
+                .find(|(s, _)| *s == sentence[t.surname.clone()])
+            else {
+                continue;
+            };
+            let inside = out[..phrases]
+                .iter()
+                .any(|m| m.start < t.whole.end && t.whole.start < m.end);
+            if !inside {
+                out.push(RawMention {
+                    start: t.whole.start,
+                    end: t.whole.end,
+                    kind: Kind::Surname(i),
+                });
+            }
+        }
     }
 
     /// The surname pattern written at `start..end` of `text`, where the

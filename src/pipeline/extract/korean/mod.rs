@@ -12,6 +12,8 @@
 pub mod clock;
 pub mod dates;
 pub mod duration;
+pub mod facts;
+pub mod names;
 pub mod words;
 
 pub use clock::korean_times;
