@@ -142,7 +142,9 @@ impl<'a> Extractor<'a> {
                 let (m, day) = d.month_day?;
                 NaiveDate::from_ymd_opt(d.year?, m, day)
             });
-            dateline_date.or_else(|| page_line_published(cleaned))
+            dateline_date
+                .or(cleaned.page_date)
+                .or_else(|| page_line_published(cleaned))
         });
         let title = title::title(headline, body.iter().copied());
         // `credit.text` points at the words stating the source (evidence).
