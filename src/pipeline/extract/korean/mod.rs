@@ -14,6 +14,7 @@ pub mod dates;
 pub mod duration;
 pub mod facts;
 pub mod names;
+pub mod outlet;
 pub mod words;
 
 pub use clock::korean_times;
