@@ -264,7 +264,11 @@ fn korean_sentences_and_quotes() {
     // A sentence ending in a closing quote splits when Hangul follows.
     assert_eq!(
         sentences("그는 \"협력하겠다.\" 두 정상은 통화했다. 이어 회담했다."),
-        ["그는 \"협력하겠다.\"", "두 정상은 통화했다.", "이어 회담했다."]
+        [
+            "그는 \"협력하겠다.\"",
+            "두 정상은 통화했다.",
+            "이어 회담했다."
+        ]
     );
     assert_eq!(
         sentences("그는 “잘 부탁한다.” 시 주석은 답했다."),
@@ -311,7 +315,9 @@ fn dropped_korean_metadata_keeps_its_date() {
         ("입력 2025.06.07 (06:00)", "2025-06-07"),
         ("기사입력 2020년 5월 13일", "2020-05-13"),
     ] {
-        let c = clean(&format!("{line}\n수정 2030.01.01 10:00\n문 대통령이 통화했다."));
+        let c = clean(&format!(
+            "{line}\n수정 2030.01.01 10:00\n문 대통령이 통화했다."
+        ));
         assert_eq!(c.page_date, date(want), "{line}");
         assert_eq!(c.paragraphs.len(), 1, "{line}");
     }

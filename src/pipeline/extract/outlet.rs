@@ -86,7 +86,8 @@ pub fn source<'t>(
         .or_else(|| {
             headline
                 .and_then(|h| {
-                    headline_brand(outlets, h).or_else(|| korean::outlet::headline_brand(outlets, h))
+                    headline_brand(outlets, h)
+                        .or_else(|| korean::outlet::headline_brand(outlets, h))
                 })
                 .map(Credit::of)
         })

@@ -80,7 +80,10 @@ pub fn start_times(s: &str) -> Vec<(usize, usize, NaiveTime)> {
 /// city's, `Zone::Local`) or 한국시간 (KST) in the words just before it.
 pub fn stated_zone(s: &str, start: usize) -> Option<Zone> {
     let before = s.get(..start)?.trim_end();
-    let before = before.strip_suffix(['(', ')', ',']).unwrap_or(before).trim_end();
+    let before = before
+        .strip_suffix(['(', ')', ','])
+        .unwrap_or(before)
+        .trim_end();
     // Between the zone word and the time: at most a day ("현지시간 10일
     // 오후 9시").
     let near = |word: &str| {

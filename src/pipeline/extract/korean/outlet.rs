@@ -91,10 +91,16 @@ mod tests {
         let outlets = Outlets::embedded();
         let name = |f: Option<(&Outlet, &str)>| f.map(|(o, _)| o.name.clone());
         assert_eq!(
-            name(headline_brand(&outlets, "[KBS] 이 대통령, 트럼프와 첫 통화")),
+            name(headline_brand(
+                &outlets,
+                "[KBS] 이 대통령, 트럼프와 첫 통화"
+            )),
             Some("KBS".into())
         );
-        assert_eq!(name(headline_brand(&outlets, "[속보] 한미 정상 통화")), None);
+        assert_eq!(
+            name(headline_brand(&outlets, "[속보] 한미 정상 통화")),
+            None
+        );
         assert_eq!(name(headline_brand(&outlets, "[단독] 통화 내용")), None);
         assert_eq!(
             name(closing(&outlets, "KBS 뉴스 김민지입니다.")),
