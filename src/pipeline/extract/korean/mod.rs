@@ -9,6 +9,8 @@
 //! pipeline can feed them in next to the English ones. Nothing here is
 //! wired into `Extractor` yet; see `tests/data/korean/PHASE_B.md`.
 
+#[cfg(test)]
+mod article_tests;
 pub mod clock;
 pub mod dates;
 pub mod duration;
