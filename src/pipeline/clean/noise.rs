@@ -38,7 +38,7 @@ pub(super) fn drop_noise(
             // The metadata line goes, its date stays (`입력 2018.09.05`).
             if page_date.is_none()
                 && m.sum.korean_meta.may_start(line)
-                && is_korean_meta(line, &m.pats)
+                && is_korean_meta(line, m.pats)
             {
                 *page_date = meta_date(line);
             }
@@ -155,7 +155,7 @@ pub(super) fn is_korean_meta(line: &str, pats: &Patterns) -> bool {
 pub(super) fn meta_date(line: &str) -> Option<NaiveDate> {
     let start = line.find(|c: char| c.is_ascii_digit())?;
     let mut parts = line[start..]
-        .split(|c: char| matches!(c, '.' | '-' | '/' | '년' | '월' | '일' | ' '))
+        .split(['.', '-', '/', '년', '월', '일', ' '])
         .filter(|p| !p.is_empty())
         .map(|p| p.parse::<u32>().ok());
     let year = i32::try_from(parts.next()??).ok()?;
