@@ -10,10 +10,9 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 
-use super::korean::names::{DESCRIPTOR_TITLES, particle_follows, titled_surnames};
+use super::korean::names::{DESCRIPTOR_TITLES, KoSurnames, particle_follows};
 use super::text::Found;
 use super::text::{boundary_after, boundary_before, is_word_char};
-use crate::hangul::has_hangul;
 use crate::leaders::{LeaderId, Leaders};
 
 /// What a matched phrase names, before resolution.
@@ -103,9 +102,8 @@ pub struct NameMatcher {
     pub(super) surnames_are_words: bool,
     /// Leaders sharing each surname, and the surname as written.
     surnames: Vec<(String, Vec<LeaderId>)>,
-    /// Korean one-syllable surnames (문, 시), each with its index in
-    /// `surnames`: names only before a title (see `korean::names`).
-    ko_surnames: Vec<(String, usize)>,
+    /// Korean one-syllable surnames (문, 시): names only before a title.
+    ko_surnames: KoSurnames,
     countries: Vec<String>,
 }
 
@@ -148,23 +146,11 @@ impl NameMatcher {
                 None => surnames.push((surname.clone(), vec![id])),
             }
         }
-        let mut ko_surnames: Vec<(String, usize)> = Vec::new();
-        for id in leaders.ids() {
-            let Some(ko) = &leaders.get(id).ko_surname else {
-                continue;
-            };
-            match ko_surnames.iter().find(|(s, _)| s == ko) {
-                Some(&(_, i)) => surnames[i].1.push(id),
-                None => {
-                    ko_surnames.push((ko.clone(), surnames.len()));
-                    surnames.push((ko.clone(), vec![id]));
-                }
-            }
-        }
+        let ko_surnames = KoSurnames::new(leaders, &mut surnames);
         let mut surname_patterns = Vec::new();
         let mut surname_of = Vec::new();
         for (i, (surname, _)) in surnames.iter().enumerate() {
-            if ko_surnames.iter().any(|&(_, k)| k == i) {
+            if ko_surnames.holds(i) {
                 continue;
             }
             for written in [surname.clone(), surname.to_uppercase()] {
@@ -323,35 +309,8 @@ impl NameMatcher {
                 });
             }
         }
-        if !self.ko_surnames.is_empty() && !sentence.is_ascii() && has_hangul(sentence) {
-            self.korean_surnames(sentence, out);
-        }
+        self.ko_surnames.scan(sentence, out);
         out.sort_by_key(|m| m.start);
-    }
-
-    /// "문 대통령", "시 주석": a Korean surname before a title, outside the
-    /// phrases already in `out`, appended to `out`.
-    fn korean_surnames(&self, sentence: &str, out: &mut Vec<RawMention>) {
-        let phrases = out.len();
-        for t in titled_surnames(sentence) {
-            let Some(&(_, i)) = self
-                .ko_surnames
-                .iter()
-                .find(|(s, _)| *s == sentence[t.surname.clone()])
-            else {
-                continue;
-            };
-            let inside = out[..phrases]
-                .iter()
-                .any(|m| m.start < t.whole.end && t.whole.start < m.end);
-            if !inside {
-                out.push(RawMention {
-                    start: t.whole.start,
-                    end: t.whole.end,
-                    kind: Kind::Surname(i),
-                });
-            }
-        }
     }
 
     /// The surname pattern written at `start..end` of `text`, where the

@@ -6,8 +6,71 @@
 use std::ops::Range;
 
 use super::words::{TitleKind, leader_titles};
-use crate::hangul::{is_syllable, stem};
+use crate::hangul::{has_hangul, is_syllable, stem};
+use crate::leaders::{LeaderId, Leaders};
+use crate::pipeline::extract::names::{Kind, RawMention};
 use crate::pipeline::extract::text::is_word_char;
+
+/// The registry's Korean surnames (`ko_surname`), each with its index in
+/// the name matcher's surname table, which they join without joining its
+/// patterns: they are never matched alone.
+#[derive(Debug, Clone, Default)]
+pub struct KoSurnames(Vec<(String, usize)>);
+
+impl KoSurnames {
+    /// Adds each leader's Korean surname to `surnames` (its leaders to an
+    /// entry already there).
+    pub fn new(leaders: &Leaders, surnames: &mut Vec<(String, Vec<LeaderId>)>) -> KoSurnames {
+        let mut all: Vec<(String, usize)> = Vec::new();
+        for id in leaders.ids() {
+            let Some(ko) = &leaders.get(id).ko_surname else {
+                continue;
+            };
+            match all.iter().find(|(s, _)| s == ko) {
+                Some(&(_, i)) => surnames[i].1.push(id),
+                None => {
+                    all.push((ko.clone(), surnames.len()));
+                    surnames.push((ko.clone(), vec![id]));
+                }
+            }
+        }
+        KoSurnames(all)
+    }
+
+    /// Whether entry `i` of the surname table is a Korean surname.
+    pub fn holds(&self, i: usize) -> bool {
+        self.0.iter().any(|&(_, k)| k == i)
+    }
+
+    /// "문 대통령", "시 주석": each Korean surname before a title in
+    /// `sentence` outside the phrases already in `out`, appended to `out`.
+    /// English text costs one scan for Hangul.
+    pub fn scan(&self, sentence: &str, out: &mut Vec<RawMention>) {
+        if self.0.is_empty() || sentence.is_ascii() || !has_hangul(sentence) {
+            return;
+        }
+        let phrases = out.len();
+        for t in titled_surnames(sentence) {
+            let Some(&(_, i)) = self
+                .0
+                .iter()
+                .find(|(s, _)| *s == sentence[t.surname.clone()])
+            else {
+                continue;
+            };
+            let inside = out[..phrases]
+                .iter()
+                .any(|m| m.start < t.whole.end && t.whole.start < m.end);
+            if !inside {
+                out.push(RawMention {
+                    start: t.whole.start,
+                    end: t.whole.end,
+                    kind: Kind::Surname(i),
+                });
+            }
+        }
+    }
+}
 
 /// Korean titles that make "<country> <title>" a descriptor of that
 /// country's leader, and whether the title is the elect one.
