@@ -223,3 +223,78 @@ fn every_outlet_and_publication_date_is_stated() {
         assert_eq!(text(a, "source"), Some(source), "source of {id}");
     }
 }
+
+/// The generator's Korean reports (a share of every synthetic corpus)
+/// read right: each joins a call with its planned date, leaders, length
+/// and (when stated) start, and its credited outlet.
+#[test]
+fn generated_korean_reports_read_right() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    let gold_path = dir.path().join("gold.json");
+    hotline::synth::write_corpus_with_gold(&corpus, 2024, 300, &gold_path).expect("written");
+    let gold: Value =
+        serde_json::from_slice(&std::fs::read(&gold_path).expect("gold read")).expect("gold");
+    let korean = dir.path().join("korean");
+    std::fs::create_dir_all(&korean).expect("dir");
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(&corpus).expect("corpus listed") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("article read");
+        if text.contains("전화통화를 했다") {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            std::fs::write(korean.join(name), &text).expect("copied");
+            files.push((name.to_string(), text));
+        }
+    }
+    assert!(files.len() >= 20, "{} Korean reports", files.len());
+    let output = Command::cargo_bin("hotline")
+        .expect("binary built")
+        .args(["export", "--format", "json"])
+        .arg(&korean)
+        .output()
+        .expect("hotline runs");
+    let out: Value = serde_json::from_slice(&output.stdout).expect("export is JSON");
+    let calls = out["calls"].as_array().expect("calls");
+    for (name, text) in &files {
+        let id = name.trim_end_matches(".txt");
+        let want = gold["calls"]
+            .as_array()
+            .and_then(|cs| {
+                cs.iter().find(|c| {
+                    c["files"]
+                        .as_array()
+                        .is_some_and(|f| f.iter().any(|f| f.as_str() == Some(name)))
+                })
+            })
+            .expect("gold call");
+        let got = calls
+            .iter()
+            .find(|c| {
+                c["articles"]
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(|a| a.as_str() == Some(id)))
+            })
+            .unwrap_or_else(|| panic!("{name} joins no call:\n{text}"));
+        assert_eq!(got["date"], want["date"], "{text}");
+        let people = [&want["korean_leader"], &want["counterpart"]];
+        assert_eq!(
+            got["participants"]
+                .as_array()
+                .map(|p| p.iter().collect::<Vec<_>>()),
+            Some(people.to_vec()),
+            "{text}"
+        );
+        assert_eq!(got["duration_minutes"], want["duration_minutes"], "{text}");
+        if text.contains("시부터") || text.contains("분부터") {
+            assert_eq!(got["start_time"], want["start_time"], "{text}");
+        }
+        let article = &gold["articles"][name.as_str()];
+        let exported = out["articles"]
+            .as_array()
+            .and_then(|a| a.iter().find(|a| a["id"].as_str() == Some(id)))
+            .expect("article exported");
+        assert_eq!(exported["source"], article["source"], "{text}");
+        assert_eq!(exported["published"], article["published"], "{text}");
+    }
+}

@@ -16,13 +16,15 @@
 //! Submodules: `plan` (calls and meetings), `article` and `stories` (the
 //! texts), `phrases` (dates, times, lengths), `credit` (outlets), `words`
 //! (filler), `gold` (the expected reading), `clip` (the same article as a
-//! Markdown clipping or a saved HTML page), `rng`.
+//! Markdown clipping or a saved HTML page), `korean` (a share of the call
+//! reports in Korean), `rng`.
 
 mod article;
 mod clip;
 mod credit;
 mod ctx;
 mod gold;
+mod korean;
 mod phrases;
 mod plan;
 mod planned;
@@ -82,7 +84,16 @@ fn plan_corpus(seed: u64, count: usize) -> (Vec<Plan>, Vec<(String, Written)>) {
                 // The first report of a call is dated, so one that is not
                 // has a dated article of its call to be joined to.
                 let first = !std::mem::replace(&mut reported[c], true);
-                article::call_article(&mut rng, &ctx, c, first)
+                let english = article::call_article(&mut rng, &ctx, c, first);
+                // The language is drawn from a stream of its own, so the
+                // English articles stay what they were for a seed.
+                let mut lang =
+                    Rng(seed ^ 0x0C0F_FEE0 ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+                let korean = lang
+                    .chance(korean::SHARE)
+                    .then(|| korean::call_article(&mut lang, &leaders, &calls[c], c))
+                    .flatten();
+                korean.unwrap_or(english)
             };
             (format!("{i:06}_{:016x}.txt", rng.next()), w)
         })
