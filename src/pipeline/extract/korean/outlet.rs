@@ -54,7 +54,10 @@ pub fn headline_brand<'t, 'o>(
 /// A closing line that signs the story: a TV sign-off or a copyright
 /// footer naming a known outlet.
 pub fn closing<'t, 'o>(outlets: &'o Outlets, line: &'t str) -> Option<(&'o Outlet, &'t str)> {
-    if line.is_ascii() && !line.to_ascii_lowercase().starts_with("copyright") {
+    let copyright = line
+        .get(..9)
+        .is_some_and(|h| h.eq_ignore_ascii_case("copyright"));
+    if line.is_ascii() && !copyright {
         return None;
     }
     let caps = SIGN_OFF.captures(line).or_else(|| FOOTER.captures(line))?;
