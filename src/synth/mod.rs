@@ -428,7 +428,8 @@ mod tests {
                     .iter()
                     .any(|s| w.text.contains(s.as_str()))
                     || (m == 30 && w.text.contains("half an hour"))
-                    || (m >= 60 && w.text.contains("an hour"));
+                    || (m >= 60 && w.text.contains("an hour"))
+                    || w.text.contains(&korean_amount(m));
                 assert!(says, "{name} states no length of {m}");
             }
             assert_eq!(
@@ -439,6 +440,11 @@ mod tests {
             );
         }
         assert!(meetings > 10, "{meetings}");
+        let korean = written
+            .iter()
+            .filter(|(_, w)| w.text.contains("했다."))
+            .count();
+        assert!(korean > 10, "{korean} Korean reports");
         // Some calls have an unknown length or start: the gold says null.
         assert!(stated.values().any(|s| !s.0) && stated.values().any(|s| !s.1));
     }
@@ -477,5 +483,14 @@ mod tests {
         assert!(html.iter().any(|(_, t)| t.contains("og:site_name")));
         assert_eq!("md".parse::<Format>(), Ok(Format::Markdown));
         assert!("pdf".parse::<Format>().is_err());
+    }
+
+    /// A length as Korean writes it: 30분, 1시간, 1시간 10분.
+    fn korean_amount(m: u32) -> String {
+        match (m / 60, m % 60) {
+            (0, m) => format!("{m}분"),
+            (h, 0) => format!("{h}시간"),
+            (h, m) => format!("{h}시간 {m}분"),
+        }
     }
 }
