@@ -49,9 +49,6 @@ pub const CALL_STEMS: &[&str] = &[
     "hotline",
     // Machine translation renders 통화 ("a call") as "currency".
     "currency",
-    // Korean: 통화, 전화 회담, 유선 회담 (see `korean::words`).
-    "통화",
-    "회담",
 ];
 
 pub fn is_call_sentence(s: &str) -> bool {

@@ -98,11 +98,14 @@ impl<'a> Extractor<'a> {
     }
 
     /// The shared pass over `text` into `found`; false without the
-    /// shared automaton.
+    /// shared automaton, or for Korean (CJK, Cyrillic) text, which the
+    /// matchers read with their own automata.
     fn phrases(&self, text: &str, found: &mut Phrases) -> bool {
-        self.both
-            .as_ref()
-            .is_some_and(|pass| pass.read(&self.names, text, found))
+        !pass::needs_own_scan(text)
+            && self
+                .both
+                .as_ref()
+                .is_some_and(|pass| pass.read(&self.names, text, found))
     }
 
     /// The leader-naming phrases of `text` into `out`, by the shared pass
