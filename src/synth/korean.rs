@@ -89,7 +89,7 @@ fn ko_length(rng: &mut Rng, minutes: u32) -> String {
 /// The particle 와/과 after `word`: 과 after a final consonant.
 fn with(word: &str) -> &'static str {
     let last = word.chars().next_back().map_or(0, u32::from);
-    let has_final = (0xAC00..=0xD7A3).contains(&last) && (last - 0xAC00) % 28 != 0;
+    let has_final = (0xAC00..=0xD7A3).contains(&last) && !(last - 0xAC00).is_multiple_of(28);
     if has_final { "과" } else { "와" }
 }
 
