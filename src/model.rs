@@ -67,6 +67,9 @@ pub struct Cleaned {
     pub captions: Vec<String>,
     /// The reading text: boilerplate dropped, control characters inert.
     pub paragraphs: Vec<Paragraph>,
+    /// The date of the first page metadata line cleaning dropped (Korean
+    /// `입력 2018.09.05 06:00`): the publication date when no header gives one.
+    pub page_date: Option<NaiveDate>,
 }
 
 /// How a call date was found. Ordered from weakest to strongest so the best

@@ -25,6 +25,10 @@ pub struct Country {
     /// with daylight saving. Dates and times filed from there are read in it.
     #[serde(default)]
     pub zone: Option<String>,
+    /// Its Korean names ("중국"), for "<country> <title>" descriptors
+    /// after a Hangul name (시진핑 중국 국가주석).
+    #[serde(default)]
+    pub ko_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -58,6 +62,10 @@ pub struct Leader {
     pub country: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The Korean surname (문, 시): an ordinary word in Korean (시 "city"),
+    /// so it names the leader only right before a title (문 대통령).
+    #[serde(default)]
+    pub ko_surname: Option<String>,
     pub terms: Vec<Term>,
 }
 

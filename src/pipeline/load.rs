@@ -172,6 +172,7 @@ pub fn extraction_view(cleaned: &Cleaned) -> Option<Cleaned> {
         header: cleaned.header.clone(),
         captions: cleaned.captions.clone(),
         paragraphs,
+        page_date: cleaned.page_date,
     })
 }
 

@@ -16,13 +16,15 @@
 //! Submodules: `plan` (calls and meetings), `article` and `stories` (the
 //! texts), `phrases` (dates, times, lengths), `credit` (outlets), `words`
 //! (filler), `gold` (the expected reading), `clip` (the same article as a
-//! Markdown clipping or a saved HTML page), `rng`.
+//! Markdown clipping or a saved HTML page), `korean` (a share of the call
+//! reports in Korean), `rng`.
 
 mod article;
 mod clip;
 mod credit;
 mod ctx;
 mod gold;
+mod korean;
 mod phrases;
 mod plan;
 mod planned;
@@ -82,7 +84,16 @@ fn plan_corpus(seed: u64, count: usize) -> (Vec<Plan>, Vec<(String, Written)>) {
                 // The first report of a call is dated, so one that is not
                 // has a dated article of its call to be joined to.
                 let first = !std::mem::replace(&mut reported[c], true);
-                article::call_article(&mut rng, &ctx, c, first)
+                let english = article::call_article(&mut rng, &ctx, c, first);
+                // The language is drawn from a stream of its own, so the
+                // English articles stay what they were for a seed.
+                let mut lang =
+                    Rng(seed ^ 0x0C0F_FEE0 ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+                let korean = lang
+                    .chance(korean::SHARE)
+                    .then(|| korean::call_article(&mut lang, &leaders, &calls[c], c))
+                    .flatten();
+                korean.unwrap_or(english)
             };
             (format!("{i:06}_{:016x}.txt", rng.next()), w)
         })
@@ -417,7 +428,8 @@ mod tests {
                     .iter()
                     .any(|s| w.text.contains(s.as_str()))
                     || (m == 30 && w.text.contains("half an hour"))
-                    || (m >= 60 && w.text.contains("an hour"));
+                    || (m >= 60 && w.text.contains("an hour"))
+                    || w.text.contains(&korean_amount(m));
                 assert!(says, "{name} states no length of {m}");
             }
             assert_eq!(
@@ -428,6 +440,11 @@ mod tests {
             );
         }
         assert!(meetings > 10, "{meetings}");
+        let korean = written
+            .iter()
+            .filter(|(_, w)| w.text.contains("했다."))
+            .count();
+        assert!(korean > 10, "{korean} Korean reports");
         // Some calls have an unknown length or start: the gold says null.
         assert!(stated.values().any(|s| !s.0) && stated.values().any(|s| !s.1));
     }
@@ -466,5 +483,14 @@ mod tests {
         assert!(html.iter().any(|(_, t)| t.contains("og:site_name")));
         assert_eq!("md".parse::<Format>(), Ok(Format::Markdown));
         assert!("pdf".parse::<Format>().is_err());
+    }
+
+    /// A length as Korean writes it: 30분, 1시간, 1시간 10분.
+    fn korean_amount(m: u32) -> String {
+        match (m / 60, m % 60) {
+            (0, m) => format!("{m}분"),
+            (h, 0) => format!("{h}시간"),
+            (h, m) => format!("{h}시간 {m}분"),
+        }
     }
 }

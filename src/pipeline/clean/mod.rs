@@ -83,7 +83,7 @@ fn clean_text(text: &str, m: &Cleaner) -> Cleaned {
         }
     });
 
-    drop_noise(&mut body, m, &mut cleaned.captions);
+    drop_noise(&mut body, m, &mut cleaned.captions, &mut cleaned.page_date);
     let last = body.len().saturating_sub(1);
     let mut found = Found::with_capacity(32);
     cleaned.paragraphs.reserve_exact(body.len());

@@ -5,6 +5,8 @@ use super::summary::Cleaner;
 use crate::lexicon::boilerplate::Patterns;
 use std::borrow::Cow;
 
+use chrono::NaiveDate;
+
 /// A short line seen this often in one article is page furniture
 /// ("Article content" ×20), not something the writer said three times.
 const REPEAT_MIN: usize = 3;
@@ -14,7 +16,12 @@ const CAPTION_MAX_WORDS: usize = 40;
 const CREDIT_MAX_WORDS: usize = 6;
 
 /// Drop boilerplate lines; move caption lines to `captions`.
-pub(super) fn drop_noise(lines: &mut Vec<Cow<'_, str>>, m: &Cleaner, captions: &mut Vec<String>) {
+pub(super) fn drop_noise(
+    lines: &mut Vec<Cow<'_, str>>,
+    m: &Cleaner,
+    captions: &mut Vec<String>,
+    page_date: &mut Option<NaiveDate>,
+) {
     let repeated = repeated_short_lines(lines);
     let mut in_block = false;
     lines.retain_mut(|line| {
@@ -28,6 +35,13 @@ pub(super) fn drop_noise(lines: &mut Vec<Cow<'_, str>>, m: &Cleaner, captions: &
             in_block = true;
             false
         } else if short && (is_boilerplate(line, m) || repeated.iter().any(|r| r == line)) {
+            // The metadata line goes, its date stays (`입력 2018.09.05`).
+            if page_date.is_none()
+                && m.sum.korean_meta.may_start(line)
+                && is_korean_meta(line, m.pats)
+            {
+                *page_date = meta_date(line);
+            }
             false
         } else if short && is_caption_line(line, m) {
             captions.push(std::mem::take(line).into_owned());
@@ -134,6 +148,18 @@ pub(super) fn is_korean_meta(line: &str, pats: &Patterns) -> bool {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         digits == 4 && rest[4..].starts_with(['.', '-', '/', '년'])
     })
+}
+
+/// The date of a Korean metadata line: `입력 2018.09.05 06:00`, `입력
+/// 2021.01.27. 오전 6:58`, `기사입력 2025-06-07`, `입력 2020년 5월 13일`.
+pub(super) fn meta_date(line: &str) -> Option<NaiveDate> {
+    let start = line.find(|c: char| c.is_ascii_digit())?;
+    let mut parts = line[start..]
+        .split(['.', '-', '/', '년', '월', '일', ' '])
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse::<u32>().ok());
+    let year = i32::try_from(parts.next()??).ok()?;
+    NaiveDate::from_ymd_opt(year, parts.next()??, parts.next()??)
 }
 
 /// "Photo : KBS News", "[Photo: …]", "사진=연합뉴스": a caption wherever it sits.

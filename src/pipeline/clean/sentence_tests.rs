@@ -258,3 +258,70 @@ fn seeds_001_002_headline_and_trailer() {
         .unwrap();
     assert_eq!(last, "(With contribution from Xinhua)");
 }
+
+#[test]
+fn korean_sentences_and_quotes() {
+    // A sentence ending in a closing quote splits when Hangul follows.
+    assert_eq!(
+        sentences("그는 \"협력하겠다.\" 두 정상은 통화했다. 이어 회담했다."),
+        [
+            "그는 \"협력하겠다.\"",
+            "두 정상은 통화했다.",
+            "이어 회담했다."
+        ]
+    );
+    assert_eq!(
+        sentences("그는 “잘 부탁한다.” 시 주석은 답했다."),
+        ["그는 “잘 부탁한다.”", "시 주석은 답했다."]
+    );
+    // Quoted speech with its own full stop goes on with 고/며/라고.
+    assert_eq!(
+        sentences("대변인은 \"두 정상이 통화했다.\"고 밝혔다. 끝."),
+        ["대변인은 \"두 정상이 통화했다.\"고 밝혔다.", "끝."]
+    );
+    assert_eq!(
+        sentences("그는 “좋은 통화였다.”며 웃었다."),
+        ["그는 “좋은 통화였다.”며 웃었다."]
+    );
+    assert_eq!(
+        sentences("그는 「협력하자.」라고 말했다."),
+        ["그는 「협력하자.」라고 말했다."]
+    );
+}
+
+#[test]
+fn korean_script_labels_and_chrome_go() {
+    let c = clean(
+        " date 2025-06-07 제목\n5분 읽기\n기사 공유하기\n[앵커]\n이 대통령이 통화했습니다.\n[리포트]\n통화는 20분간 이어졌습니다.\n[앵커 멘트] 다음 소식입니다.\n※ '당신의 제보가 뉴스가 됩니다' YTN은 제보를 기다립니다.",
+    );
+    let texts: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "이 대통령이 통화했습니다.",
+            "통화는 20분간 이어졌습니다.",
+            "다음 소식입니다."
+        ]
+    );
+}
+
+#[test]
+fn dropped_korean_metadata_keeps_its_date() {
+    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    for (line, want) in [
+        ("입력 2018.09.05 06:00", "2018-09-05"),
+        ("입력 2025.06.10 오후 2:05", "2025-06-10"),
+        ("입력 2021.01.27. 오전 6:58", "2021-01-27"),
+        ("입력 2025.06.07 (06:00)", "2025-06-07"),
+        ("기사입력 2020년 5월 13일", "2020-05-13"),
+    ] {
+        let c = clean(&format!(
+            "{line}\n수정 2030.01.01 10:00\n문 대통령이 통화했다."
+        ));
+        assert_eq!(c.page_date, date(want), "{line}");
+        assert_eq!(c.paragraphs.len(), 1, "{line}");
+    }
+    // Prose that starts with a metadata word is no metadata line.
+    let c = clean("수정 요청은 2018년에 들어왔다.");
+    assert_eq!(c.page_date, None);
+}

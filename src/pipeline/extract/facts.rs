@@ -52,6 +52,9 @@ pub const CALL_STEMS: &[&str] = &[
 ];
 
 pub fn is_call_sentence(s: &str) -> bool {
+    if super::korean::facts::is_call_sentence(s) {
+        return true;
+    }
     let is_call = |start: usize, end: usize| {
         let calling = s.as_bytes()[start..end]
             .get(..4)

@@ -116,11 +116,14 @@ impl<'a> Extractor<'a> {
     }
 
     /// The shared pass over `text` into `found`; false without the
-    /// shared automaton.
+    /// shared automaton, or for Korean (CJK, Cyrillic) text, which the
+    /// matchers read with their own automata.
     fn phrases(&self, text: &str, found: &mut Phrases) -> bool {
-        self.both
-            .get()
-            .is_some_and(|pass| pass.read(&self.names, text, found))
+        !pass::needs_own_scan(text)
+            && self
+                .both
+                .get()
+                .is_some_and(|pass| pass.read(&self.names, text, found))
     }
 
     /// The leader-naming phrases of `text` into `out`, by the shared pass
@@ -160,7 +163,9 @@ impl<'a> Extractor<'a> {
                 let (m, day) = d.month_day?;
                 NaiveDate::from_ymd_opt(d.year?, m, day)
             });
-            dateline_date.or_else(|| page_line_published(cleaned))
+            dateline_date
+                .or(cleaned.page_date)
+                .or_else(|| page_line_published(cleaned))
         });
         let title = title::title(headline, body.iter().copied());
         // `credit.text` points at the words stating the source (evidence).

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 
+use super::korean::names::{DESCRIPTOR_TITLES, KoSurnames, particle_follows};
 use super::text::Found;
 use super::text::{boundary_after, boundary_before, is_word_char};
 use crate::leaders::{LeaderId, Leaders};
@@ -101,6 +102,8 @@ pub struct NameMatcher {
     pub(super) surnames_are_words: bool,
     /// Leaders sharing each surname, and the surname as written.
     surnames: Vec<(String, Vec<LeaderId>)>,
+    /// Korean one-syllable surnames (문, 시): names only before a title.
+    ko_surnames: KoSurnames,
     countries: Vec<String>,
 }
 
@@ -129,6 +132,11 @@ impl NameMatcher {
                     add(format!("{adj} {role}"), Kind::Role { country: ci, elect });
                 }
             }
+            for ko in &c.ko_names {
+                for &(title, elect) in DESCRIPTOR_TITLES {
+                    add(format!("{ko} {title}"), Kind::Role { country: ci, elect });
+                }
+            }
         }
         let mut surnames: Vec<(String, Vec<LeaderId>)> = Vec::new();
         for id in leaders.ids() {
@@ -138,9 +146,13 @@ impl NameMatcher {
                 None => surnames.push((surname.clone(), vec![id])),
             }
         }
+        let ko_surnames = KoSurnames::new(leaders, &mut surnames);
         let mut surname_patterns = Vec::new();
         let mut surname_of = Vec::new();
         for (i, (surname, _)) in surnames.iter().enumerate() {
+            if ko_surnames.holds(i) {
+                continue;
+            }
             for written in [surname.clone(), surname.to_uppercase()] {
                 if !written.is_empty() && !surname_patterns.contains(&written) {
                     surname_patterns.push(written);
@@ -168,6 +180,7 @@ impl NameMatcher {
             surname_spellings,
             surnames_are_words,
             surnames,
+            ko_surnames,
             countries,
         }
     }
@@ -238,11 +251,14 @@ impl NameMatcher {
             let Some(&kind) = self.kinds.get(pattern) else {
                 continue;
             };
-            let keep = on_word(start, end)
+            // Korean glues particles to names: "트럼프와".
+            let keep = (on_word(start, end)
+                || boundary_before(sentence, start) && particle_follows(sentence, start, end))
                 && match kind {
                     Kind::Role { .. } => {
                         let prev = prev_token(&sentence[..start]);
-                        !["north", "former", "late", "then", "ex", "previous"]
+                        // "전 미국 대통령": the former one.
+                        !["north", "former", "late", "then", "ex", "previous", "전"]
                             .iter()
                             .any(|w| prev.eq_ignore_ascii_case(w))
                     }
@@ -293,6 +309,7 @@ impl NameMatcher {
                 });
             }
         }
+        self.ko_surnames.scan(sentence, out);
         out.sort_by_key(|m| m.start);
     }
 

@@ -21,6 +21,7 @@
 
 mod dateline;
 mod forms;
+use super::korean;
 use crate::lexicon::outlets as table;
 #[cfg(test)]
 mod tests;
@@ -91,7 +92,10 @@ pub fn source<'t>(
         })
         .or_else(|| {
             headline
-                .and_then(|h| headline_brand(outlets, h))
+                .and_then(|h| {
+                    headline_brand(outlets, h)
+                        .or_else(|| korean::outlet::headline_brand(outlets, h))
+                })
                 .map(Credit::of)
         })
         .or_else(|| masthead(outlets, opening))
@@ -136,7 +140,8 @@ fn closing_credit<'t>(outlets: &Outlets, closing: &[&'t str]) -> Option<Credit<'
         };
         let found = trailer(outlets, s)
             .or_else(|| bare_name(outlets, s).filter(|(o, w)| signs(o, w)))
-            .or_else(|| email(outlets, s));
+            .or_else(|| email(outlets, s))
+            .or_else(|| korean::outlet::closing(outlets, s));
         if let Some(found) = found {
             return Some(Credit::of(found));
         }

@@ -25,6 +25,11 @@ const FOLDED_LETTERS: &[&str] = &["\u{17f}", "\u{212a}"];
 #[derive(Debug, Clone)]
 pub(super) struct SharedPass {
     dfa: DFA,
+    /// For each name phrase in the automaton, its index among the
+    /// matcher's phrases: Korean, Chinese and Russian spellings stay out
+    /// (see `is_foreign_script`), so their bytes do not widen the
+    /// automaton English text runs through.
+    phrase_of: Vec<usize>,
     heads_from: usize,
     stems_from: usize,
     surnames_from: usize,
@@ -33,7 +38,12 @@ pub(super) struct SharedPass {
 
 impl SharedPass {
     pub(super) fn new(names: &NameMatcher, lexicon: &TopicMatcher) -> Option<SharedPass> {
-        let (phrases, surnames) = names.shared_patterns();
+        let (all_phrases, surnames) = names.shared_patterns();
+        let (phrase_of, phrases): (Vec<usize>, Vec<&String>) = all_phrases
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.chars().any(is_foreign_script))
+            .unzip();
         let heads_from = phrases.len();
         let stems_from = heads_from + lexicon.heads.len();
         let surnames_from = stems_from + facts::CALL_STEMS.len() + FOLDED_LETTERS.len();
@@ -46,7 +56,7 @@ impl SharedPass {
             .build(
                 phrases
                     .iter()
-                    .map(String::as_str)
+                    .map(|p| p.as_str())
                     .chain(lexicon.heads.iter().map(String::as_str))
                     .chain(facts::CALL_STEMS.iter().copied())
                     .chain(FOLDED_LETTERS.iter().copied())
@@ -58,6 +68,7 @@ impl SharedPass {
         // never looks at; none of the pattern lists holds one.
         (dfa.min_pattern_len() > 0).then_some(SharedPass {
             dfa,
+            phrase_of,
             heads_from,
             stems_from,
             surnames_from,
@@ -96,7 +107,7 @@ impl SharedPass {
                 let id = dfa.match_pattern(state, i);
                 let (pattern, start) = (id.as_usize(), end - dfa.pattern_len(id));
                 if pattern < pass.heads_from {
-                    found.names.push((start, end, pattern));
+                    found.names.push((start, end, pass.phrase_of[pattern]));
                 } else if pattern < pass.stems_from {
                     found.topics.push((start, end, pattern - pass.heads_from));
                 } else if pattern < pass.surnames_from {
@@ -139,6 +150,20 @@ fn next_special(
         }
     }
     None
+}
+
+/// Hangul, CJK ideographs and Cyrillic: the scripts of the leaders'
+/// native spellings, which the shared pass leaves to the name matcher's
+/// own automaton (see `needs_own_scan`).
+fn is_foreign_script(c: char) -> bool {
+    crate::hangul::is_hangul(c)
+        || matches!(c as u32, 0x0400..=0x04FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Whether `text` may hold a name spelt in a script the shared pass
+/// leaves out: such a text is read by each matcher's own automaton.
+pub(super) fn needs_own_scan(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(is_foreign_script)
 }
 
 /// What the shared pass finds in one text (see `SharedPass::read`).

@@ -18,6 +18,7 @@ use super::clock::{Zone, iter_start_times, stated_zone};
 use super::dates::{Resolved, call_date_exprs, date_exprs, resolve};
 use super::duration::iter_durations;
 use super::facts::Sent;
+use super::korean::facts as ko;
 use super::meeting;
 use super::tier::{Parties, Tier, ranked_sentences};
 use super::words::Words;
@@ -103,7 +104,12 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
     if !days.iter().any(|d| valid_day(cx, d)) {
         // A photo caption ("… over the phone on Thursday.") still dates the call.
         for (i, s) in captions.iter().enumerate().filter(|(_, s)| s.call) {
-            for e in call_date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
+            let korean = ko::date_exprs(s.text).into_iter().filter(|e| !e.background);
+            for e in call_date_exprs(s.text)
+                .into_iter()
+                .chain(korean)
+                .take(MAX_CANDIDATES)
+            {
                 if belongs(cx.leaders, s, e.start, e.end, cx.counterpart) {
                     days.push(Day {
                         tier: Tier::MAX,
@@ -148,16 +154,19 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
         let words = Words::new(s.text);
         if minutes.is_none() {
             minutes = iter_durations(&words)
+                .chain(ko::durations(s.text))
                 .take(MAX_CANDIDATES)
                 .find(|&(a, b, _)| ours(a, b))
                 .map(|(a, b, m)| Fact::new(FactKind::Duration, i, (a, b), m));
         }
         if start.is_none() {
             start = iter_start_times(&words)
+                .chain(ko::start_times(s.text))
                 .take(MAX_CANDIDATES)
                 .find(|&(a, b, _)| ours(a, b))
                 .map(|(a, b, t)| {
-                    Fact::new(FactKind::Start, i, (a, b), (t, stated_zone(s.text, b)))
+                    let zone = stated_zone(s.text, b).or_else(|| ko::stated_zone(s.text, a));
+                    Fact::new(FactKind::Start, i, (a, b), (t, zone))
                 });
         }
     }
@@ -339,7 +348,11 @@ fn read_days(
     let s = &sents[i];
     let day_before = day_before_phrase(s.text);
     let mut announced: Option<Resolved> = None;
-    for e in date_exprs(s.text).into_iter().take(MAX_CANDIDATES) {
+    for e in date_exprs(s.text)
+        .into_iter()
+        .chain(ko::date_exprs(s.text))
+        .take(MAX_CANDIDATES)
+    {
         let said = s.text.get(..e.start).is_some_and(announces);
         if e.background {
             looking_back.push((i, e.start, e.end));

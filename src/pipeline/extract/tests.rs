@@ -59,6 +59,7 @@ fn naive_clean(text: &str) -> Cleaned {
         header,
         captions,
         paragraphs,
+        page_date: None,
     }
 }
 
@@ -466,6 +467,7 @@ fn broken_ranges_and_odd_text_do_not_panic() {
                 sentences: vec![],
             },
         ],
+        page_date: None,
     };
     let x = ex.extract(&cleaned);
     assert_eq!(x.published, Some(date("2020-02-29")));
@@ -488,6 +490,7 @@ fn one_huge_unsplit_sentence_stays_linear() {
             text,
             sentences: vec![],
         }],
+        page_date: None,
     };
     let leaders = Leaders::embedded();
     let topics = Topics::embedded();

@@ -176,7 +176,7 @@ pub fn outlet(meta: &Meta) -> Option<String> {
     if let Some(canonical) = publisher.and_then(|name| OUTLETS.canonical(name)) {
         return Some(canonical.to_string());
     }
-    // A publisher named in a form the table doesn't know ("연합뉴스"): the
+    // A publisher named in a form the table doesn't know ("케이비에스"): the
     // URL's domain says which outlet it is, when the table knows that.
     let by_domain = meta
         .url
@@ -296,7 +296,11 @@ mod tests {
         assert_eq!(outlet(&meta).as_deref(), Some("KBS"));
         meta.publisher = Some("Yonhap News Agency".into());
         assert_eq!(outlet(&meta).as_deref(), Some("Yonhap"));
+        // The table knows the Hangul name now; a form it does not know
+        // still falls back to the domain.
         meta.publisher = Some("연합뉴스".into());
+        assert_eq!(outlet(&meta).as_deref(), Some("Yonhap"));
+        meta.publisher = Some("케이비에스 월드".into());
         assert_eq!(outlet(&meta).as_deref(), Some("KBS"));
         meta.url = None;
         meta.publisher = Some("The Daily Planet".into());

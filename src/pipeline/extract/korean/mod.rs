@@ -3,15 +3,22 @@
 //! lengths (30분간, 1시간 가량, 40여분간), call words (통화, 전화 회담) and
 //! leader titles (대통령, 국가주석, 당선인, 권한대행).
 //!
-//! Phase A of issue 14: each reader is a pure function over one sentence
-//! that returns plain data with byte spans into it, mirroring the English
-//! readers (`dates::date_exprs`, `clock`, `duration`) so the extraction
-//! pipeline can feed them in next to the English ones. Nothing here is
-//! wired into `Extractor` yet; see `tests/data/korean/PHASE_B.md`.
+//! Each reader is a pure function over one sentence that returns plain
+//! data with byte spans into it, mirroring the English readers
+//! (`dates::date_exprs`, `clock`, `duration`). `facts` puts them in the
+//! English readers' shapes for the hooks in `report` and `facts`; `names`
+//! (particles, surnames before titles, descriptors) serves the name
+//! matcher; `outlet` (wire datelines, brands, sign-offs, footers) the
+//! source finder. Every hook returns at once on text without Hangul.
 
+#[cfg(test)]
+mod article_tests;
 pub mod clock;
 pub mod dates;
 pub mod duration;
+pub mod facts;
+pub mod names;
+pub mod outlet;
 pub mod words;
 
 pub use clock::korean_times;

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::super::dates::{MONTHS, month_number};
+use super::super::korean;
+use crate::hangul::is_syllable;
 
 /// A dateline or wire credit opening a story.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,10 +48,30 @@ pub(super) fn warm_up() {
 /// "BEIJING, Jan. 26 (Xinhua) --", "SEOUL (Reuters) -", "(Bloomberg) —",
 /// "Tokyo, June 9 (Jiji Press)--", "MOSCOW, May 11. /TASS/.".
 pub fn dateline(sentence: &str) -> Option<Dateline<'_>> {
+    if let Some(d) = korean_dateline(sentence) {
+        return Some(d);
+    }
     if !may_open_with_dateline(sentence) {
         return None;
     }
     parse(sentence)
+}
+
+/// "(서울=연합뉴스) 김태훈 기자 =", "[워싱턴=뉴시스]": looked at only when a
+/// bracket and a Hangul syllable open the sentence.
+fn korean_dateline(sentence: &str) -> Option<Dateline<'_>> {
+    let mut chars = sentence.trim_start().chars();
+    if !matches!(chars.next(), Some('(' | '[')) || !chars.next().is_some_and(is_syllable) {
+        return None;
+    }
+    let (end, city, outlet) = korean::outlet::dateline(sentence)?;
+    Some(Dateline {
+        end,
+        city: Some(city),
+        outlet: Some(outlet),
+        month_day: None,
+        year: None,
+    })
 }
 
 /// `dateline` without the cheap look first.
