@@ -136,6 +136,8 @@ pub struct App {
     /// (`tui::describe`); `None` when the caller handed in a timeline.
     pub source: Option<String>,
     pub filter: FilterState,
+    /// The `:` command line while it is open (`state::command`).
+    pub command: Option<LineInput>,
     /// Counterparts present in the corpus, most calls first.
     pub counterparts: Vec<LeaderId>,
     /// `None`: all counterparts.
@@ -235,6 +237,7 @@ impl App {
             overlay: None,
             source: None,
             filter: FilterState::default(),
+            command: None,
             counterparts: Vec::new(),
             counterpart: None,
             collapsed: HashSet::new(),
@@ -334,6 +337,8 @@ impl App {
     pub fn top(&self) -> Top {
         if let Some(overlay) = self.overlay {
             Top::Overlay(overlay)
+        } else if self.command.is_some() {
+            Top::Command
         } else if self.focus == Focus::Filter {
             Top::Filter
         } else if self.side.is_some() {
@@ -349,6 +354,7 @@ impl App {
     pub fn context(&self) -> Context {
         match self.top() {
             Top::Overlay(overlay) => Context::of_overlay(overlay),
+            Top::Command => Context::Command,
             Top::Filter => Context::Filter,
             Top::Side => Context::Side,
             Top::Detail => Context::Detail,

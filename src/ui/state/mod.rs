@@ -1,9 +1,10 @@
 //! The UI state and nothing else: `app` (what is loaded, shown, selected;
 //! the list rows in `app::visible`), `mode` (which overlay is on top), `load`
 //! (how far the corpus has come), `detail_layout` (the panes' text,
-//! laid out once per selection, width and query) and `line_input` (the filter bar's editor). Only `update` changes it.
+//! laid out once per selection, width and query) `line_input` (the filter bar's editor) and `command` (what a `:` line means). Only `update` changes it.
 
 pub mod app;
+pub mod command;
 pub mod detail_layout;
 pub mod line_input;
 pub mod load;

@@ -10,6 +10,7 @@ use crate::ui::state::app::{App, Focus};
 use crate::ui::state::detail_layout::{self as detail, DetailKey, DetailView, PaneKey};
 use crate::ui::state::mode::{Overlay, Top};
 
+mod command;
 mod filter;
 mod load;
 mod mouse;
@@ -80,6 +81,7 @@ fn act(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit => app.should_quit = true,
+        Action::Close => close_top(app),
         Action::ToggleHelp => toggle_overlay(app, Overlay::Help(0)),
         Action::ToggleWarnings => {
             if matches!(app.overlay, Some(Overlay::Warnings(_))) {
@@ -172,22 +174,32 @@ fn act(app: &mut App, action: Action) {
             // The filter bar keeps side by side on screen: it scrolls.
             Top::Side | Top::Filter if app.side.is_some() => scroll_side(app, m),
             Top::Detail => scroll_detail(app, m),
-            Top::Side | Top::Filter | Top::List => move_list(app, m),
+            Top::Side | Top::Filter | Top::Command | Top::List => move_list(app, m),
         },
         Action::ScrollDetail(m) => scroll_detail(app, m),
         Action::Toggle => toggle(app),
         Action::Expand => expand(app),
         Action::Collapse => collapse(app),
         Action::Edit(e) => {
-            if app.filter.input.apply(e) {
+            if let Some(line) = app.command.as_mut() {
+                line.apply(e);
+            } else if app.filter.input.apply(e) {
                 filter_changed(app);
             }
         }
-        Action::Paste(text) => {
-            if app.context() == Context::Filter && app.filter.input.paste(&text) {
-                filter_changed(app);
+        Action::Paste(text) => match app.context() {
+            Context::Command => {
+                if let Some(line) = app.command.as_mut() {
+                    line.paste(&text);
+                }
             }
-        }
+            Context::Filter if app.filter.input.paste(&text) => filter_changed(app),
+            _ => {}
+        },
+        Action::OpenCommand => app.command = Some(Default::default()),
+        Action::CommandCancel => app.command = None,
+        Action::CommandComplete => command::complete(app),
+        Action::CommandRun => command::run(app),
         Action::FilterAccept => app.focus = Focus::List,
         Action::FilterCancel => {
             clear_filter(app);
@@ -253,6 +265,21 @@ pub fn search_now(app: &App, text: &str) -> Result<Vec<query::Hit>, query::Query
         Some(index) => index.ranked(&app.timeline, &q),
         None => Vec::new(),
     })
+}
+
+/// `q`: close whatever `App::top` says is on top, one layer per press;
+/// only the bare timeline list quits.
+fn close_top(app: &mut App) {
+    match app.top() {
+        Top::Overlay(_) => app.overlay = None,
+        Top::Command => app.command = None,
+        // Not reached from the keys (`q` is typed there); the bar goes
+        // back to the list as Enter would, keeping the filter.
+        Top::Filter => app.focus = Focus::List,
+        Top::Side => app.side = None,
+        Top::Detail => app.focus = Focus::List,
+        Top::List => app.should_quit = true,
+    }
 }
 
 // ---- movement --------------------------------------------------------

@@ -1,0 +1,46 @@
+//! Snapshots of what tig, less and vim users reach for (issue 15), at
+//! 80×24 on the hand-made fixture: the `:` command line being typed and
+//! completed, and what an unknown command says.
+
+use hotline::ui::fixture;
+use hotline::ui::{self, Action, App, Edit, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn screen(app: &mut App) -> String {
+    update(app, Action::Resize(80, 24));
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    t.draw(|f| ui::render(f, app)).expect("draw");
+    t.backend().to_string()
+}
+
+fn type_command(app: &mut App, text: &str) {
+    update(app, Action::OpenCommand);
+    for c in text.chars() {
+        update(app, Action::Edit(Edit::Insert(c)));
+    }
+}
+
+#[test]
+fn command_line_typed_then_completed() {
+    let mut app = App::new(fixture::sample());
+    type_command(&mut app, "20");
+    update(&mut app, Action::CommandComplete);
+    let text = screen(&mut app);
+    assert!(text.contains(": 202"), "{text}");
+    insta::assert_snapshot!("command_line_completed", text);
+}
+
+#[test]
+fn command_line_jump_and_unknown_command() {
+    let mut app = App::new(fixture::sample());
+    type_command(&mut app, "2020-05");
+    update(&mut app, Action::CommandRun);
+    let text = screen(&mut app);
+    assert!(text.contains("2020-02-20 · Moon–Xi"), "{text}");
+    insta::assert_snapshot!("command_line_jumped", text);
+    type_command(&mut app, "nonsense");
+    update(&mut app, Action::CommandRun);
+    let text = screen(&mut app);
+    assert!(text.contains("unknown command :nonsense"), "{text}");
+}
