@@ -93,6 +93,12 @@ pub enum Action {
     OpenUrl,
     FilterAccept,
     FilterCancel,
+    /// `/` in the detail or side-by-side pane: search inside the text.
+    OpenTextSearch,
+    /// Enter in the in-text search: keep it for `n`/`N`.
+    TextSearchAccept,
+    /// Esc in the in-text search: drop it.
+    TextSearchCancel,
     /// `:`: open the command line (go to a date or an era, quit, help).
     OpenCommand,
     /// Enter on the command line: run it and close it.

@@ -122,3 +122,5 @@ mod tests_command;
 mod tests_layout;
 #[cfg(test)]
 mod tests_newcomer;
+#[cfg(test)]
+mod tests_text_search;

@@ -46,10 +46,7 @@ fn q_on_the_bare_list_quits() {
 
 #[test]
 fn every_overlay_closes_on_q_without_quitting() {
-    for open in [
-        Action::ToggleHelp,
-        Action::ToggleOverlay(Overlay::About),
-    ] {
+    for open in [Action::ToggleHelp, Action::ToggleOverlay(Overlay::About)] {
         let mut app = app();
         update(&mut app, open.clone());
         assert!(app.overlay.is_some(), "{open:?}");

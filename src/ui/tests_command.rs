@@ -83,7 +83,11 @@ fn q_quits_help_opens_and_typed_keys_act_on_nothing_else() {
     let mut app = app();
     typed(&mut app, "jq");
     assert!(!app.should_quit, "q is typed, not a quit");
-    assert_eq!(row_label(&app), "2025-06-10-lee-xi", "j is typed, not a move");
+    assert_eq!(
+        row_label(&app),
+        "2025-06-10-lee-xi",
+        "j is typed, not a move"
+    );
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.top(), super::state::mode::Top::List);
     run(&mut app, "help");
@@ -101,14 +105,22 @@ fn unknown_and_hostile_commands_only_say_so() {
     let msg = app.message.clone().unwrap_or_default();
     assert!(msg.starts_with("unknown command :frobnicate"), "{msg}");
     update(&mut app, Action::OpenCommand);
-    update(&mut app, Action::Paste("evil\x1b]52;c;AAAA\x07\x1b[2J\u{9b}31m".into()));
+    update(
+        &mut app,
+        Action::Paste("evil\x1b]52;c;AAAA\x07\x1b[2J\u{9b}31m".into()),
+    );
     update(&mut app, Action::CommandRun);
     let msg = app.message.clone().unwrap_or_default();
     assert!(msg.starts_with("unknown command :evil"), "{msg}");
     assert!(!msg.chars().any(|c| c.is_control()), "{msg:?}");
     for bad in ["2020-13", "2020-02-30", "9999-99-99", "-"] {
         run(&mut app, bad);
-        assert!(app.message.as_deref().is_some_and(|m| m.starts_with("unknown")), "{bad}");
+        assert!(
+            app.message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("unknown")),
+            "{bad}"
+        );
     }
     assert_eq!(row_label(&app), before);
     assert!(!app.should_quit);

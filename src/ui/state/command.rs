@@ -156,8 +156,19 @@ mod tests {
     fn dates_become_spans_and_nonsense_does_not() {
         assert_eq!(date_span("2020"), Some((d(2020, 1, 1), d(2020, 12, 31))));
         assert_eq!(date_span("2020-02"), Some((d(2020, 2, 1), d(2020, 2, 29))));
-        assert_eq!(date_span("2020-05-13"), Some((d(2020, 5, 13), d(2020, 5, 13))));
-        for bad in ["2020-13", "2020-02-30", "20-05", "2020-5", "2020-05-13-1", "２０２０", "-"] {
+        assert_eq!(
+            date_span("2020-05-13"),
+            Some((d(2020, 5, 13), d(2020, 5, 13)))
+        );
+        for bad in [
+            "2020-13",
+            "2020-02-30",
+            "20-05",
+            "2020-5",
+            "2020-05-13-1",
+            "２０２０",
+            "-",
+        ] {
             assert_eq!(date_span(bad), None, "{bad}");
         }
     }

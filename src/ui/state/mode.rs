@@ -22,6 +22,8 @@ pub enum Top {
     Overlay(Overlay),
     /// The `:` command line.
     Command,
+    /// The prompt of `/` inside the article, while typing.
+    TextSearch,
     Filter,
     Side,
     Detail,

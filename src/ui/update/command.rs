@@ -79,7 +79,10 @@ fn go_to_era(app: &mut App, e: usize) {
         Row::Call(c) => app.call_era.get(c).copied().flatten() == Some(e),
         _ => false,
     });
-    let header = app.rows.iter().position(|&r| r == Row::Group(Group::Era(e)));
+    let header = app
+        .rows
+        .iter()
+        .position(|&r| r == Row::Group(Group::Era(e)));
     if let Some(row) = call.or(header) {
         focus_row(app, row);
     }

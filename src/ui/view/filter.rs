@@ -16,9 +16,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let theme = &app.theme;
     // The command line is the filter bar's editor under another prompt.
-    let (prompt, input, focused, error) = match &app.command {
-        Some(line) => (": ", line, true, None),
-        None => (
+    let search = app.text_search.as_ref().filter(|t| t.typing);
+    let (prompt, input, focused, error) = match (&app.command, search) {
+        (Some(line), _) => (": ", line, true, None),
+        (None, Some(ts)) => ("search text / ", &ts.input, true, None),
+        (None, None) => (
             "/ ",
             &app.filter.input,
             app.focus == Focus::Filter,
