@@ -282,6 +282,14 @@ fn drives_the_real_binary_through_every_screen() {
         s.contains("Timeline") && s.contains("Detail")
     });
 
+    // q closes side by side first and quits only from the timeline (tig).
+    t.keys(&["s"]);
+    t.wait_text("current ·");
+    t.keys(&["q"]);
+    t.wait_for("side by side closed by q", |s| {
+        s.contains("Timeline") && !s.contains("current ·")
+    });
+
     // Quit: status 0, terminal restored.
     t.keys(&["q"]);
     t.wait_text("hotline exited with status 0");

@@ -48,8 +48,8 @@ fn at_80x24_the_facts_take_two_lines_and_the_article_shows() {
             .expect("a blank line before the text");
     let text_lines = rows.len() - blank - 2;
     assert!(text_lines >= 8, "{text_lines} lines of text:\n{text}");
-    assert!(text.contains("f all facts"), "{text}");
-    // f: every fact, on demand.
+    assert!(text.contains("F all facts"), "{text}");
+    // F: every fact, on demand.
     update(&mut app, Action::ToggleFacts);
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("topics   APEC"), "{text}");

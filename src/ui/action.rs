@@ -22,7 +22,7 @@ pub enum Motion {
     Bottom,
 }
 
-/// Line editing in the filter bar.
+/// Line editing in the filter bar or the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edit {
     Insert(char),
@@ -44,7 +44,11 @@ pub type Matches = crate::query::MatchOutcome;
 
 #[derive(Debug, Clone)]
 pub enum Action {
+    /// `Q`, Ctrl-c: quit at once.
     Quit,
+    /// `q`: close what is on top (overlay, side by side, the detail
+    /// focus); quit only from the timeline list (tig).
+    Close,
     ToggleHelp,
     Reload,
     FocusFilter,
@@ -89,6 +93,20 @@ pub enum Action {
     OpenUrl,
     FilterAccept,
     FilterCancel,
+    /// `/` in the detail or side-by-side pane: search inside the text.
+    OpenTextSearch,
+    /// Enter in the in-text search: keep it for `n`/`N`.
+    TextSearchAccept,
+    /// Esc in the in-text search: drop it.
+    TextSearchCancel,
+    /// `:`: open the command line (go to a date or an era, quit, help).
+    OpenCommand,
+    /// Enter on the command line: run it and close it.
+    CommandRun,
+    /// Esc on the command line: close it, nothing run.
+    CommandCancel,
+    /// Tab on the command line: complete a command, leader or year.
+    CommandComplete,
     Resize(u16, u16),
     Wheel {
         column: u16,

@@ -46,15 +46,16 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 }
 
 /// Below the minimum size only the "terminal too small" message shows:
-/// nothing behind it may move. Resize, `q` and Ctrl-c act; every other key,
-/// the mouse and pastes are ignored.
+/// nothing behind it may move. Resize, `q`, `Q` and Ctrl-c act (`q`
+/// quits: no view is on screen to close); every other key, the mouse and
+/// pastes are ignored.
 fn too_small_action(event: &Event) -> Option<Action> {
     match event {
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
             match key.code {
-                KeyCode::Char('q') if mods.is_empty() => Some(Action::Quit),
+                KeyCode::Char('q' | 'Q') if mods.is_empty() => Some(Action::Quit),
                 KeyCode::Char('c' | 'C') if mods == KeyModifiers::CONTROL => Some(Action::Quit),
                 _ => None,
             }

@@ -12,9 +12,15 @@ use crate::ui::state::mode::Overlay;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Browse,
+    /// Every view and overlay, but not the filter or command line.
+    Views,
     List,
     Detail,
     Filter,
+    Command,
+    TextSearch,
+    /// Editing keys shared by the command line and the in-text search.
+    Line,
     Side,
     Help,
     Warnings,
@@ -23,11 +29,15 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 13] = [
         Context::Browse,
+        Context::Views,
         Context::List,
         Context::Detail,
         Context::Filter,
+        Context::Command,
+        Context::TextSearch,
+        Context::Line,
         Context::Side,
         Context::Help,
         Context::Warnings,
@@ -47,9 +57,13 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Browse => "Timeline and detail",
+            Context::Views => "Anywhere but the filter bar",
             Context::List => "Timeline list",
             Context::Detail => "Detail pane",
             Context::Filter => "Filter bar",
+            Context::Command => "Command line (:)",
+            Context::TextSearch => "Search in the text (/ in a pane)",
+            Context::Line => "Editing the : or / line",
             Context::Side => "Side by side",
             Context::Help => "This help",
             Context::Warnings => "Load warnings",
@@ -151,23 +165,25 @@ const fn b(
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     // Anywhere.
-    b(C::Global, &[Key::ctrl('c')], Action::Quit, "quit", ""),
+    b(C::Global, &[Key::ctrl('c')], Action::Quit, "quit at once", ""),
+    // Everywhere but while typing.
+    b(C::Views, &[Key::ch('Q')], Action::Quit, "quit at once", ""),
     // Timeline and detail.
-    b(C::Browse, &[Key::ch('q')], Action::Quit, "quit", "q quit"),
     b(C::Browse, &[Key::ch('?')], Action::ToggleHelp, "help: every key", "? help"),
-    b(C::Browse, &[Key::ch('/')], Action::FocusFilter, "filter (live as you type)", "/ filter"),
+    b(C::Browse, &[Key::ch(':')], Action::OpenCommand, "go to: :2020-05 a date, :moon an era, :q, :help", ""),
+    b(C::Browse, &[Key::ch('f')], Action::FocusFilter, "filter the corpus, from the list or the article", ""),
     b(C::Browse, &[Key::code(K::Tab)], Action::FocusNext, "switch focus: timeline ↔ detail", "Tab focus"),
     b(C::Browse, &[Key::code(K::BackTab)], Action::FocusPrev, "switch focus back", ""),
     b(C::Browse, &[Key::ch('[')], Action::PrevEra, "previous (older) era", "[ ] era"),
     b(C::Browse, &[Key::ch(']')], Action::NextEra, "next (newer) era", ""),
     b(C::Browse, &[Key::ch('c')], Action::CycleCounterpart, "counterpart shown: all, then each", "c counterpart"),
-    b(C::Browse, &[Key::ch('n')], Action::NextHit, "next filter hit in the article", "n/N hit"),
-    b(C::Browse, &[Key::ch('N')], Action::PrevHit, "previous filter hit in the article", ""),
+    b(C::Browse, &[Key::ch('n')], Action::NextHit, "next hit in the article: of / in the text, else of the filter", "n/N hit"),
+    b(C::Browse, &[Key::ch('N')], Action::PrevHit, "previous hit in the article", ""),
     b(C::Browse, &[Key::ch('p')], Action::Pin, "pin the current article (again: unpin)", "p pin"),
     b(C::Browse, &[Key::ch('s')], Action::SideBySide, "side by side: pinned and current article", "s side-by-side"),
     b(C::Browse, &[Key::ch('v')], Action::ToggleEvidence, "evidence: where each fact was read", ""),
     b(C::Browse, &[Key::ch('O')], Action::OpenUrl, "open the article's web address in the browser", ""),
-    b(C::Browse, &[Key::ch('f')], Action::ToggleFacts, "facts: all, or two lines on a small screen", ""),
+    b(C::Browse, &[Key::ch('F')], Action::ToggleFacts, "facts: all, or two lines on a small screen", ""),
     b(C::Browse, &[Key::ch('R')], Action::Reload, "reload the corpus from disk", ""),
     b(C::Browse, &[Key::ch('w')], Action::ToggleWarnings, "show the load warnings", ""),
     b(C::Browse, &[Key::ch('i')], Action::ToggleOverlay(Overlay::About), "about: corpus, counts, version", ""),
@@ -186,8 +202,11 @@ pub static BINDINGS: &[Binding] = &[
     b(C::List, &[Key::code(K::Enter)], Action::Toggle, "expand / collapse", "Enter open"),
     b(C::List, &[Key::ch('l'), Key::code(K::Right)], Action::Expand, "expand; on an article: read it", ""),
     b(C::List, &[Key::ch('h'), Key::code(K::Left)], Action::Collapse, "collapse; go to the parent row", ""),
+    b(C::List, &[Key::ch('q')], Action::Close, "quit (elsewhere q closes what is on top)", "q quit"),
+    b(C::List, &[Key::ch('/')], Action::FocusFilter, "filter the corpus (live as you type)", "/ filter"),
     // Detail pane.
     b(C::Detail, &[Key::ch('j'), Key::code(K::Down)], Action::Move(Motion::Down), "scroll down a line", "j/k scroll"),
+    b(C::Detail, &[Key::ch('/')], Action::OpenTextSearch, "search inside the text (f: the corpus filter)", "/ search text"),
     b(C::Detail, &[Key::ch('k'), Key::code(K::Up)], Action::Move(Motion::Up), "scroll up a line", ""),
     b(C::Detail, &[Key::code(K::PageDown)], Action::Move(Motion::PageDown), "page down", ""),
     b(C::Detail, &[Key::code(K::PageUp)], Action::Move(Motion::PageUp), "page up", ""),
@@ -195,7 +214,7 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Detail, &[Key::ctrl('u')], Action::Move(Motion::HalfUp), "half a page up", ""),
     b(C::Detail, &[Key::ch('g'), Key::code(K::Home)], Action::Move(Motion::Top), "top of the article", ""),
     b(C::Detail, &[Key::ch('G'), Key::code(K::End)], Action::Move(Motion::Bottom), "end of the article", ""),
-    b(C::Detail, &[Key::ch('h'), Key::code(K::Left)], Action::FocusList, "back to the timeline", ""),
+    b(C::Detail, &[Key::ch('h'), Key::code(K::Left), Key::ch('q')], Action::Close, "back to the timeline", "q back"),
     // Filter bar.
     b(C::Filter, &[], Action::Edit(Edit::Insert(' ')), "type: words ANDed; 'exact !not src: era: with: year: topic:", "type to filter"),
     b(C::Filter, &[Key::code(K::Enter)], Action::FilterAccept, "keep the filter, back to the list", "Enter keep"),
@@ -210,6 +229,23 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Filter, &[Key::ctrl('w')], Action::Edit(Edit::KillWord), "delete the word before the cursor", "Ctrl-w word"),
     b(C::Filter, &[Key::code(K::Down), Key::ctrl('n')], Action::Move(Motion::Down), "next row of the list", "↓/↑ move"),
     b(C::Filter, &[Key::code(K::Up), Key::ctrl('p')], Action::Move(Motion::Up), "previous row of the list", ""),
+    // Command line.
+    b(C::Command, &[], Action::Edit(Edit::Insert(' ')), "type: 2020-05-13, 2020-05 or 2020 (nearest call), a leader (era), q, help", "type a date or leader"),
+    b(C::Command, &[Key::code(K::Enter)], Action::CommandRun, "go there", "Enter go"),
+    b(C::Command, &[Key::code(K::Esc)], Action::CommandCancel, "close the command line", "Esc close"),
+    b(C::Command, &[Key::code(K::Tab)], Action::CommandComplete, "complete a command, leader or year", "Tab complete"),
+    b(C::Line, &[Key::code(K::Backspace)], Action::Edit(Edit::Backspace), "delete the character before the cursor", ""),
+    b(C::Line, &[Key::code(K::Delete)], Action::Edit(Edit::Delete), "delete the character under the cursor", ""),
+    b(C::Line, &[Key::code(K::Left)], Action::Edit(Edit::Left), "cursor left", ""),
+    b(C::Line, &[Key::code(K::Right)], Action::Edit(Edit::Right), "cursor right", ""),
+    b(C::Line, &[Key::ctrl('a'), Key::code(K::Home)], Action::Edit(Edit::Home), "start of the line", ""),
+    b(C::Line, &[Key::ctrl('e'), Key::code(K::End)], Action::Edit(Edit::End), "end of the line", ""),
+    b(C::Line, &[Key::ctrl('u')], Action::Edit(Edit::KillToStart), "delete to the start of the line", ""),
+    b(C::Line, &[Key::ctrl('w')], Action::Edit(Edit::KillWord), "delete the word before the cursor", ""),
+    // Search in the text.
+    b(C::TextSearch, &[], Action::Edit(Edit::Insert(' ')), "type: the text is searched as you type (a capital: case counts)", "type to search the text"),
+    b(C::TextSearch, &[Key::code(K::Enter)], Action::TextSearchAccept, "keep the search: n/N step through it", "Enter keep"),
+    b(C::TextSearch, &[Key::code(K::Esc)], Action::TextSearchCancel, "drop the search", "Esc drop"),
     // Side by side.
     b(C::Side, &[Key::ch('j'), Key::code(K::Down)], Action::Move(Motion::Down), "scroll down a line", "j/k scroll"),
     b(C::Side, &[Key::ch('k'), Key::code(K::Up)], Action::Move(Motion::Up), "scroll up a line", ""),
@@ -221,9 +257,14 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Side, &[Key::ch('G'), Key::code(K::End)], Action::Move(Motion::Bottom), "end", ""),
     b(C::Side, &[Key::code(K::Tab), Key::code(K::BackTab)], Action::FocusNext, "switch side", "Tab side"),
     b(C::Side, &[Key::ch('S')], Action::ToggleSync, "synchronized scrolling on/off", "S sync"),
-    b(C::Side, &[Key::code(K::Esc), Key::ch('s')], Action::Back, "back to the timeline", "Esc back"),
+    b(C::Side, &[Key::code(K::Esc), Key::ch('s')], Action::Back, "back to the timeline", "Esc/q back"),
     b(C::Side, &[Key::ch('?')], Action::ToggleHelp, "help: every key", "? help"),
-    b(C::Side, &[Key::ch('q')], Action::Quit, "quit", "q quit"),
+    b(C::Side, &[Key::ch('/')], Action::OpenTextSearch, "search inside the focused text", "/ search"),
+    b(C::Side, &[Key::ch('n')], Action::NextHit, "next match of the search", ""),
+    b(C::Side, &[Key::ch('N')], Action::PrevHit, "previous match of the search", ""),
+    b(C::Side, &[Key::ch('f')], Action::FocusFilter, "filter the corpus", ""),
+    b(C::Side, &[Key::ch(':')], Action::OpenCommand, "go to a date or an era (:)", ""),
+    b(C::Side, &[Key::ch('q')], Action::Close, "back to the timeline", ""),
     // Help.
     b(C::Help, &[Key::code(K::Esc), Key::ch('?'), Key::ch('q')], Action::ToggleHelp, "close this help", "Esc close"),
     b(C::Help, &[Key::ch('j'), Key::code(K::Down)], Action::Move(Motion::Down), "scroll down", "j/k scroll"),
@@ -263,14 +304,18 @@ pub fn normalize(event: KeyEvent) -> Key {
 /// The contexts searched, most specific first, for a given situation.
 pub fn contexts(primary: Context) -> &'static [Context] {
     match primary {
-        C::List => &[C::List, C::Browse, C::Global],
-        C::Detail => &[C::Detail, C::Browse, C::Global],
-        C::Browse => &[C::Browse, C::Global],
+        C::List => &[C::List, C::Browse, C::Views, C::Global],
+        C::Detail => &[C::Detail, C::Browse, C::Views, C::Global],
+        C::Browse => &[C::Browse, C::Views, C::Global],
+        C::Views => &[C::Views, C::Global],
         C::Filter => &[C::Filter, C::Global],
-        C::Side => &[C::Side, C::Global],
-        C::Help => &[C::Help, C::Global],
-        C::Warnings => &[C::Warnings, C::Global],
-        C::About => &[C::About, C::Global],
+        C::Command => &[C::Command, C::Line, C::Global],
+        C::TextSearch => &[C::TextSearch, C::Line, C::Global],
+        C::Line => &[C::Line, C::Global],
+        C::Side => &[C::Side, C::Views, C::Global],
+        C::Help => &[C::Help, C::Views, C::Global],
+        C::Warnings => &[C::Warnings, C::Views, C::Global],
+        C::About => &[C::About, C::Views, C::Global],
         C::Global => &[C::Global],
     }
 }
@@ -291,7 +336,9 @@ pub fn action_for(primary: Context, event: KeyEvent) -> Option<Action> {
         return Some(binding.action.clone());
     }
     match (primary, key.code) {
-        (C::Filter, KeyCode::Char(c)) if key.mods.is_empty() && !c.is_control() => {
+        (C::Filter | C::Command | C::TextSearch, KeyCode::Char(c))
+            if key.mods.is_empty() && !c.is_control() =>
+        {
             Some(Action::Edit(Edit::Insert(c)))
         }
         _ => None,
@@ -391,6 +438,8 @@ mod tests {
             C::Warnings,
             C::About,
             C::Filter,
+            C::Command,
+            C::TextSearch,
         ] {
             let esc = lookup(ctx, Key::code(KeyCode::Esc)).is_some();
             let quit = lookup(ctx, Key::ctrl('c')).is_some();

@@ -115,6 +115,12 @@ mod tests;
 #[cfg(test)]
 mod tests_arrivals;
 #[cfg(test)]
+mod tests_close;
+#[cfg(test)]
+mod tests_command;
+#[cfg(test)]
 mod tests_layout;
 #[cfg(test)]
 mod tests_newcomer;
+#[cfg(test)]
+mod tests_text_search;

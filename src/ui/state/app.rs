@@ -139,6 +139,10 @@ pub struct App {
     /// (`tui::describe`); `None` when the caller handed in a timeline.
     pub source: Option<String>,
     pub filter: FilterState,
+    /// The `:` command line while it is open (`state::command`).
+    pub command: Option<LineInput>,
+    /// `/` inside the detail or side-by-side pane (`state::text_search`).
+    pub text_search: Option<super::text_search::TextSearch>,
     /// Counterparts present in the corpus, most calls first.
     pub counterparts: Vec<LeaderId>,
     /// `None`: all counterparts.
@@ -158,7 +162,7 @@ pub struct App {
     /// sentence it was read from. Kept while moving, so a user checking
     /// facts can walk the articles in this view.
     pub evidence: bool,
-    /// `f`: every fact of the call, even where a small screen would show
+    /// `F`: every fact of the call, even where a small screen would show
     /// the two-line summary (`facts::compact`).
     pub facts_full: bool,
     pub side: Option<SideState>,
@@ -238,6 +242,8 @@ impl App {
             overlay: None,
             source: None,
             filter: FilterState::default(),
+            command: None,
+            text_search: None,
             counterparts: Vec::new(),
             counterpart: None,
             collapsed: HashSet::new(),
@@ -337,6 +343,10 @@ impl App {
     pub fn top(&self) -> Top {
         if let Some(overlay) = self.overlay {
             Top::Overlay(overlay)
+        } else if self.command.is_some() {
+            Top::Command
+        } else if self.text_search.as_ref().is_some_and(|t| t.typing) {
+            Top::TextSearch
         } else if self.focus == Focus::Filter {
             Top::Filter
         } else if self.side.is_some() {
@@ -352,6 +362,8 @@ impl App {
     pub fn context(&self) -> Context {
         match self.top() {
             Top::Overlay(overlay) => Context::of_overlay(overlay),
+            Top::Command => Context::Command,
+            Top::TextSearch => Context::TextSearch,
             Top::Filter => Context::Filter,
             Top::Side => Context::Side,
             Top::Detail => Context::Detail,

@@ -1,12 +1,14 @@
 //! The UI state and nothing else: `app` (what is loaded, shown, selected;
 //! the list rows in `app::visible`), `mode` (which overlay is on top), `load`
 //! (how far the corpus has come), `detail_layout` (the panes' text,
-//! laid out once per selection, width and query) and `line_input` (the filter bar's editor). Only `update` changes it.
+//! laid out once per selection, width and query) `line_input` (the filter bar's editor) `command` (what a `:` line means) and `text_search` (`/` inside the article). Only `update` changes it.
 
 pub mod app;
+pub mod command;
 pub mod detail_layout;
 pub mod line_input;
 pub mod load;
 pub mod mode;
 pub mod overlays;
 pub mod ribbon_axis;
+pub mod text_search;

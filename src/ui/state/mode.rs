@@ -13,13 +13,17 @@ use super::overlays::{about, fit, help, warnings};
 
 /// What is on top, and so takes the keys (`App::top`): the screens stack
 /// as list or detail pane, then side by side over them, then the filter
-/// bar's focus, then an overlay. Kept as that stack in `App` (`focus`,
-/// `side`, `overlay`) because each layer returns to the one below when it
+/// bar's focus, then the `:` command line, then an overlay. Kept as that stack in `App` (`focus`,
+/// `side`, `command`, `overlay`) because each layer returns to the one below when it
 /// closes (Esc in side by side gives back the pane that had the focus);
 /// this enum is the one answer to "which is on top".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Top {
     Overlay(Overlay),
+    /// The `:` command line.
+    Command,
+    /// The prompt of `/` inside the article, while typing.
+    TextSearch,
     Filter,
     Side,
     Detail,

@@ -10,12 +10,14 @@ use crate::ui::state::app::{App, Focus};
 use crate::ui::state::detail_layout::{self as detail, DetailKey, DetailView, PaneKey};
 use crate::ui::state::mode::{Overlay, Top};
 
+mod command;
 mod filter;
 mod load;
 mod mouse;
 mod nav;
 mod overlays;
 mod side_by_side;
+mod text_search;
 
 use filter::{apply_matches, clear_filter, filter_changed};
 use load::{apply_index, apply_load, apply_reload};
@@ -80,6 +82,7 @@ fn act(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit => app.should_quit = true,
+        Action::Close => close_top(app),
         Action::ToggleHelp => toggle_overlay(app, Overlay::Help(0)),
         Action::ToggleWarnings => {
             if matches!(app.overlay, Some(Overlay::Warnings(_))) {
@@ -94,11 +97,12 @@ fn act(app: &mut App, action: Action) {
         Action::ToggleEvidence => toggle_evidence(app),
         Action::OpenUrl => open_url(app),
         Action::ToggleFacts => {
+            app.text_search = None;
             app.facts_full = !app.facts_full;
             app.detail_scroll = 0;
             app.message = Some(
                 if app.facts_full {
-                    "every fact of the call · f again for the summary on a small screen"
+                    "every fact of the call · F again for the summary on a small screen"
                 } else {
                     "the facts in two lines when the screen is small"
                 }
@@ -153,7 +157,9 @@ fn act(app: &mut App, action: Action) {
             }
         }
         Action::Back => {
-            if app.side.is_some() {
+            if app.text_search.is_some() {
+                app.text_search = None;
+            } else if app.side.is_some() {
                 app.side = None;
             } else if app.filter.active() || !app.filter.input.text().is_empty() {
                 clear_filter(app);
@@ -165,6 +171,12 @@ fn act(app: &mut App, action: Action) {
         // collapsed newest era lands on its header, never on an older call.
         Action::FirstCall => select(app, 0),
         Action::LastCall => select(app, app.rows.len().saturating_sub(1)),
+        // A search inside the text takes n/N over from the filter's hits.
+        Action::NextHit if app.text_search.is_some() => text_search::step(app, true),
+        Action::PrevHit if app.text_search.is_some() => text_search::step(app, false),
+        Action::NextHit | Action::PrevHit if app.side.is_some() => {
+            app.message = Some("/ searches the focused text, then n/N".into());
+        }
         Action::NextHit => jump_hit(app, true),
         Action::PrevHit => jump_hit(app, false),
         Action::Move(m) => match app.top() {
@@ -172,22 +184,61 @@ fn act(app: &mut App, action: Action) {
             // The filter bar keeps side by side on screen: it scrolls.
             Top::Side | Top::Filter if app.side.is_some() => scroll_side(app, m),
             Top::Detail => scroll_detail(app, m),
-            Top::Side | Top::Filter | Top::List => move_list(app, m),
+            Top::Side | Top::Filter | Top::Command | Top::TextSearch | Top::List => {
+                move_list(app, m)
+            }
         },
         Action::ScrollDetail(m) => scroll_detail(app, m),
         Action::Toggle => toggle(app),
         Action::Expand => expand(app),
         Action::Collapse => collapse(app),
         Action::Edit(e) => {
-            if app.filter.input.apply(e) {
+            if let Some(line) = app.command.as_mut() {
+                line.apply(e);
+            } else if let Some(ts) = app.text_search.as_mut().filter(|t| t.typing) {
+                if ts.input.apply(e) {
+                    text_search::changed(app);
+                }
+            } else if app.filter.input.apply(e) {
                 filter_changed(app);
             }
         }
-        Action::Paste(text) => {
-            if app.context() == Context::Filter && app.filter.input.paste(&text) {
-                filter_changed(app);
+        Action::Paste(text) => match app.context() {
+            Context::Command => {
+                if let Some(line) = app.command.as_mut() {
+                    line.paste(&text);
+                }
+            }
+            Context::TextSearch => {
+                if let Some(ts) = app.text_search.as_mut()
+                    && ts.input.paste(&text)
+                {
+                    text_search::changed(app);
+                }
+            }
+            Context::Filter if app.filter.input.paste(&text) => filter_changed(app),
+            _ => {}
+        },
+        Action::OpenTextSearch => text_search::open(app),
+        Action::TextSearchAccept => {
+            if let Some(ts) = app.text_search.as_mut() {
+                ts.typing = false;
+            }
+            if app
+                .text_search
+                .as_ref()
+                .is_some_and(|t| t.needle().is_empty())
+            {
+                app.text_search = None;
+            } else {
+                app.message = Some("n/N: next/previous match · Esc drops the search".into());
             }
         }
+        Action::TextSearchCancel => app.text_search = None,
+        Action::OpenCommand => app.command = Some(Default::default()),
+        Action::CommandCancel => app.command = None,
+        Action::CommandComplete => command::complete(app),
+        Action::CommandRun => command::run(app),
         Action::FilterAccept => app.focus = Focus::List,
         Action::FilterCancel => {
             clear_filter(app);
@@ -253,6 +304,22 @@ pub fn search_now(app: &App, text: &str) -> Result<Vec<query::Hit>, query::Query
         Some(index) => index.ranked(&app.timeline, &q),
         None => Vec::new(),
     })
+}
+
+/// `q`: close whatever `App::top` says is on top, one layer per press;
+/// only the bare timeline list quits.
+fn close_top(app: &mut App) {
+    match app.top() {
+        Top::Overlay(_) => app.overlay = None,
+        Top::Command => app.command = None,
+        Top::TextSearch => app.text_search = None,
+        // Not reached from the keys (`q` is typed there); the bar goes
+        // back to the list as Enter would, keeping the filter.
+        Top::Filter => app.focus = Focus::List,
+        Top::Side => app.side = None,
+        Top::Detail => app.focus = Focus::List,
+        Top::List => app.should_quit = true,
+    }
 }
 
 // ---- movement --------------------------------------------------------

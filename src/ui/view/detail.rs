@@ -40,6 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .take(inner_h)
         .cloned()
         .collect();
+    let lines = super::text_search::mark(app, lines, scroll);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 

@@ -1,5 +1,6 @@
 //! The filter bar: draws the text being typed (`state::line_input`) with
 //! its cursor, and the counts on the right. Matching happens elsewhere.
+//! The `:` command line, while open, takes the bar's place (vim, less).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,7 +15,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let theme = &app.theme;
-    let focused = app.focus == Focus::Filter;
+    // The command line is the filter bar's editor under another prompt.
+    let search = app.text_search.as_ref().filter(|t| t.typing);
+    let (prompt, input, focused, error) = match (&app.command, search) {
+        (Some(line), _) => (": ", line, true, None),
+        (None, Some(ts)) => ("search text / ", &ts.input, true, None),
+        (None, None) => (
+            "/ ",
+            &app.filter.input,
+            app.focus == Focus::Filter,
+            app.filter.error.as_deref(),
+        ),
+    };
     let status = super::status::counts(app);
     let status_w = status.width();
     let columns = area.width as usize;
@@ -25,8 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         theme.bold()
     };
-    left.push("/ ", prompt_style);
-    let input = &app.filter.input;
+    left.push(prompt, prompt_style);
     let room = columns.saturating_sub(status_w + 4).max(8.min(columns));
     if input.text().is_empty() && !focused {
         left.push("type / to filter", theme.dim());
@@ -43,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         while start < input.cursor() && width_to_cursor(start) + 3 > room {
             start += 1;
         }
-        let style = if app.filter.error.is_some() {
+        let style = if error.is_some() {
             theme.error()
         } else {
             theme.text()
@@ -59,7 +70,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         if focused && input.cursor() >= chars.len() {
             left.push(" ", theme.cursor());
         }
-        if let Some(err) = &app.filter.error {
+        if let Some(err) = error {
             left.push("  ", theme.text());
             left.push_untrusted(err, theme.error());
         }

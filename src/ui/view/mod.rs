@@ -11,4 +11,5 @@ pub mod popup;
 pub mod ribbon;
 pub mod side;
 pub mod status;
+pub mod text_search;
 pub mod timeline;

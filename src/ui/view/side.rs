@@ -75,13 +75,18 @@ pub fn render(frame: &mut Frame, a: &Areas, app: &App) {
         let sync = if side.sync { "sync · " } else { "" };
         block = block
             .title_bottom(Line::styled(format!(" {sync}{pct}% "), theme.dim()).right_aligned());
-        let shown: Vec<Line> = lines
+        let shown: Vec<Line<'static>> = lines
             .lines
             .iter()
             .skip(scroll)
             .take(inner_h)
             .cloned()
             .collect();
+        let shown = if focused {
+            super::text_search::mark(app, shown, scroll)
+        } else {
+            shown
+        };
         frame.render_widget(Paragraph::new(shown).block(block), area);
     }
 }

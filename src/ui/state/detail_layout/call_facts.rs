@@ -59,7 +59,7 @@ pub(super) fn reported<T: PartialEq + Copy>(
 }
 
 /// The call's facts: all of them, or on a small screen the two-line
-/// summary of `facts` so the article shows (`f` for all).
+/// summary of `facts` so the article shows (`F` for all).
 pub(super) fn call_facts(app: &App, call: usize, out: &mut Out) {
     let Some(c) = app.timeline.calls.get(call) else {
         return;

@@ -1,7 +1,7 @@
 //! The call's facts at the head of the detail pane, in words a reader
 //! uses: how the date was found ("from “on Tuesday”", not "weekday"), and
 //! on a small screen a two-line summary, so the article itself shows (at
-//! least eight lines of its text at 80×24); `f` shows every fact.
+//! least eight lines of its text at 80×24); `F` shows every fact.
 
 use chrono::Datelike;
 
@@ -113,7 +113,7 @@ pub fn summary(app: &App, call: &Call, width: usize) -> [Cells; 2] {
         plural(outlets, "outlet"),
         plural(call.topics.len(), "topic"),
     ];
-    let key_w = crate::ui::text::width(" · f all facts");
+    let key_w = crate::ui::text::width(" · F all facts");
     let mut more = Cells::new();
     for (i, part) in parts.iter().enumerate() {
         let sep = if i == 0 { "" } else { " · " };
@@ -124,7 +124,7 @@ pub fn summary(app: &App, call: &Call, width: usize) -> [Cells; 2] {
         more.push(&format!("{sep}{part}"), theme.dim());
     }
     // The key for the rest always shows: the summary gives way to it.
-    let key = " · f all facts";
+    let key = " · F all facts";
     more.truncate(width.saturating_sub(crate::ui::text::width(key)));
     more.push(key, theme.bold());
     more.truncate(width);
