@@ -11,6 +11,7 @@ mod build;
 mod call_facts;
 mod evidence;
 pub mod facts;
+mod out;
 pub mod side_header;
 
 pub use build::{article_only, build};
