@@ -10,3 +10,4 @@ pub mod load;
 pub mod mode;
 pub mod overlays;
 pub mod ribbon_axis;
+pub mod row;
