@@ -5,20 +5,20 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use ratatui::layout::Rect;
 
 use super::detail_layout::Layouts;
 use super::line_input::LineInput;
 use super::load::Load;
 use super::mode::{Overlay, Top};
+pub use super::row::{Group, Row};
 use crate::leaders::{LeaderId, Leaders};
 use crate::model::Timeline;
 use crate::query::{Hit, Query, SearchIndex};
 use crate::ui::action::Effect;
 use crate::ui::keys::Context;
-use crate::ui::layout::{self, Areas};
 use crate::ui::theme::Theme;
 
+mod geometry;
 mod rows;
 mod visible;
 
@@ -27,25 +27,6 @@ pub enum Focus {
     List,
     Detail,
     Filter,
-}
-
-/// A group header in the timeline list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Group {
-    /// Index into `Timeline::eras`.
-    Era(usize),
-    /// Calls that fall in no era (only when the eras do not cover them).
-    Orphans,
-    /// Articles placed in no call: listed last, never hidden.
-    Unassigned,
-}
-
-/// One line of the timeline list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    Group(Group),
-    Call(usize),
-    Article { article: usize, call: Option<usize> },
 }
 
 /// A group that keeps its identity across reloads.
@@ -307,34 +288,6 @@ impl App {
         if self.pinned.is_some_and(|a| a >= t.articles.len()) {
             self.pinned = None;
         }
-    }
-
-    pub fn areas(&self) -> Areas {
-        let a = layout::areas(Rect::new(0, 0, self.size.0, self.size.1));
-        if self.side.is_some() {
-            let rows =
-                super::detail_layout::side_header::header_rows(self, a.main.width, a.main.height);
-            layout::with_side_header(a, rows)
-        } else {
-            a
-        }
-    }
-
-    /// Rows of the timeline list that fit on screen.
-    pub fn list_height(&self) -> usize {
-        layout::inner(self.areas().list).height as usize
-    }
-
-    /// (width, height) of the detail pane's text.
-    pub fn detail_size(&self) -> (usize, usize) {
-        let r = layout::inner(self.areas().detail);
-        (r.width as usize, r.height as usize)
-    }
-
-    /// (width, height) of one side-by-side pane's text.
-    pub fn side_size(&self) -> (usize, usize) {
-        let r = layout::inner(self.areas().left);
-        (r.width as usize, r.height as usize)
     }
 
     /// What takes the keys now: the one place the order is written

@@ -1,7 +1,10 @@
 //! The UI state and nothing else: `app` (what is loaded, shown, selected;
 //! the list rows in `app::visible`), `mode` (which overlay is on top), `load`
 //! (how far the corpus has come), `detail_layout` (the panes' text,
-//! laid out once per selection, width and query) `line_input` (the filter bar's editor) `command` (what a `:` line means) and `text_search` (`/` inside the article). Only `update` changes it.
+//! laid out once per selection, width and query), `row` (one line of the
+//! list), `line_input` (the filter bar's editor), `command` (what a `:`
+//! line means) and `text_search` (`/` inside the article). Only `update`
+//! changes it.
 
 pub mod app;
 pub mod command;
@@ -11,4 +14,5 @@ pub mod load;
 pub mod mode;
 pub mod overlays;
 pub mod ribbon_axis;
+pub mod row;
 pub mod text_search;

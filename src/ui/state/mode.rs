@@ -1,15 +1,13 @@
 //! Which overlay, if any, sits on top of the views: one enum, so "is
 //! something open, which, and what do the keys do now" is answered in one
-//! place (`App::context`). The table below ties each variant to its text
-//! (`state::overlays`): a new overlay is one variant and its arms here, one
-//! file there, and its lines in the key table (`keys`, which also says
-//! which part of the table applies while it is open). Drawing, scrolling
+//! place (`App::context`). A leaf: it names no `App`, so the key table and
+//! the actions can name an overlay without reaching the state above it.
+//! The table that ties each variant to its text and title reads the state
+//! and so sits in `state::overlays`: a new overlay is one variant and its
+//! arms here, its arms and one file there, and its lines in the key table
+//! (`keys`, which also says which part of the table applies while it is
+//! open). Drawing, scrolling
 //! and closing are shared by all (`ui::view::popup`, `update::overlays`).
-
-use ratatui::text::Line;
-
-use super::app::App;
-use super::overlays::{about, fit, help, warnings};
 
 /// What is on top, and so takes the keys (`App::top`): the screens stack
 /// as list or detail pane, then side by side over them, then the filter
@@ -48,30 +46,6 @@ impl Overlay {
         std::mem::discriminant(&self) == std::mem::discriminant(&other)
     }
 
-    /// Its rows for a popup `width` columns wide (inside the border).
-    pub fn rows(self, app: &App, width: usize) -> Vec<Line<'static>> {
-        match self {
-            Overlay::Help(_) => help::rows(app, width),
-            Overlay::Warnings(_) => warnings::rows(app, width),
-            Overlay::About => about::rows(app, width),
-        }
-    }
-
-    /// The popup's title: what it is and how to close it.
-    pub fn title(self, app: &App) -> String {
-        match self {
-            Overlay::Help(_) => " Keys · Esc or ? closes ".to_string(),
-            Overlay::Warnings(_) => {
-                let n = app.timeline.warnings.len();
-                format!(
-                    " {n} load warning{} · Esc or w closes ",
-                    if n == 1 { "" } else { "s" }
-                )
-            }
-            Overlay::About => " About · Esc or i closes ".to_string(),
-        }
-    }
-
     /// What its rows count, in the "3–12 of 40…" note.
     pub fn unit(self) -> &'static str {
         match self {
@@ -95,10 +69,5 @@ impl Overlay {
             Overlay::Warnings(_) => Overlay::Warnings(s),
             Overlay::About => Overlay::About,
         }
-    }
-
-    /// How many rows it has at the app's terminal size, and how many fit.
-    pub fn rows_for_size(self, app: &App) -> (usize, usize) {
-        fit(app, |app, width| self.rows(app, width).len())
     }
 }

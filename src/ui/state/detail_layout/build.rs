@@ -4,84 +4,14 @@
 //! evidence view (`v`), the article with the sentence of each fact marked
 //! (`evidence`). Styled with the theme; `ui::view::detail` only draws it.
 
-use std::collections::HashSet;
-
 use ratatui::style::Style;
-use ratatui::text::Line;
 
 use super::call_facts::{LABEL_WIDTH, call_facts, label, outlets, unassigned_facts};
-use crate::model::Article;
 use crate::ui::state::app::{App, Group, Row};
 use crate::ui::text::Cells;
 
 use super::DetailView;
-
-/// Accumulates wrapped lines and where the hits landed. Each hit is
-/// recorded once, at its first line, in constant time: a text with a
-/// million hits costs its length, not hits².
-pub(super) struct Out {
-    pub(super) width: usize,
-    pub(super) lines: Vec<Line<'static>>,
-    hit_lines: Vec<(usize, usize)>,
-    seen: HashSet<usize>,
-}
-
-impl Out {
-    pub(super) fn new(width: usize) -> Out {
-        Out {
-            width: width.max(1),
-            lines: Vec::new(),
-            hit_lines: Vec::new(),
-            seen: HashSet::new(),
-        }
-    }
-
-    pub(super) fn push(&mut self, cells: Cells) {
-        for line in cells.wrap(self.width) {
-            let n = self.lines.len();
-            let mut last = None;
-            for tag in line.tags() {
-                // A hit's cells share its tag: look each run up once.
-                if last != Some(tag) && self.seen.insert(tag) {
-                    self.hit_lines.push((tag, n));
-                }
-                last = Some(tag);
-            }
-            self.lines.push(line.into_line());
-        }
-    }
-
-    /// A "label   value" line: continuation lines start under the value.
-    pub(super) fn push_hanging(&mut self, cells: Cells, indent: usize) {
-        for line in cells.wrap_hanging(self.width, indent) {
-            self.lines.push(line.into_line());
-        }
-    }
-
-    pub(super) fn blank(&mut self) {
-        self.lines.push(Line::default());
-    }
-
-    /// "─ label ─────" across the pane.
-    pub(super) fn rule(&mut self, label: Cells, style: Style) {
-        let mut c = Cells::new();
-        c.push("─ ", style);
-        c.append(label);
-        c.push(" ", style);
-        let w = c.width();
-        c.push(&"─".repeat(self.width.saturating_sub(w)), style);
-        c.truncate(self.width);
-        self.lines.push(c.into_line());
-    }
-
-    pub(super) fn finish(mut self) -> DetailView {
-        self.hit_lines.sort_unstable();
-        DetailView {
-            lines: self.lines,
-            hit_lines: self.hit_lines.into_iter().map(|(_, l)| l).collect(),
-        }
-    }
-}
+use super::out::{Out, meta_line};
 
 /// Everything the pane shows for the current selection, `width` columns wide.
 pub fn build(app: &App, width: usize) -> DetailView {
@@ -331,27 +261,6 @@ fn article_section(app: &App, article: usize, current: Option<usize>, out: &mut 
 /// 10 MiB article shows its opening and says how much is left.
 const SHOWN_BYTES: usize = 256 * 1024;
 
-pub(super) fn meta_line(app: &App, a: &Article) -> Cells {
-    let theme = &app.theme;
-    let mut c = Cells::new();
-    match &a.source {
-        Some(s) => {
-            c.push_untrusted(s, theme.outlet());
-        }
-        None => {
-            c.push(crate::export::SOURCE_NOT_STATED, theme.dim());
-        }
-    }
-    c.push(" · ", theme.dim());
-    match a.published {
-        Some(d) => c.push(&format!("published {d}"), theme.text()),
-        None => c.push("no publication date", theme.dim()),
-    };
-    c.push(&format!(" · {} words · ", a.word_count()), theme.dim());
-    c.push_untrusted(&a.file, theme.dim());
-    c
-}
-
 fn era_summary(app: &App, era: usize, out: &mut Out) {
     let t = &app.timeline;
     let theme = &app.theme;
@@ -432,7 +341,3 @@ fn unassigned_summary(app: &App, out: &mut Out) {
     );
     out.push(c);
 }
-
-#[cfg(test)]
-#[path = "build_tests.rs"]
-mod tests;

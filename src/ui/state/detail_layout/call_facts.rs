@@ -2,7 +2,7 @@
 //! length, topics and outlets (where outlets disagree, each one's
 //! figure), or what an article placed in no call states.
 
-use super::build::Out;
+use super::out::Out;
 use crate::model::{Call, Reported};
 use crate::ui::state::app::App;
 use crate::ui::text::Cells;

@@ -12,7 +12,7 @@
 
 use ratatui::style::Style;
 
-use super::build::{Out, meta_line};
+use super::out::{Out, meta_line};
 use crate::evidence::{self, place_short};
 use crate::model::{Article, Evidence, FactKind, Place};
 use crate::ui::state::app::App;

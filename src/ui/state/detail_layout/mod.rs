@@ -11,13 +11,15 @@ mod build;
 mod call_facts;
 mod evidence;
 pub mod facts;
+mod key_of;
+mod out;
 pub mod side_header;
 
 pub use build::{article_only, build};
 
 use ratatui::text::Line;
 
-use super::app::{App, Row};
+use super::row::Row;
 use crate::leaders::LeaderId;
 use crate::model::Timeline;
 use crate::query::{Query, SearchIndex};
@@ -43,20 +45,6 @@ struct Common {
     filtered: bool,
     applied: u64,
     theme: Theme,
-}
-
-impl Common {
-    fn of(app: &App, width: usize) -> Common {
-        Common {
-            timeline: app.timeline.clone(),
-            index: app.load.index().cloned(),
-            width,
-            query: app.filter.query.clone(),
-            filtered: app.filter.active(),
-            applied: app.filter.applied_generation,
-            theme: app.theme,
-        }
-    }
 }
 
 impl PartialEq for Common {
@@ -95,40 +83,11 @@ pub struct DetailKey {
     pinned: Option<usize>,
 }
 
-impl DetailKey {
-    pub fn of(app: &App, width: usize) -> DetailKey {
-        DetailKey {
-            common: Common::of(app, width),
-            row: app.selected_row(),
-            article: app.selected_article(),
-            height: app.detail_size().1,
-            loading: app.load.loading().is_some(),
-            typed: app
-                .no_matches()
-                .then(|| app.filter.input.text().to_string()),
-            counterpart: app.counterpart,
-            evidence: app.evidence,
-            facts_full: app.facts_full,
-            hit_cursor: app.hit_cursor,
-            pinned: app.pinned,
-        }
-    }
-}
-
 /// Everything one side-by-side pane's text reads.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PaneKey {
     common: Common,
     article: usize,
-}
-
-impl PaneKey {
-    pub fn of(app: &App, article: usize, width: usize) -> PaneKey {
-        PaneKey {
-            common: Common::of(app, width),
-            article,
-        }
-    }
 }
 
 /// The cache: the detail pane's text, and the last few side-by-side panes

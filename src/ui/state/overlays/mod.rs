@@ -5,8 +5,10 @@
 //! `state::mode::Overlay`.
 
 use super::app::App;
+use super::mode::Overlay;
 use crate::ui::layout::popup;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 pub mod about;
 pub mod help;
@@ -19,4 +21,38 @@ pub fn fit(app: &App, rows: impl Fn(&App, usize) -> usize) -> (usize, usize) {
     let inner_w = p.width.saturating_sub(2) as usize;
     let inner_h = p.height.saturating_sub(2) as usize;
     (rows(app, inner_w), inner_h)
+}
+
+/// The overlays' text and title, which read the state: kept here, beside
+/// the files that write them, so `state::mode` stays a leaf that names no
+/// `App`.
+impl Overlay {
+    /// Its rows for a popup `width` columns wide (inside the border).
+    pub fn rows(self, app: &App, width: usize) -> Vec<Line<'static>> {
+        match self {
+            Overlay::Help(_) => help::rows(app, width),
+            Overlay::Warnings(_) => warnings::rows(app, width),
+            Overlay::About => about::rows(app, width),
+        }
+    }
+
+    /// The popup's title: what it is and how to close it.
+    pub fn title(self, app: &App) -> String {
+        match self {
+            Overlay::Help(_) => " Keys · Esc or ? closes ".to_string(),
+            Overlay::Warnings(_) => {
+                let n = app.timeline.warnings.len();
+                format!(
+                    " {n} load warning{} · Esc or w closes ",
+                    if n == 1 { "" } else { "s" }
+                )
+            }
+            Overlay::About => " About · Esc or i closes ".to_string(),
+        }
+    }
+
+    /// How many rows it has at the app's terminal size, and how many fit.
+    pub fn rows_for_size(self, app: &App) -> (usize, usize) {
+        fit(app, |app, width| self.rows(app, width).len())
+    }
 }
