@@ -1,12 +1,12 @@
 //! Load throughput (criterion, bytes/s): read + clean + extract + group of
-//! generated article files on disk, through `corpus::load` as the binary
+//! generated article files on disk, through `load::load` as the binary
 //! does it. The index build is timed separately.
 //!
 //! cargo bench --bench load
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-use hotline::corpus::{self, Inputs, Lexicon};
+use hotline::pipeline::load::{self, Inputs, Lexicon};
 use hotline::query::SearchIndex;
 
 fn load(c: &mut Criterion) {
@@ -23,9 +23,9 @@ fn load(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes));
     group.bench_function(format!("read+clean+extract+group/{files}"), |b| {
-        b.iter(|| corpus::load(&inputs, &lexicon))
+        b.iter(|| load::load(&inputs, &lexicon))
     });
-    let timeline = corpus::load(&inputs, &lexicon);
+    let timeline = load::load(&inputs, &lexicon);
     group.bench_function(format!("search index/{files}"), |b| {
         b.iter(|| SearchIndex::build(&timeline))
     });

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use hotline::cache::{self, Notices, Setting, Store};
-use hotline::corpus::{self, Inputs, Lexicon};
+use hotline::pipeline::load::{self, Inputs, Lexicon};
 use hotline::ui::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -226,7 +226,7 @@ impl Bench {
         });
         let once = || -> Result<Duration> {
             let t = Instant::now();
-            let timeline = corpus::load(
+            let timeline = load::load(
                 &Inputs::Paths(vec![dir.to_path_buf()]),
                 &Lexicon::embedded(),
             );

@@ -12,11 +12,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use hotline::corpus::{self, Inputs, Lexicon};
+use hotline::pipeline::load::{self, Inputs, Lexicon};
 
 fn main() -> anyhow::Result<()> {
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let timeline = corpus::load(&Inputs::from_paths(paths), &Lexicon::embedded());
+    let timeline = load::load(&Inputs::from_paths(paths), &Lexicon::embedded());
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     writeln!(out, "{timeline:#?}")?;
     out.flush()?;

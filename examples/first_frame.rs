@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use hotline::corpus::{self, Inputs, Lexicon};
+use hotline::pipeline::load::{self, Inputs, Lexicon};
 use hotline::ui::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -15,7 +15,7 @@ use ratatui::backend::TestBackend;
 fn once() -> anyhow::Result<(Duration, Duration)> {
     let t = Instant::now();
     let lexicon = Lexicon::embedded();
-    let timeline = corpus::load(&Inputs::Embedded, &lexicon);
+    let timeline = load::load(&Inputs::Embedded, &lexicon);
     let loaded = t.elapsed();
     let app = App::new(timeline);
     let mut terminal = Terminal::new(TestBackend::new(120, 40))?;

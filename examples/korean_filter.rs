@@ -12,7 +12,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use hotline::corpus::{self, Inputs, Lexicon};
+use hotline::pipeline::load::{self, Inputs, Lexicon};
 use hotline::query::{Query, SearchIndex, parse};
 
 const SEQUENCE: [&str; 16] = [
@@ -44,7 +44,7 @@ fn main() -> anyhow::Result<()> {
     hotline::synth::write_corpus(dir.path(), 1, total - korean)?;
     write_korean(dir.path(), korean)?;
     let t = Instant::now();
-    let tl = corpus::load(
+    let tl = load::load(
         &Inputs::from_paths(vec![dir.path().to_path_buf()]),
         &Lexicon::embedded(),
     );

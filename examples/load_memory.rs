@@ -1,5 +1,5 @@
 //! Load throughput and peak memory on a folder of articles: read + clean +
-//! extract + group through `corpus::load` (MB/s of file bytes), then the
+//! extract + group through `load::load` (MB/s of file bytes), then the
 //! search index; peak resident memory (VmHWM from /proc/self/status)
 //! against the corpus size on disk. Run it in its own process so the peak
 //! is this corpus's.
@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use hotline::corpus::{self, Inputs, Lexicon};
+use hotline::pipeline::load::{self, Inputs, Lexicon};
 use hotline::query::SearchIndex;
 
 fn status_kb(field: &str) -> u64 {
@@ -50,7 +50,7 @@ fn main() -> anyhow::Result<()> {
     let base = status_kb("VmHWM:");
     let lexicon = Lexicon::embedded();
     let t = Instant::now();
-    let timeline = corpus::load(&Inputs::Paths(vec![dir.clone()]), &lexicon);
+    let timeline = load::load(&Inputs::Paths(vec![dir.clone()]), &lexicon);
     let load = t.elapsed().as_secs_f64();
     let after_load = status_kb("VmRSS:");
     let t = Instant::now();

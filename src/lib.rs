@@ -13,6 +13,7 @@ pub mod cache;
 pub mod cli;
 pub mod evidence;
 pub mod export;
+pub mod fingerprint;
 pub mod fsafe;
 pub mod hangul;
 pub mod lexicon;
@@ -27,13 +28,3 @@ pub mod ui;
 pub use lexicon::Lexicon;
 pub use model::Timeline;
 pub use pipeline::load::{Inputs, load};
-
-// The paths these modules had before `lexicon/` and `pipeline/`, kept
-// while code outside the pipeline (extract, ui, tests, benches, examples)
-// still names them; new code uses the paths above.
-#[doc(hidden)]
-pub use lexicon::{leaders, topics};
-#[doc(hidden)]
-pub use pipeline::load as corpus;
-#[doc(hidden)]
-pub use pipeline::{clean, group, read, timeline};

@@ -109,10 +109,10 @@ impl DateBasis {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallFacts {
     /// The home-country leader on the call (South Korea for the first corpus).
-    #[serde(with = "crate::cache::leader_id")]
+    #[serde(with = "crate::lexicon::leaders::serde_index")]
     pub home: Option<LeaderId>,
     /// The foreign leader on the other end.
-    #[serde(with = "crate::cache::leader_id")]
+    #[serde(with = "crate::lexicon::leaders::serde_index")]
     pub counterpart: Option<LeaderId>,
     pub date: Option<NaiveDate>,
     pub date_basis: DateBasis,

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use hotline::cache::{self, FileKey, FileStat, Store};
-use hotline::corpus::{self, Inputs, Lexicon};
+use hotline::pipeline::load::{self, Inputs, Lexicon};
 
 const RUNS: usize = 7;
 
@@ -52,8 +52,8 @@ fn measure() {
     files.sort();
     let lexicon = Lexicon::embedded();
     let inputs = Inputs::Paths(files.clone());
-    let timeline = time("cold load (corpus::load, whole pipeline)", || {
-        corpus::load(&inputs, &lexicon)
+    let timeline = time("cold load (load::load, whole pipeline)", || {
+        load::load(&inputs, &lexicon)
     });
     let articles = timeline.articles;
     println!("articles: {}", articles.len());

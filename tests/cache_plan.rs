@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use hotline::cache::{self, CacheError, FileKey, FileStat, Plan, Status, Store};
-use hotline::corpus::{self, Inputs, Lexicon};
 use hotline::model::Article;
+use hotline::pipeline::load::{self, Inputs, Lexicon};
 
 const FIXTURES: &str = "tests/data/fresh/articles";
 
@@ -92,7 +92,7 @@ fn open(store: &Store, root: &Path, lexicon: u64) -> (Plan, Vec<Article>) {
             None => {
                 let bytes = fs::read(&p.stat.path).expect("read");
                 keys.push(p.stat.key_with(cache::content_hash(&bytes)));
-                let t = corpus::load(&Inputs::Paths(vec![p.stat.path.clone()]), &lex);
+                let t = load::load(&Inputs::Paths(vec![p.stat.path.clone()]), &lex);
                 articles.extend(t.articles);
             }
         }

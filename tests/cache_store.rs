@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use hotline::cache::{self, CacheError, FileKey, FileStat, Store};
-use hotline::corpus::{self, Inputs, Lexicon};
 use hotline::model::Article;
+use hotline::pipeline::load::{self, Inputs, Lexicon};
 use proptest::prelude::*;
 
 const FIXTURES: &str = "tests/data/fresh/articles";
@@ -31,7 +31,7 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// The articles of a folder with their cache keys, in file order.
 fn load(dir: &Path) -> (Vec<FileKey>, Vec<Article>) {
-    let t = corpus::load(
+    let t = load::load(
         &Inputs::Paths(vec![dir.to_path_buf()]),
         &Lexicon::embedded(),
     );

@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
-use hotline::corpus::{self, Lexicon};
-use hotline::leaders::Leaders;
-use hotline::read::RawDoc;
+use hotline::lexicon::leaders::Leaders;
+use hotline::pipeline::load::{self, Lexicon};
+use hotline::pipeline::read::RawDoc;
 
 fn doc(id: &str, text: &str) -> RawDoc {
     RawDoc {
@@ -51,8 +51,8 @@ fn leaders_sharing_a_short_name_on_one_day_get_two_ids() {
         "jm",
         " date 2013-02-23 Lee, Xi talk\nActing President Lee Jae-myung spoke by phone with Chinese leader Xi Jinping on Saturday.\n",
     ));
-    let articles = corpus::build_articles(docs, &lexicon);
-    let timeline = corpus::assemble(articles, Vec::new(), &lexicon);
+    let articles = load::build_articles(docs, &lexicon);
+    let timeline = load::assemble(articles, Vec::new(), &lexicon);
     assert_unique(&timeline);
     let ids: Vec<&str> = timeline
         .calls
@@ -74,8 +74,8 @@ fn leaders_sharing_a_short_name_on_one_day_get_two_ids() {
 fn generated_corpora_have_unique_call_ids() {
     let lexicon = Lexicon::embedded();
     for seed in [1, 2, 3, 4] {
-        let articles = corpus::build_articles(hotline::synth::docs(seed, 1500), &lexicon);
-        let timeline = corpus::assemble(articles, Vec::new(), &lexicon);
+        let articles = load::build_articles(hotline::synth::docs(seed, 1500), &lexicon);
+        let timeline = load::assemble(articles, Vec::new(), &lexicon);
         assert!(
             timeline.calls.len() > 100,
             "seed {seed}: too few calls to say anything"

@@ -15,9 +15,9 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use chrono::{Datelike, NaiveDate, Timelike};
-use hotline::corpus::{self, Inputs, Lexicon};
 use hotline::export;
 use hotline::model::{Article, Evidence, Place, Timeline};
+use hotline::pipeline::load::{self, Inputs, Lexicon};
 use hotline::ui::fixture;
 use serde_json::Value;
 
@@ -40,7 +40,7 @@ fn export_json(paths: &[&str]) -> Value {
 
 fn load(paths: &[&str]) -> Timeline {
     let inputs = Inputs::from_paths(paths.iter().map(Into::into).collect());
-    corpus::load(&inputs, &Lexicon::embedded())
+    load::load(&inputs, &Lexicon::embedded())
 }
 
 /// The corpora to check: the embedded one always, the devset when the

@@ -9,13 +9,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use assert_cmd::Command;
-use hotline::corpus::{self, Lexicon};
 use hotline::model::{Article, Timeline};
+use hotline::pipeline::load::{self, Lexicon};
 
 fn load(dir: &Path) -> Timeline {
     let lexicon = Lexicon::embedded();
-    let (articles, warnings) = corpus::read_articles(&[dir.to_path_buf()], &lexicon);
-    corpus::assemble(articles, warnings, &lexicon)
+    let (articles, warnings) = load::read_articles(&[dir.to_path_buf()], &lexicon);
+    load::assemble(articles, warnings, &lexicon)
 }
 
 fn body(a: &Article) -> String {

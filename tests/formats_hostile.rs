@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use hotline::corpus::{self, Lexicon};
 use hotline::model::Timeline;
+use hotline::pipeline::load::{self, Lexicon};
 
 /// Load `path` on another thread; fail if it takes longer than `limit`.
 fn load_within(path: &Path, limit: Duration) -> Timeline {
@@ -15,8 +15,8 @@ fn load_within(path: &Path, limit: Duration) -> Timeline {
     let path: PathBuf = path.to_path_buf();
     std::thread::spawn(move || {
         let lexicon = Lexicon::embedded();
-        let (articles, warnings) = corpus::read_articles(&[path], &lexicon);
-        let _ = tx.send(corpus::assemble(articles, warnings, &lexicon));
+        let (articles, warnings) = load::read_articles(&[path], &lexicon);
+        let _ = tx.send(load::assemble(articles, warnings, &lexicon));
     });
     rx.recv_timeout(limit)
         .expect("loading finished in time, without a panic")

@@ -10,9 +10,9 @@
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use hotline::corpus::{self, Lexicon};
 use hotline::pipeline::extract::Extractor;
-use hotline::read::{self, RawDoc};
+use hotline::pipeline::load::{self, Lexicon};
+use hotline::pipeline::read::{self, RawDoc};
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[
@@ -91,10 +91,10 @@ proptest! {
                 warnings,
                 meta: Default::default(),
             };
-            articles.push(corpus::build_article(doc, &extractor));
+            articles.push(load::build_article(doc, &extractor));
         }
         let n = articles.len();
-        let timeline = corpus::assemble(articles, Vec::new(), &lexicon);
+        let timeline = load::assemble(articles, Vec::new(), &lexicon);
         prop_assert!(started.elapsed() < Duration::from_secs(10), "slow: {:?}", started.elapsed());
         prop_assert_eq!(timeline.articles.len(), n);
         let mut ids = HashSet::new();

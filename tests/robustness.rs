@@ -4,11 +4,11 @@
 
 use std::sync::OnceLock;
 
-use hotline::clean::clean;
-use hotline::corpus::{Lexicon, build_article};
 use hotline::model::{Article, Cleaned, Paragraph};
+use hotline::pipeline::clean::clean;
 use hotline::pipeline::extract::Extractor;
-use hotline::read::{self, RawDoc, decode};
+use hotline::pipeline::load::{Lexicon, build_article};
+use hotline::pipeline::read::{self, RawDoc, decode};
 use proptest::prelude::*;
 
 fn lexicon() -> &'static Lexicon {

@@ -205,7 +205,7 @@ fn indexing() {
 #[test]
 fn loading() {
     let mut app = App::loading(
-        hotline::leaders::Leaders::embedded(),
+        hotline::lexicon::leaders::Leaders::embedded(),
         "clips/\u{1b}]0;pwned-title\u{7}2025",
     );
     app.effects.clear();
@@ -278,9 +278,9 @@ fn unassigned_article_with_wide_characters_and_escape_sequences() {
 #[test]
 fn embedded_corpus_start_screen() {
     let loaded = std::panic::catch_unwind(|| {
-        hotline::corpus::load(
-            &hotline::corpus::Inputs::Embedded,
-            &hotline::corpus::Lexicon::embedded(),
+        hotline::pipeline::load::load(
+            &hotline::pipeline::load::Inputs::Embedded,
+            &hotline::pipeline::load::Lexicon::embedded(),
         )
     });
     let timeline = match loaded {
@@ -403,7 +403,7 @@ proptest! {
         };
         let theme = if mono { Theme::mono() } else { Theme::color() };
         let app = if corpus == 3 {
-            App::loading(hotline::leaders::Leaders::embedded(), "clips/")
+            App::loading(hotline::lexicon::leaders::Leaders::embedded(), "clips/")
         } else if indexing {
             App::new_indexing(timeline)
         } else {
@@ -649,7 +649,7 @@ fn run_loop_from_loading_shows_the_corpus_then_indexes_it() {
         }
     }
 
-    let app = App::loading(hotline::leaders::Leaders::embedded(), "clips/");
+    let app = App::loading(hotline::lexicon::leaders::Leaders::embedded(), "clips/");
     let (tx, rx) = mpsc::channel();
     let mut effects = Deferred {
         tx: tx.clone(),

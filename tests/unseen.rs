@@ -4,9 +4,9 @@
 //! through the whole pipeline and must come out as a reader would tell it.
 
 use chrono::{NaiveDate, NaiveTime};
-use hotline::corpus::{Lexicon, assemble, build_articles};
 use hotline::model::{DateBasis, Timeline};
-use hotline::read::RawDoc;
+use hotline::pipeline::load::{Lexicon, assemble, build_articles};
+use hotline::pipeline::read::RawDoc;
 
 fn doc(id: &str, text: &str) -> RawDoc {
     RawDoc {

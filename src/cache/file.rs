@@ -269,20 +269,6 @@ pub fn decode(bytes: &[u8], lexicon: u64) -> Result<(Header, Payload), CacheErro
     Ok((header, payload))
 }
 
-/// A fingerprint of the files that steer extraction (leaders, topics,
-/// outlets, boilerplate), by content: where they were loaded from does
-/// not matter. Each file is length-prefixed so moving bytes from one file
-/// to the next changes the fingerprint.
-pub fn lexicon_fingerprint(files: &[&[u8]]) -> u64 {
-    let mut h = Xxh3::new();
-    h.update(&(files.len() as u64).to_le_bytes());
-    for f in files {
-        h.update(&(f.len() as u64).to_le_bytes());
-        h.update(f);
-    }
-    h.digest()
-}
-
 fn checksum(head: &[u8], payload: &[u8]) -> u64 {
     let mut h = Xxh3::new();
     h.update(head);

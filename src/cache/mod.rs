@@ -25,36 +25,9 @@ mod plan;
 mod session;
 mod store;
 
-pub use file::{
-    CacheError, FORMAT, HEADER_LEN, Header, Payload, decode, encode, lexicon_fingerprint,
-    read_header,
-};
-pub use plan::{
-    Cached, FileKey, FileStat, Plan, Planned, RACY_NS, Status, content_hash, ns_since_epoch, plan,
-};
+pub use file::{CacheError, FORMAT, HEADER_LEN, Header, Payload, decode, encode, read_header};
+pub use plan::{Cached, FileKey, FileStat, Plan, Planned, RACY_NS, Status, ns_since_epoch, plan};
 pub use session::{Keyed, Notices, Session, Setting, disable, enable, wait_for_saves};
 pub use store::{CacheFileStats, Pending, Store};
-
-/// `LeaderId` has no serde derives of its own (it lives with the leader
-/// registry); the cache stores it as the plain index it is. The index is
-/// only meaningful for the registry it came from, which the lexicon
-/// fingerprint pins.
-pub mod leader_id {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use crate::leaders::LeaderId;
-
-    pub fn serialize<S: Serializer>(id: &Option<LeaderId>, s: S) -> Result<S::Ok, S::Error> {
-        id.map(|LeaderId(i)| i as u64).serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<LeaderId>, D::Error> {
-        let raw = Option::<u64>::deserialize(d)?;
-        raw.map(|i| {
-            usize::try_from(i)
-                .map(LeaderId)
-                .map_err(|_| serde::de::Error::custom("leader index out of range"))
-        })
-        .transpose()
-    }
-}
+// The hashes live below the lexicon, which fingerprints itself with them.
+pub use crate::fingerprint::{content_hash, lexicon_fingerprint};

@@ -10,8 +10,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::fingerprint::content_hash;
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::xxh3_64;
 
 use crate::model::Article;
 
@@ -82,11 +82,6 @@ impl FileStat {
             hash,
         }
     }
-}
-
-/// The hash the cache compares file contents by (xxh3, 64 bits).
-pub fn content_hash(bytes: &[u8]) -> u64 {
-    xxh3_64(bytes)
 }
 
 /// Nanoseconds since the Unix epoch, negative before it, saturating.

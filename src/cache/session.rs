@@ -12,8 +12,9 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 
 use super::file::CacheError;
-use super::plan::{FileKey, RACY_NS, content_hash, ns_since_epoch};
+use super::plan::{FileKey, RACY_NS, ns_since_epoch};
 use super::store::Store;
+use crate::fingerprint::content_hash;
 use crate::model::{Article, Warning};
 use crate::sanitize::inert;
 

@@ -9,19 +9,16 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::lexicon::Lexicon;
-use crate::pipeline::load::{self as corpus, Inputs};
+use crate::pipeline::load::{self, Inputs};
 use crate::pipeline::read;
 use crate::sanitize::inert;
 
 pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<ExitCode> {
     let (articles, failures) = match inputs {
-        Inputs::Embedded => (
-            corpus::build_articles(read::embedded(), lexicon),
-            Vec::new(),
-        ),
-        Inputs::Paths(paths) => corpus::read_articles(paths, lexicon),
+        Inputs::Embedded => (load::build_articles(read::embedded(), lexicon), Vec::new()),
+        Inputs::Paths(paths) => load::read_articles(paths, lexicon),
     };
-    let timeline = corpus::assemble(articles, failures.clone(), lexicon);
+    let timeline = load::assemble(articles, failures.clone(), lexicon);
     for (i, article) in timeline.articles.iter().enumerate() {
         let placed = match timeline.call_of_article[i] {
             Some(c) => timeline.calls[c].id.clone(),

@@ -22,7 +22,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::export;
 use crate::lexicon::{Lexicon, Part};
 use crate::model::Timeline;
-use crate::pipeline::load::{self as corpus, Inputs};
+use crate::pipeline::load::{self, Inputs};
 use crate::sanitize::inert;
 
 #[derive(Debug, Parser)]
@@ -305,7 +305,7 @@ fn lexicon(cli: &Cli) -> Result<Lexicon> {
 /// on stdout stays clean for pipes. A stderr that can't be written is
 /// ignored.
 fn load(inputs: &Inputs, lexicon: &Lexicon) -> Timeline {
-    let timeline = corpus::load(inputs, lexicon);
+    let timeline = load::load(inputs, lexicon);
     for warning in &timeline.warnings {
         output::eprint_line(&format!(
             "hotline: warning: {}: {}",

@@ -207,3 +207,27 @@ mod tests {
         assert!(Leaders::parse("not toml [").is_err());
     }
 }
+
+/// Serde for an optional `LeaderId` (in `model`, for the cache): the
+/// plain index it is. The index is
+/// only meaningful for the registry it came from, which the lexicon
+/// fingerprint pins.
+pub mod serde_index {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::LeaderId;
+
+    pub fn serialize<S: Serializer>(id: &Option<LeaderId>, s: S) -> Result<S::Ok, S::Error> {
+        id.map(|LeaderId(i)| i as u64).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<LeaderId>, D::Error> {
+        let raw = Option::<u64>::deserialize(d)?;
+        raw.map(|i| {
+            usize::try_from(i)
+                .map(LeaderId)
+                .map_err(|_| serde::de::Error::custom("leader index out of range"))
+        })
+        .transpose()
+    }
+}

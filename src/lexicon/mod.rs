@@ -88,7 +88,7 @@ impl Lexicon {
                 outlets::EMBEDDED_OUTLETS,
                 boilerplate::EMBEDDED_BOILERPLATE,
             ]
-            .map(|text| crate::cache::content_hash(text.as_bytes())),
+            .map(|text| crate::fingerprint::content_hash(text.as_bytes())),
         }
     }
 
@@ -97,7 +97,7 @@ impl Lexicon {
     pub fn fingerprint(&self) -> u64 {
         let bytes: Vec<[u8; 8]> = self.sources.iter().map(|h| h.to_le_bytes()).collect();
         let parts: Vec<&[u8]> = bytes.iter().map(|b| b.as_slice()).collect();
-        crate::cache::lexicon_fingerprint(&parts)
+        crate::fingerprint::lexicon_fingerprint(&parts)
     }
 
     /// Replace `part` with the file at `path`. An unreadable or invalid
@@ -117,7 +117,7 @@ impl Lexicon {
             }
         }
         let slot = Part::ALL.iter().position(|&p| p == part).unwrap_or(0);
-        self.sources[slot] = crate::cache::content_hash(text.as_bytes());
+        self.sources[slot] = crate::fingerprint::content_hash(text.as_bytes());
         Ok(())
     }
 

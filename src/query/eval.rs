@@ -33,7 +33,7 @@ pub struct Compiled<'q> {
 }
 
 pub fn compile<'q>(index: &SearchIndex, term: &'q Term) -> Compiled<'q> {
-    let q: Vec<char> = korean::key(term);
+    let q: Vec<char> = term.key();
     let any = term.field == Field::Any;
     let table = |wanted: bool, t: &super::index::Table, base: u32| -> Vec<u32> {
         if !wanted {

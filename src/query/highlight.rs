@@ -14,7 +14,7 @@ fn text_terms(query: &Query) -> Vec<(&Term, Vec<char>)> {
     query
         .positive()
         .filter(|t| t.field == Field::Any)
-        .map(|t| (t, korean::key(t)))
+        .map(|t| (t, t.key()))
         .collect()
 }
 
@@ -193,7 +193,7 @@ pub fn line_match_indices(line: &str, query: &Query) -> Vec<usize> {
     let chars: Vec<char> = line.chars().map(fold).collect();
     let mut out = Vec::new();
     for term in query.positive() {
-        let q: Vec<char> = korean::key(term);
+        let q: Vec<char> = term.key();
         let mut found = Vec::new();
         if term.field == Field::Any {
             for (s, e) in ranges(line, &[(term, q.clone())], &mut 0) {

@@ -6,7 +6,6 @@
 //! side uses them.
 
 use super::fold::close;
-use super::parse::Term;
 use super::rank;
 use crate::hangul::{has_hangul, initials_match, is_initial_jamo, is_syllable, stem};
 
@@ -20,15 +19,15 @@ pub fn is_initials_key(q: &[char]) -> bool {
 /// The chars a term is matched by. A fuzzy Hangul word drops its particle
 /// (시진핑과 → 시진핑) so it finds every form the text uses; a 초성 word
 /// and an exact word (`'통화를`, fzf's exact) are kept as typed.
-pub fn key(term: &Term) -> Vec<char> {
-    if term.exact || !has_hangul(&term.text) {
-        return term.text.chars().collect();
+pub fn key(text: &str, exact: bool) -> Vec<char> {
+    if exact || !has_hangul(text) {
+        return text.chars().collect();
     }
-    let q: Vec<char> = term.text.chars().collect();
+    let q: Vec<char> = text.chars().collect();
     if is_initials_key(&q) {
         return q;
     }
-    stem(&term.text).chars().collect()
+    stem(text).chars().collect()
 }
 
 /// Where a 초성 key matches `text` (one word or a short field): byte range.
@@ -123,7 +122,6 @@ pub fn vocab_by_initials(
 /// must be of the same kind (초성 or not), and the new key must extend the
 /// old one (통화 → 통화를 keeps the key 통화; 통화하 → 통화하는 drops back to
 /// 통화 and matches more).
-pub fn keys_narrow(term: &Term, previous: &Term) -> bool {
-    let (new, old) = (key(term), key(previous));
-    is_initials_key(&new) == is_initials_key(&old) && new.starts_with(&old)
+pub fn keys_narrow(new: &[char], old: &[char]) -> bool {
+    is_initials_key(new) == is_initials_key(old) && new.starts_with(old)
 }

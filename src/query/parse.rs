@@ -117,6 +117,11 @@ impl Term {
             && self.keys_narrow(previous)
     }
 
+    /// The chars this term is matched by (`korean::key`).
+    pub fn key(&self) -> Vec<char> {
+        super::korean::key(&self.text, self.exact)
+    }
+
     /// The matched keys (a Hangul word without its particle, or 초성) must
     /// extend each other too, within one skip budget.
     fn keys_narrow(&self, previous: &Term) -> bool {
@@ -124,9 +129,8 @@ impl Term {
             return skip_budget(self.text.chars().count())
                 == skip_budget(previous.text.chars().count());
         }
-        let (new, old) = (super::korean::key(self), super::korean::key(previous));
-        super::korean::keys_narrow(self, previous)
-            && skip_budget(new.len()) == skip_budget(old.len())
+        let (new, old) = (self.key(), previous.key());
+        super::korean::keys_narrow(&new, &old) && skip_budget(new.len()) == skip_budget(old.len())
     }
 }
 

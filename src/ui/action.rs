@@ -83,7 +83,7 @@ pub enum Action {
     ToggleWarnings,
     /// Open an overlay that needs nothing checked first, or close it when
     /// it is the one open.
-    ToggleOverlay(crate::ui::state::mode::Overlay),
+    ToggleOverlay(crate::ui::mode::Overlay),
     /// The detail pane's article as it reads, or with the sentence each
     /// fact was read from marked (the evidence view).
     ToggleEvidence,

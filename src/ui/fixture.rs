@@ -10,7 +10,7 @@
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 
-use crate::leaders::{LeaderId, Leaders};
+use crate::lexicon::leaders::{LeaderId, Leaders};
 use crate::model::{
     Article, Call, CallFacts, DateBasis, Era, Evidence, FactKind, Paragraph, Place, Reported,
     Timeline,

@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Edit, Motion};
-use crate::ui::state::mode::Overlay;
+use crate::ui::mode::Overlay;
 
 /// Where a binding applies. `Browse` covers both the timeline list and the
 /// detail pane; `Global` applies everywhere, even while typing a filter.

@@ -11,7 +11,7 @@
 //! The folders follow the data: `state` (what `update` changes and
 //! `render` reads; never imports `view`), `update` (the changes), `view`
 //! (one file per pane, and `popup` for any overlay); the overlays' text
-//! is `state::overlays`, one file per `state::mode::Overlay`.
+//! is `state::overlays`, one file per `mode::Overlay`.
 //! `keys` is the one key table, `event` turns terminal events into
 //! actions, `runner` is the loop (generic over the backend, so tests use
 //! `TestBackend`), `tui` the real terminal and the worker threads.
@@ -24,6 +24,7 @@ pub mod fixture;
 pub mod input;
 pub mod keys;
 pub mod layout;
+pub mod mode;
 pub mod runner;
 pub mod state;
 pub mod text;
@@ -35,22 +36,18 @@ pub mod view;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::widgets::{Paragraph, Wrap};
 
 pub use action::{Action, Edit, Effect, Motion};
+pub use mode::Overlay;
 pub use state::app::App;
-pub use state::mode::Overlay;
 // Paths the tests and examples have used since before the folders.
 pub use state::overlays::help;
 pub use theme::Theme;
 pub use update::{resolve_searches, search_now, update};
-pub use view::ribbon;
+pub use view::{render, ribbon};
 
-use crate::corpus::{Inputs, Lexicon};
 use crate::model::Timeline;
-use view::{detail, filter, popup, side, status, timeline};
+use crate::pipeline::load::{Inputs, Lexicon};
 
 /// Run the interactive browser until the user quits (or a signal ends it:
 /// the exit status returned says so). `inputs` and `lexicon`
@@ -68,48 +65,6 @@ pub fn run_loading(inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
     tui::run_loading(inputs, lexicon)
 }
 
-/// Draw the whole screen. Reads `app`, draws, nothing else.
-pub fn render(frame: &mut Frame, app: &App) {
-    let area = frame.area();
-    if layout::too_small(area) {
-        too_small(frame, area, app);
-        return;
-    }
-    let mut a = layout::areas(area);
-    ribbon::render(frame, a.ribbon, app);
-    if app.side.is_some() {
-        let rows = state::detail_layout::side_header::header_rows(app, a.main.width, a.main.height);
-        a = layout::with_side_header(a, rows);
-        side::render(frame, &a, app);
-    } else {
-        timeline::render(frame, a.list, app);
-        detail::render(frame, a.detail, app);
-    }
-    filter::render(frame, a.filter, app);
-    status::render(frame, a.hints, app);
-    if let Some(overlay) = app.overlay {
-        popup::render(frame, area, app, overlay);
-    }
-}
-
-fn too_small(frame: &mut Frame, area: Rect, app: &App) {
-    let text = format!(
-        "Terminal too small ({}×{}). hotline needs at least {}×{}. Enlarge the window, or press q to quit.",
-        area.width,
-        area.height,
-        layout::MIN_WIDTH,
-        layout::MIN_HEIGHT
-    );
-    let y = area.height.saturating_sub(3) / 2;
-    let inner = Rect::new(area.x, area.y + y, area.width, area.height - y);
-    frame.render_widget(
-        Paragraph::new(text)
-            .style(app.theme.bold())
-            .alignment(ratatui::layout::Alignment::Center)
-            .wrap(Wrap { trim: true }),
-        inner,
-    );
-}
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -12,7 +12,8 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
 use super::action::{Action, Effect, Reloaded};
-use super::{event as ev, render, update};
+use super::view::render;
+use super::{event as ev, update};
 use crate::model::Timeline;
 use crate::ui::state::app::App;
 

@@ -5,8 +5,8 @@
 use super::action::{Action, Edit, Effect, Motion};
 use super::tests::{app, row_label, select_call, type_text};
 use super::{fixture, resolve_searches, update};
+use crate::ui::mode::Overlay;
 use crate::ui::state::app::App;
-use crate::ui::state::mode::Overlay;
 
 // ---- paste ---------------------------------------------------------------
 
@@ -315,7 +315,7 @@ fn a_failed_index_build_says_so_and_keeps_browsing() {
 // ---- loading before the first frame ----------------------------------------------
 
 fn loading_app() -> App {
-    let mut app = App::loading(crate::leaders::Leaders::embedded(), "clips/");
+    let mut app = App::loading(crate::lexicon::leaders::Leaders::embedded(), "clips/");
     update(&mut app, Action::Resize(120, 40));
     app
 }

@@ -7,8 +7,8 @@ use super::action::Action;
 use super::keys::{Context, action_for};
 use super::tests::app;
 use super::update;
+use crate::ui::mode::{Overlay, Top};
 use crate::ui::state::app::{App, Focus};
-use crate::ui::state::mode::{Overlay, Top};
 
 /// Press a key as the event handler would: the key table for what is on
 /// top, then `update`.

@@ -8,8 +8,8 @@ use super::action::Action;
 use super::keys::action_for;
 use super::tests::{app, row_label};
 use super::update;
+use crate::ui::mode::{Overlay, Top};
 use crate::ui::state::app::{App, Group};
-use crate::ui::state::mode::{Overlay, Top};
 
 fn key(app: &mut App, code: KeyCode) {
     if let Some(action) = action_for(app.context(), KeyEvent::new(code, KeyModifiers::NONE)) {
@@ -89,7 +89,7 @@ fn q_quits_help_opens_and_typed_keys_act_on_nothing_else() {
         "j is typed, not a move"
     );
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.top(), super::state::mode::Top::List);
+    assert_eq!(app.top(), super::mode::Top::List);
     run(&mut app, "help");
     assert_eq!(app.overlay, Some(Overlay::Help(0)));
     key(&mut app, KeyCode::Esc);

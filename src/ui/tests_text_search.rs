@@ -9,8 +9,8 @@ use super::action::Action;
 use super::keys::action_for;
 use super::tests::app;
 use super::update;
+use crate::ui::mode::Top;
 use crate::ui::state::app::{App, Focus};
-use crate::ui::state::mode::Top;
 
 fn key(app: &mut App, code: KeyCode) {
     if let Some(action) = action_for(app.context(), KeyEvent::new(code, KeyModifiers::NONE)) {

@@ -29,8 +29,8 @@ use signal_hook::iterator::Signals;
 
 use super::action::{Action, Effect, Reloaded};
 pub use super::runner::{Effects, Msg, run_loop};
-use crate::corpus::{self, Inputs, Lexicon};
 use crate::model::Timeline;
+use crate::pipeline::load::{self, Inputs, Lexicon};
 use crate::query::{MatchWorker, SearchIndex};
 use crate::ui::state::app::App;
 
@@ -166,7 +166,7 @@ impl Effects for Threads {
         match effect {
             Effect::Load => {
                 let (inputs, lexicon) = (self.inputs.clone(), self.lexicon.clone());
-                let job = move || Action::Loaded(Arc::new(corpus::load(&inputs, &lexicon)));
+                let job = move || Action::Loaded(Arc::new(load::load(&inputs, &lexicon)));
                 spawn_job(&self.tx, "hotline-load", job, Action::ReloadFailed);
             }
             Effect::Search { generation, text } => {
@@ -186,7 +186,7 @@ impl Effects for Threads {
             Effect::Reload => {
                 let (inputs, lexicon) = (self.inputs.clone(), self.lexicon.clone());
                 let job = move || {
-                    let timeline = corpus::load(&inputs, &lexicon);
+                    let timeline = load::load(&inputs, &lexicon);
                     let index = SearchIndex::build(&timeline);
                     Action::Reloaded(Reloaded {
                         timeline: Arc::new(timeline),

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::words::{ascii_words, has_exotic_fold};
-use crate::leaders::{LeaderId, Leaders};
+use crate::lexicon::leaders::{LeaderId, Leaders};
 
 /// One sentence as the fact finders see it.
 #[derive(Debug, Clone)]

@@ -9,7 +9,7 @@
 use super::facts::Sent;
 use super::tier::names_the_pair;
 use super::words::ascii_words;
-use crate::leaders::LeaderId;
+use crate::lexicon::leaders::LeaderId;
 
 pub fn is_meeting_report(
     sents: &[Sent],

@@ -10,6 +10,7 @@ mod duration;
 mod facts;
 pub mod korean;
 mod meeting;
+mod mention;
 mod names;
 mod number;
 mod outlet;
@@ -43,9 +44,9 @@ use self::units::{
     Story, Unit, fact_evidence, is_blank, is_prose, named_in_full, offset_in, outlet_evidence,
     page_line_published, within,
 };
-use crate::leaders::{LeaderId, Leaders};
+use crate::lexicon::leaders::{LeaderId, Leaders};
+use crate::lexicon::topics::Topics;
 use crate::model::{CallFacts, Cleaned, Evidence};
-use crate::topics::Topics;
 
 /// Everything extraction reads from one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

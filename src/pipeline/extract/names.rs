@@ -13,28 +13,9 @@ use chrono::NaiveDate;
 use super::korean::names::{DESCRIPTOR_TITLES, KoSurnames, particle_follows};
 use super::text::Found;
 use super::text::{boundary_after, boundary_before, is_word_char};
-use crate::leaders::{LeaderId, Leaders};
+use crate::lexicon::leaders::{LeaderId, Leaders};
 
-/// What a matched phrase names, before resolution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Alias(LeaderId),
-    /// Index into `NameMatcher::surnames`.
-    Surname(usize),
-    /// A country's leader by office; `elect` for "president-elect".
-    Role {
-        country: usize,
-        elect: bool,
-    },
-}
-
-/// A phrase naming a leader, with its byte span in the sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RawMention {
-    pub start: usize,
-    pub end: usize,
-    pub kind: Kind,
-}
+pub use super::mention::{Kind, RawMention};
 
 const ROLES: &[&str] = &[
     "president",

@@ -22,7 +22,7 @@ use super::korean::facts as ko;
 use super::meeting;
 use super::tier::{Parties, Tier, ranked_sentences};
 use super::words::Words;
-use crate::leaders::{LeaderId, Leaders};
+use crate::lexicon::leaders::{LeaderId, Leaders};
 use crate::model::{CallFacts, DateBasis, FactKind};
 
 /// Facts weighed per kind: reports state their call's facts early, and a

@@ -2,10 +2,10 @@
 //! written for the test.
 
 use super::*;
-use crate::clean::clean;
+use crate::lexicon::topics::Topics;
 use crate::model::Place;
+use crate::pipeline::clean::clean;
 use crate::pipeline::extract::extract;
-use crate::topics::Topics;
 
 fn facts_of(text: &str) -> crate::pipeline::extract::Extracted {
     let leaders = Leaders::embedded();

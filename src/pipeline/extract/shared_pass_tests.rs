@@ -9,8 +9,8 @@ use proptest::prelude::*;
 use super::pass::Phrases;
 use super::units::{add_paragraphs, is_blank};
 use super::*;
-use crate::clean::clean;
 use crate::model::Paragraph;
+use crate::pipeline::clean::clean;
 
 /// The one overlapping pass gives each matcher exactly what its own
 /// leftmost-longest automata find; `cuts` (byte offsets) split `text`
@@ -82,7 +82,7 @@ fn shared_pass_equals_separate_scans() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let docs = crate::read::embedded()
+    let docs = crate::pipeline::read::embedded()
         .into_iter()
         .chain(crate::synth::docs(7, 300));
     for doc in docs {

@@ -4,7 +4,7 @@
 //! fact from the surest tier that states it.
 
 use super::facts::Sent;
-use crate::leaders::{LeaderId, Leaders};
+use crate::lexicon::leaders::{LeaderId, Leaders};
 
 /// How surely a sentence reports the article's call; lower is surer.
 pub type Tier = u8;

@@ -1,4 +1,4 @@
-//! Finding lexicon topics in text (the lexicon itself is `crate::topics`):
+//! Finding lexicon topics in text (the lexicon itself is `crate::lexicon::topics`):
 //! case-insensitive phrases on word boundaries, the leftmost longest phrase
 //! winning where phrases overlap, "…" standing for up to four words,
 //! `not_with` words voiding a mention in their sentence, and a `broader`
@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::Found;
 use super::text::{boundary_after, boundary_before, word_at};
-use crate::topics::Topics;
+use crate::lexicon::topics::Topics;
 
 /// Words a "…" may stand for.
 const GAP_WORDS: usize = 4;

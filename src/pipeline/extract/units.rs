@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::dates;
 use super::names::{Kind, RawMention};
 use super::report::{SentRef, Source};
-use crate::leaders::LeaderId;
+use crate::lexicon::leaders::LeaderId;
 use crate::model::{Cleaned, Evidence, Place};
 
 /// A stretch of text scanned at once (a paragraph or the headline) and the

@@ -9,13 +9,13 @@ use chrono::NaiveDate;
 use super::detail_layout::Layouts;
 use super::line_input::LineInput;
 use super::load::Load;
-use super::mode::{Overlay, Top};
 pub use super::row::{Group, Row};
-use crate::leaders::{LeaderId, Leaders};
+use crate::lexicon::leaders::{LeaderId, Leaders};
 use crate::model::Timeline;
 use crate::query::{Hit, Query, SearchIndex};
 use crate::ui::action::Effect;
 use crate::ui::keys::Context;
+use crate::ui::mode::{Overlay, Top};
 use crate::ui::theme::Theme;
 
 mod geometry;

@@ -4,9 +4,9 @@
 
 use super::nav::call_row;
 use super::select;
+use crate::ui::mode::Overlay;
 use crate::ui::state::app::{App, Focus, Group, Row};
 use crate::ui::state::command::{self, Command};
-use crate::ui::state::mode::Overlay;
 
 /// Enter: run the line and close it.
 pub(super) fn run(app: &mut App) {

@@ -6,9 +6,9 @@ use super::clamp_detail;
 use super::filter::{hit_set, request_search};
 use super::overlays::clamp_warnings;
 use crate::ui::action::{Effect, Reloaded};
+use crate::ui::mode::Overlay;
 use crate::ui::state::app::{App, Row};
 use crate::ui::state::load::Load;
-use crate::ui::state::mode::Overlay;
 
 pub(super) fn apply_reload(app: &mut App, r: Reloaded) {
     let first_load = app.load.loading().is_some();

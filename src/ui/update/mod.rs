@@ -6,9 +6,9 @@ use std::sync::Arc;
 use super::action::{Action, Effect, Matches, Motion};
 use super::keys::Context;
 use crate::query;
+use crate::ui::mode::{Overlay, Top};
 use crate::ui::state::app::{App, Focus};
 use crate::ui::state::detail_layout::{self as detail, DetailKey, DetailView, PaneKey};
-use crate::ui::state::mode::{Overlay, Top};
 
 mod command;
 mod filter;

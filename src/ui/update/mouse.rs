@@ -4,8 +4,8 @@
 use super::super::action::Motion;
 use super::{WHEEL_LINES, move_list, move_overlay, scroll_detail, scroll_side, select, toggle};
 use crate::ui::layout;
+use crate::ui::mode::Top;
 use crate::ui::state::app::{App, Focus, Group, Row};
-use crate::ui::state::mode::Top;
 
 pub(super) fn inside(r: ratatui::layout::Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.right() && row >= r.y && row < r.bottom()

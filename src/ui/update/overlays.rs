@@ -1,10 +1,10 @@
-//! Opening, closing and scrolling the overlays (`state::mode::Overlay`),
+//! Opening, closing and scrolling the overlays (`mode::Overlay`),
 //! the same for every one.
 
 use super::moved;
 use crate::ui::action::Motion;
+use crate::ui::mode::Overlay;
 use crate::ui::state::app::App;
-use crate::ui::state::mode::Overlay;
 
 /// The warnings may have become fewer (a reload, a resize): keep their
 /// scroll inside them.

@@ -1,5 +1,5 @@
 //! The open overlay drawn: every one the same way, a bordered popup over
-//! the views with its rows (`state::mode::Overlay::rows`), scrolled.
+//! the views with its rows (`mode::Overlay::rows`), scrolled.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,8 +7,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::ui::layout::popup;
+use crate::ui::mode::Overlay;
 use crate::ui::state::app::App;
-use crate::ui::state::mode::Overlay;
 
 /// `overlay` in a centred popup: its rows from its scroll on, with a
 /// position note ("3–12 of 40{unit} · j/k scroll") when they don't all

@@ -5,9 +5,9 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::leaders::Leaders;
+use crate::lexicon::leaders::Leaders;
+use crate::lexicon::topics::Topics;
 use crate::pipeline::extract::{Extracted, Extractor};
-use crate::topics::Topics;
 
 /// (published, home, counterpart, call date, minutes, start) of `text`.
 type Facts = (
@@ -22,8 +22,9 @@ type Facts = (
 fn read(text: &str) -> (Extracted, Facts) {
     let leaders = Leaders::embedded();
     let topics = Topics::embedded();
-    let out = Extractor::new(&leaders, &topics).extract(&crate::clean::clean(text));
-    let name = |id: Option<crate::leaders::LeaderId>| id.map(|i| leaders.get(i).name.clone());
+    let out = Extractor::new(&leaders, &topics).extract(&crate::pipeline::clean::clean(text));
+    let name =
+        |id: Option<crate::lexicon::leaders::LeaderId>| id.map(|i| leaders.get(i).name.clone());
     let f = &out.facts;
     let facts = (
         out.published.map(|d| d.to_string()),

@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use super::words::{TitleKind, leader_titles};
 use crate::hangul::{has_hangul, is_syllable, stem};
-use crate::leaders::{LeaderId, Leaders};
-use crate::pipeline::extract::names::{Kind, RawMention};
+use crate::lexicon::leaders::{LeaderId, Leaders};
+use crate::pipeline::extract::mention::{Kind, RawMention};
 use crate::pipeline::extract::text::is_word_char;
 
 /// The registry's Korean surnames (`ko_surname`), each with its index in

@@ -1,4 +1,4 @@
-//! The seeds through the real `crate::clean::clean`: this module depends on
+//! The seeds through the real `crate::pipeline::clean::clean`: this module depends on
 //! clean.rs on purpose (the ones in `tests` do not), to catch drift between
 //! the two stages.
 
@@ -7,7 +7,7 @@ use super::*;
 fn run_clean(text: &str) -> (Extracted, Leaders) {
     let leaders = Leaders::embedded();
     let topics = Topics::embedded();
-    let out = Extractor::new(&leaders, &topics).extract(&crate::clean::clean(text));
+    let out = Extractor::new(&leaders, &topics).extract(&crate::pipeline::clean::clean(text));
     (out, leaders)
 }
 

@@ -20,7 +20,7 @@ pub use build::{article_only, build};
 use ratatui::text::Line;
 
 use super::row::Row;
-use crate::leaders::LeaderId;
+use crate::lexicon::leaders::LeaderId;
 use crate::model::Timeline;
 use crate::query::{Query, SearchIndex};
 use crate::ui::theme::Theme;

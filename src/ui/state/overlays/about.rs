@@ -43,7 +43,7 @@ mod tests {
 
     use crate::ui::action::Action;
     use crate::ui::keys::{self, Context};
-    use crate::ui::state::mode::Overlay;
+    use crate::ui::mode::Overlay;
     use crate::ui::{App, fixture, render, update};
 
     fn key(app: &App, code: KeyCode) -> Option<Action> {

@@ -2,11 +2,11 @@
 //! for a popup of a given width, plain functions of the state, so `update`
 //! can bound their scroll and `ui::view::popup` draw any of them the same way.
 //! Which one is open, and the table that ties each to its file, is
-//! `state::mode::Overlay`.
+//! `mode::Overlay`.
 
 use super::app::App;
-use super::mode::Overlay;
 use crate::ui::layout::popup;
+use crate::ui::mode::Overlay;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
@@ -24,7 +24,7 @@ pub fn fit(app: &App, rows: impl Fn(&App, usize) -> usize) -> (usize, usize) {
 }
 
 /// The overlays' text and title, which read the state: kept here, beside
-/// the files that write them, so `state::mode` stays a leaf that names no
+/// the files that write them, so `ui::mode` stays a leaf that names no
 /// `App`.
 impl Overlay {
     /// Its rows for a popup `width` columns wide (inside the border).
