@@ -403,6 +403,22 @@ mod tests {
         e
     }
 
+    /// The help line for typing in the filter bar names the field
+    /// prefixes: the query's one FIELDS table decides them, so a new
+    /// field fails here until the help says it too.
+    #[test]
+    fn the_filter_help_lists_every_query_field() {
+        let typing = BINDINGS
+            .iter()
+            .find(|b| b.context == Context::Filter && b.keys.is_empty())
+            .map(|b| b.help)
+            .unwrap_or_default();
+        assert!(
+            typing.ends_with(&crate::query::prefix_list(" ")),
+            "{typing}"
+        );
+    }
+
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
         for ctx in Context::ALL {

@@ -8,6 +8,7 @@ use ratatui::style::Style;
 
 use super::call_facts::{LABEL_WIDTH, call_facts, label, outlets, unassigned_facts};
 use crate::ui::state::app::{App, Group, Row};
+use crate::ui::state::overlays::warnings::warning_cells;
 use crate::ui::text::Cells;
 
 use super::DetailView;
@@ -115,12 +116,7 @@ fn empty_corpus(app: &App, out: &mut Out) {
         c.push("Warnings", theme.bold());
         out.push(c);
         for w in &app.timeline.warnings {
-            let mut c = Cells::new();
-            c.push("⚠ ", theme.warning());
-            c.push_untrusted(&w.file, theme.bold());
-            c.push(": ", theme.text());
-            c.push_untrusted(&w.message, theme.text());
-            out.push(c);
+            out.push(warning_cells(w, theme));
         }
     }
 }
