@@ -24,6 +24,7 @@ pub mod sanitize;
 #[cfg(any(test, feature = "testing"))]
 pub mod synth;
 pub mod ui;
+pub mod xdg;
 
 pub use lexicon::Lexicon;
 pub use model::Timeline;

@@ -4,7 +4,6 @@
 //! directory, then rename) so concurrent writers leave one valid file and
 //! the last one wins.
 
-use std::env;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -36,17 +35,10 @@ pub struct CacheFileStats {
 }
 
 impl Store {
-    /// `$XDG_CACHE_HOME/hotline`, or `$HOME/.cache/hotline`. A relative
-    /// XDG_CACHE_HOME is ignored, as the XDG spec says.
+    /// `$XDG_CACHE_HOME/hotline`, or `$HOME/.cache/hotline` (`crate::xdg`).
     pub fn from_env() -> Result<Store, CacheError> {
-        let xdg = env::var_os("XDG_CACHE_HOME")
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute());
-        let home = env::var_os("HOME")
-            .filter(|h| !h.is_empty())
-            .map(|h| PathBuf::from(h).join(".cache"));
-        xdg.or(home)
-            .map(|base| Store::at(base.join("hotline")))
+        crate::xdg::dir(crate::xdg::Kind::Cache)
+            .map(Store::at)
             .ok_or(CacheError::NoCacheDir)
     }
 
