@@ -21,6 +21,7 @@ pub mod model;
 pub mod pipeline;
 pub mod query;
 pub mod sanitize;
+pub mod stats;
 #[cfg(any(test, feature = "testing"))]
 pub mod synth;
 pub mod ui;

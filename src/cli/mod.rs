@@ -7,10 +7,12 @@ mod cache;
 mod check;
 mod evidence;
 pub mod output;
+mod pager;
 pub mod search;
 mod show;
 #[cfg(test)]
 mod show_tests;
+mod stats;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -83,6 +85,17 @@ enum Command {
         /// Then, for each fact, the sentence it was read from, its words marked.
         #[arg(long)]
         evidence: bool,
+        /// Print to the terminal directly, not through $PAGER (default: less -R).
+        #[arg(long)]
+        no_pager: bool,
+    },
+    /// Calls per year and counterpart, per era, durations, outlets per call.
+    Stats {
+        /// Article files or folders (default: built-in corpus).
+        paths: Vec<PathBuf>,
+        /// Print the numbers as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Search with the same matcher and ranking as the filter bar.
     Search {
@@ -186,16 +199,38 @@ pub fn run() -> Result<ExitCode> {
             id,
             paths,
             evidence,
+            no_pager,
         }) => {
             let timeline = load(&Inputs::from_paths(paths), &lexicon);
-            let mode = match (evidence, io::stdout().is_terminal()) {
+            let tty = io::stdout().is_terminal();
+            let mode = match (evidence, tty) {
                 (false, _) => show::Evidence::Off,
                 (true, true) => show::Evidence::Styled,
                 (true, false) => show::Evidence::Plain,
             };
-            // Styled evidence marks words with escapes of its own.
-            out.get_mut().allow_escapes(mode == show::Evidence::Styled);
-            show::run(&id, &timeline, mode, &mut out)?
+            let pager = match (tty, no_pager) {
+                (true, false) => pager::pager_argv(std::env::var("PAGER").ok().as_deref()),
+                _ => None,
+            };
+            match pager {
+                Some(words) => show_paged(&id, &timeline, mode, &words, &mut out)?,
+                None => {
+                    // Styled evidence marks words with escapes of its own.
+                    out.get_mut().allow_escapes(mode == show::Evidence::Styled);
+                    show::run(&id, &timeline, mode, &mut out)?
+                }
+            }
+        }
+        Some(Command::Stats { paths, json }) => {
+            let timeline = load(&Inputs::from_paths(paths), &lexicon);
+            let numbers = crate::stats::compute(&timeline, None);
+            if json {
+                serde_json::to_writer_pretty(&mut out, &numbers)?;
+                writeln!(out)?;
+            } else {
+                stats::write_text(&numbers, &mut out)?;
+            }
+            ExitCode::SUCCESS
         }
         Some(Command::Search { query, paths, json }) => {
             let timeline = load(&Inputs::from_paths(paths), &lexicon);
@@ -241,6 +276,7 @@ impl Cli {
             Some(
                 Command::List { paths, .. }
                 | Command::Show { paths, .. }
+                | Command::Stats { paths, .. }
                 | Command::Search { paths, .. }
                 | Command::Export { paths, .. }
                 | Command::Check { paths }
@@ -251,6 +287,25 @@ impl Cli {
             Some(Command::Cache { .. }) => &[],
         }
     }
+}
+
+/// `show` on a terminal: the text, guarded as on stdout, through the
+/// pager; a pager that can not start leaves it to be printed directly.
+fn show_paged(
+    id: &str,
+    timeline: &Timeline,
+    mode: show::Evidence,
+    words: &[String],
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let mut text = output::Guard::other(Vec::new());
+    text.allow_escapes(mode == show::Evidence::Styled);
+    let code = show::run(id, timeline, mode, &mut text)?;
+    let text = text.into_inner();
+    if pager::page(&text, words).is_err() {
+        out.write_all(&text)?;
+    }
+    Ok(code)
 }
 
 /// `--help` and `--version` go to stdout and fail like any other output

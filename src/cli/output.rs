@@ -47,6 +47,12 @@ impl<W: Write> Guard<W> {
         }
     }
 
+    /// The writer guarded: text gathered here before it goes on (to a
+    /// pager).
+    pub fn into_inner(self) -> W {
+        self.inner
+    }
+
     /// Let escape sequences through (styled output on a terminal only).
     pub fn allow_escapes(&mut self, allow: bool) {
         self.escapes = allow;

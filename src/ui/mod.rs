@@ -25,6 +25,7 @@ pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod mode;
+pub mod program;
 pub mod runner;
 pub mod state;
 pub mod text;
