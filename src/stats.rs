@@ -25,6 +25,9 @@ pub struct Stats {
     pub articles: usize,
     /// Counterparts' names, most calls first: the columns of `years`.
     pub counterparts: Vec<String>,
+    /// Their surnames ("Xi"), in the same order: the charts' labels.
+    #[serde(skip)]
+    pub surnames: Vec<String>,
     /// Oldest first; a year between two calls' years is there with zeros.
     pub years: Vec<YearCalls>,
     /// Newest first, as the timeline lists them; eras without calls too.
@@ -87,6 +90,10 @@ pub fn compute(timeline: &Timeline, only: Option<LeaderId>) -> Stats {
     let names: Vec<String> = counterparts
         .iter()
         .map(|&id| timeline.leader_name(id).to_string())
+        .collect();
+    let surnames = counterparts
+        .iter()
+        .map(|&id| capitalized(&timeline.leaders.get(id).surname))
         .collect();
 
     let mut years: Vec<YearCalls> = year_span(calls.iter().map(|c| c.date.year()))
@@ -206,6 +213,7 @@ pub fn compute(timeline: &Timeline, only: Option<LeaderId>) -> Stats {
         calls: calls.len(),
         articles,
         counterparts: names,
+        surnames,
         years,
         eras,
         durations,
@@ -229,6 +237,14 @@ fn counterparts_by_calls(timeline: &Timeline, calls: &[&crate::model::Call]) -> 
             .then_with(|| timeline.leader_name(a.0).cmp(timeline.leader_name(b.0)))
     });
     counts.into_iter().map(|(id, _)| id).collect()
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Every year from the first to the last (a year without calls is a gap

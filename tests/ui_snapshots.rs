@@ -680,6 +680,8 @@ fn run_loop_from_loading_shows_the_corpus_then_indexes_it() {
             ui::Effect::Search { .. } => "search",
             ui::Effect::Reload => "reload",
             ui::Effect::OpenUrl(_) => "open",
+            ui::Effect::Copy(_) => "copy",
+            ui::Effect::Run { .. } => "run",
         })
         .collect();
     assert_eq!(kinds, ["load", "index", "search"]);

@@ -131,6 +131,39 @@ pub enum Action {
     IndexReady(Reloaded),
     /// Building the search index failed; the message says why.
     IndexFailed(String),
+    // Open and copy (issue 15).
+    /// `y`: put the selected call's id on the clipboard.
+    CopyCallId,
+    /// `Y`: put the shown article's file path on the clipboard.
+    CopyPath,
+    /// `o` / `e`: the shown article in the pager or the editor.
+    OpenArticle(Program),
+    /// The pager or editor has returned, or could not start: what to say,
+    /// and whether the corpus is to be read again (the user may have
+    /// edited an article).
+    ProgramDone {
+        message: String,
+        reload: bool,
+    },
+}
+
+/// Which program `o` and `e` hand the article to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Program {
+    /// `$PAGER`, else `less -R`.
+    Pager,
+    /// `$VISUAL`, else `$EDITOR`, else `vi`.
+    Editor,
+}
+
+/// What the pager or editor is given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenFile {
+    /// The article's own file.
+    Path(String),
+    /// An article with no file (the built-in corpus): its text, written
+    /// to a read-only temporary file named after `name`.
+    Text { name: String, text: String },
 }
 
 /// A corpus and its search index (built off the UI thread): a reload's
@@ -163,4 +196,10 @@ pub enum Effect {
     /// Hand an http(s) address to the system's opener (`xdg-open`, `open`),
     /// never through a shell; nothing answers.
     OpenUrl(String),
+    // Open and copy (issue 15).
+    /// Put the text on the terminal's clipboard (OSC 52); nothing answers.
+    Copy(String),
+    /// Hand the terminal to the pager or editor on the file, wait for it,
+    /// take the terminal back and redraw; answer with `ProgramDone`.
+    Run { program: Program, file: OpenFile },
 }

@@ -9,8 +9,13 @@
 //! Keys (UTF-8 text, controls, CSI and SS3 sequences with modifiers),
 //! SGR mouse reports and pastes become the same `Event`s crossterm gives;
 //! window size changes come from SIGWINCH.
+//!
+//! `pause` makes the reader stand aside while a pager or editor started
+//! from the browser owns the terminal, so no key of theirs is taken.
 
 use std::io::Read;
+use std::os::fd::{AsRawFd, RawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -31,6 +36,43 @@ const SEQUENCE_GAP: Duration = Duration::from_millis(50);
 /// Longest escape sequence read; longer ones are dropped.
 const SEQUENCE_MAX: usize = 64;
 
+/// Set by `pause`: the reader reads nothing until `resume`.
+static PAUSED: AtomicBool = AtomicBool::new(false);
+/// The reader has seen `PAUSED` and is not inside a read.
+static PARKED: AtomicBool = AtomicBool::new(false);
+/// How often the reader looks at `PAUSED` while the terminal is quiet.
+const PAUSE_CHECK: Duration = Duration::from_millis(50);
+
+/// Stop reading the terminal (another program is about to read it);
+/// returns once the reader has stood aside, or after half a second.
+pub fn pause() {
+    PAUSED.store(true, Ordering::SeqCst);
+    let deadline = Instant::now() + Duration::from_millis(500);
+    while !PARKED.load(Ordering::SeqCst) && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Read the terminal again after `pause`.
+pub fn resume() {
+    PARKED.store(false, Ordering::SeqCst);
+    PAUSED.store(false, Ordering::SeqCst);
+}
+
+/// Whether `fd` has bytes to read within `wait`. An error (a closed
+/// terminal) counts as readable, so the read that follows reports it.
+fn readable(fd: RawFd, wait: Duration) -> bool {
+    let mut pfd = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = libc::c_int::try_from(wait.as_millis()).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one valid pollfd, and its count is 1.
+    let n = unsafe { libc::poll(&mut pfd, 1, ms) };
+    n != 0
+}
+
 const PASTE_START: &[u8] = b"\x1b[200~";
 const PASTE_END: &[u8] = b"\x1b[201~";
 
@@ -41,19 +83,36 @@ pub fn spawn<F>(send: F) -> std::io::Result<()>
 where
     F: Fn(Event) -> bool + Clone + Send + 'static,
 {
-    let mut source: Box<dyn Read + Send> = if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-        Box::new(std::io::stdin())
-    } else {
-        Box::new(std::fs::File::open("/dev/tty")?)
-    };
+    let (mut source, fd): (Box<dyn Read + Send>, RawFd) =
+        if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+            (Box::new(std::io::stdin()), std::io::stdin().as_raw_fd())
+        } else {
+            let tty = std::fs::File::open("/dev/tty")?;
+            let fd = tty.as_raw_fd();
+            (Box::new(tty), fd)
+        };
     let (tx, rx) = mpsc::channel::<Vec<u8>>();
     thread::Builder::new()
         .name("hotline-tty".into())
         .spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = source.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
+            // Larger than stdin's own buffer, so reads go past it and
+            // `readable` sees every byte still to come.
+            let mut buf = vec![0u8; 16 * 1024];
+            loop {
+                if PAUSED.load(Ordering::SeqCst) {
+                    PARKED.store(true, Ordering::SeqCst);
+                    thread::sleep(PAUSE_CHECK);
+                    continue;
+                }
+                PARKED.store(false, Ordering::SeqCst);
+                // Read only what is there: a read that blocked could take
+                // a key from the program `pause` makes room for.
+                if !readable(fd, PAUSE_CHECK) || PAUSED.load(Ordering::SeqCst) {
+                    continue;
+                }
+                match source.read(&mut buf) {
+                    Ok(n) if n > 0 && tx.send(buf[..n].to_vec()).is_ok() => {}
+                    _ => break,
                 }
             }
         })?;

@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, Edit, Motion};
+use super::action::{Action, Edit, Motion, Program};
 use crate::ui::mode::Overlay;
 
 /// Where a binding applies. `Browse` covers both the timeline list and the
@@ -25,11 +25,13 @@ pub enum Context {
     Help,
     Warnings,
     About,
+    /// The statistics screen (`t`).
+    Stats,
     Global,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Browse,
         Context::Views,
         Context::List,
@@ -42,6 +44,7 @@ impl Context {
         Context::Help,
         Context::Warnings,
         Context::About,
+        Context::Stats,
         Context::Global,
     ];
 
@@ -51,6 +54,7 @@ impl Context {
             Overlay::Help(_) => Context::Help,
             Overlay::Warnings(_) => Context::Warnings,
             Overlay::About => Context::About,
+            Overlay::Stats(_) => Context::Stats,
         }
     }
 
@@ -68,6 +72,7 @@ impl Context {
             Context::Help => "This help",
             Context::Warnings => "Load warnings",
             Context::About => "About",
+            Context::Stats => "Statistics",
             Context::Global => "Anywhere",
         }
     }
@@ -170,7 +175,7 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Views, &[Key::ch('Q')], Action::Quit, "quit at once", ""),
     // Timeline and detail.
     b(C::Browse, &[Key::ch('?')], Action::ToggleHelp, "help: every key", "? help"),
-    b(C::Browse, &[Key::ch(':')], Action::OpenCommand, "go to: :2020-05 a date, :moon an era, :q, :help", ""),
+    b(C::Browse, &[Key::ch(':')], Action::OpenCommand, "go to: :2020-05 a date, :moon an era, :stats, :q, :help", ""),
     b(C::Browse, &[Key::ch('f')], Action::FocusFilter, "filter the corpus, from the list or the article", ""),
     b(C::Browse, &[Key::code(K::Tab)], Action::FocusNext, "switch focus: timeline ↔ detail", "Tab focus"),
     b(C::Browse, &[Key::code(K::BackTab)], Action::FocusPrev, "switch focus back", ""),
@@ -190,6 +195,12 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Browse, &[Key::ch(' ')], Action::ScrollDetail(Motion::PageDown), "article: page down", ""),
     b(C::Browse, &[Key::ch('b')], Action::ScrollDetail(Motion::PageUp), "article: page up", ""),
     b(C::Browse, &[Key::code(K::Esc)], Action::Back, "clear the filter", ""),
+    // Open and copy, statistics (issue 15).
+    b(C::Browse, &[Key::ch('o')], Action::OpenArticle(Program::Pager), "open the article in $PAGER (else less -R)", ""),
+    b(C::Browse, &[Key::ch('e')], Action::OpenArticle(Program::Editor), "edit the article in $VISUAL or $EDITOR (else vi), then reload", ""),
+    b(C::Browse, &[Key::ch('y')], Action::CopyCallId, "copy the call's id (to the terminal's clipboard, OSC 52)", ""),
+    b(C::Browse, &[Key::ch('Y')], Action::CopyPath, "copy the article's file path", ""),
+    b(C::Browse, &[Key::ch('t')], Action::ToggleOverlay(Overlay::Stats(0)), "statistics: calls per year, durations, outlets (:stats)", ""),
     // Timeline list.
     b(C::List, &[Key::ch('j'), Key::code(K::Down)], Action::Move(Motion::Down), "next row", "j/k move"),
     b(C::List, &[Key::ch('k'), Key::code(K::Up)], Action::Move(Motion::Up), "previous row", ""),
@@ -230,7 +241,7 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Filter, &[Key::code(K::Down), Key::ctrl('n')], Action::Move(Motion::Down), "next row of the list", "↓/↑ move"),
     b(C::Filter, &[Key::code(K::Up), Key::ctrl('p')], Action::Move(Motion::Up), "previous row of the list", ""),
     // Command line.
-    b(C::Command, &[], Action::Edit(Edit::Insert(' ')), "type: 2020-05-13, 2020-05 or 2020 (nearest call), a leader (era), q, help", "type a date or leader"),
+    b(C::Command, &[], Action::Edit(Edit::Insert(' ')), "type: 2020-05-13, 2020-05 or 2020 (nearest call), a leader (era), stats, q, help", "type a date or leader"),
     b(C::Command, &[Key::code(K::Enter)], Action::CommandRun, "go there", "Enter go"),
     b(C::Command, &[Key::code(K::Esc)], Action::CommandCancel, "close the command line", "Esc close"),
     b(C::Command, &[Key::code(K::Tab)], Action::CommandComplete, "complete a command, leader or year", "Tab complete"),
@@ -281,6 +292,15 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Warnings, &[Key::ch('G'), Key::code(K::End)], Action::Move(Motion::Bottom), "last warning", ""),
     // About.
     b(C::About, &[Key::code(K::Esc), Key::ch('i'), Key::ch('q')], Action::ToggleOverlay(Overlay::About), "close this overview", "Esc close"),
+    // Statistics (issue 15).
+    b(C::Stats, &[Key::code(K::Esc), Key::ch('t'), Key::ch('q')], Action::ToggleOverlay(Overlay::Stats(0)), "close the statistics", "Esc close"),
+    b(C::Stats, &[Key::ch('j'), Key::code(K::Down)], Action::Move(Motion::Down), "scroll down", "j/k scroll"),
+    b(C::Stats, &[Key::ch('k'), Key::code(K::Up)], Action::Move(Motion::Up), "scroll up", ""),
+    b(C::Stats, &[Key::code(K::PageDown), Key::ch(' ')], Action::Move(Motion::PageDown), "page down", ""),
+    b(C::Stats, &[Key::code(K::PageUp), Key::ch('b')], Action::Move(Motion::PageUp), "page up", ""),
+    b(C::Stats, &[Key::ch('g'), Key::code(K::Home)], Action::Move(Motion::Top), "top", ""),
+    b(C::Stats, &[Key::ch('G'), Key::code(K::End)], Action::Move(Motion::Bottom), "end", ""),
+    b(C::Stats, &[Key::ch('c')], Action::CycleCounterpart, "counterpart: all, then each", "c counterpart"),
 ];
 
 /// A key event reduced to what the table stores: Shift is folded into the
@@ -316,6 +336,7 @@ pub fn contexts(primary: Context) -> &'static [Context] {
         C::Help => &[C::Help, C::Views, C::Global],
         C::Warnings => &[C::Warnings, C::Views, C::Global],
         C::About => &[C::About, C::Views, C::Global],
+        C::Stats => &[C::Stats, C::Views, C::Global],
         C::Global => &[C::Global],
     }
 }
@@ -453,6 +474,7 @@ mod tests {
             C::Help,
             C::Warnings,
             C::About,
+            C::Stats,
             C::Filter,
             C::Command,
             C::TextSearch,

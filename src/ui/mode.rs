@@ -38,6 +38,11 @@ pub enum Overlay {
     Warnings(usize),
     /// `i`: what is loaded (corpus, counts) and the hotline version.
     About,
+    /// `t`, `:stats`: the statistics screen (calls per year and
+    /// counterpart, durations, outlets); holds the scroll. Drawn by
+    /// `view::stats` over the whole screen, charts and all, rather than as
+    /// a popup of text.
+    Stats(usize),
 }
 
 impl Overlay {
@@ -49,7 +54,7 @@ impl Overlay {
     /// What its rows count, in the "3–12 of 40…" note.
     pub fn unit(self) -> &'static str {
         match self {
-            Overlay::Warnings(_) => " lines",
+            Overlay::Warnings(_) | Overlay::Stats(_) => " lines",
             Overlay::Help(_) | Overlay::About => "",
         }
     }
@@ -57,7 +62,7 @@ impl Overlay {
     /// Its scroll, for one that scrolls.
     pub fn scroll(self) -> Option<usize> {
         match self {
-            Overlay::Help(s) | Overlay::Warnings(s) => Some(s),
+            Overlay::Help(s) | Overlay::Warnings(s) | Overlay::Stats(s) => Some(s),
             Overlay::About => None,
         }
     }
@@ -68,6 +73,7 @@ impl Overlay {
             Overlay::Help(_) => Overlay::Help(s),
             Overlay::Warnings(_) => Overlay::Warnings(s),
             Overlay::About => Overlay::About,
+            Overlay::Stats(_) => Overlay::Stats(s),
         }
     }
 }

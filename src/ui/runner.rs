@@ -39,6 +39,12 @@ pub trait Effects {
 
     /// The first load is in (its index is asked for next).
     fn loaded(&mut self, _timeline: &Arc<Timeline>) {}
+
+    /// Whether an effect drew over the screen (a pager or editor ran):
+    /// the next frame is then drawn whole. Asking resets it.
+    fn take_redraw(&mut self) -> bool {
+        false
+    }
 }
 
 /// Draw, wait for a message, update, repeat. Messages that arrived while
@@ -95,6 +101,9 @@ where
             }
             for effect in std::mem::take(&mut app.effects) {
                 effects.perform(effect);
+            }
+            if effects.take_redraw() {
+                terminal.clear()?;
             }
             if app.should_quit {
                 return Ok((app, None));

@@ -180,4 +180,20 @@ impl Theme {
     pub fn cursor(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
+
+    // Statistics (issue 15).
+    /// The colour of the `k`-th counterpart in the statistics charts; in
+    /// monochrome none: the labels and markers tell them apart.
+    pub fn series(&self, k: usize) -> Style {
+        const COLORS: [Color; 6] = [
+            Color::Cyan,
+            Color::Yellow,
+            Color::Magenta,
+            Color::Green,
+            Color::Blue,
+            Color::Red,
+        ];
+        let color = COLORS.get(k % COLORS.len()).copied().unwrap_or(Color::Cyan);
+        self.pick(Style::new().fg(color), Style::new())
+    }
 }

@@ -3,13 +3,19 @@
 //! SIGTERM/SIGHUP/SIGINT, and the threads that do the work the run loop
 //! (`runner`, generic over the backend) hands out.
 //!
+//! `o` / `e` hand the terminal over: raw mode and the alternate screen
+//! are left, the input reader stands aside (`input::pause`), the pager or
+//! editor runs (argv from `ui::program`, never a shell), and all is set
+//! up again and redrawn whole; `y` / `Y` write OSC 52.
+//!
 //! The first frame does not wait for the search index: `run` starts from
 //! `App::new_indexing`, and the index is built on a thread of its own
 //! (`Effect::BuildIndex` → `Action::IndexReady`).
 
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 use std::time::Duration;
@@ -27,7 +33,8 @@ use ratatui::crossterm::terminal::{
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use super::action::{Action, Effect, Reloaded};
+use super::action::{Action, Effect, OpenFile, Program, Reloaded};
+use super::program::{DEFAULT_EDITOR, DEFAULT_PAGER, argv, first_set, osc52};
 pub use super::runner::{Effects, Msg, run_loop};
 use crate::model::Timeline;
 use crate::pipeline::load::{self, Inputs, Lexicon};
@@ -46,6 +53,10 @@ pub fn restore() {
         ratatui::crossterm::cursor::Show
     );
 }
+
+/// Set while a pager or editor has the terminal: Ctrl-c there is theirs
+/// (the terminal sends SIGINT to hotline too), not a reason to quit.
+static PROGRAM_RUNNING: AtomicBool = AtomicBool::new(false);
 
 /// How long the run loop has to end the program on a signal before the
 /// signal thread does it.
@@ -118,6 +129,8 @@ struct Threads {
     /// `None` until there is an index to match with (`update` asks for no
     /// search before).
     worker: Option<MatchWorker>,
+    /// A pager or editor drew over the screen: redraw it whole.
+    redraw: bool,
 }
 
 fn spawn_worker(tx: &Sender<Msg>, timeline: Arc<Timeline>, index: Arc<SearchIndex>) -> MatchWorker {
@@ -162,6 +175,10 @@ impl Effects for Threads {
         self.worker = None;
     }
 
+    fn take_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.redraw)
+    }
+
     fn perform(&mut self, effect: Effect) {
         match effect {
             Effect::Load => {
@@ -183,6 +200,23 @@ impl Effects for Threads {
                 spawn_job(&self.tx, "hotline-index", job, Action::IndexFailed);
             }
             Effect::OpenUrl(url) => open_in_browser(&url),
+            Effect::Copy(text) => {
+                let sequence = osc52(&text, std::env::var_os("TMUX").is_some());
+                let mut out = io::stdout();
+                let _ = out.write_all(sequence.as_bytes());
+                let _ = out.flush();
+            }
+            Effect::Run { program, file } => {
+                let (message, reload) = run_program(program, &file);
+                self.redraw = true;
+                let _ = self
+                    .tx
+                    .send(Msg::Action(Action::ProgramDone { message, reload }));
+                // The window may have changed size meanwhile.
+                if let Ok((w, h)) = ratatui::crossterm::terminal::size() {
+                    let _ = self.tx.send(Msg::Action(Action::Resize(w, h)));
+                }
+            }
             Effect::Reload => {
                 let (inputs, lexicon) = (self.inputs.clone(), self.lexicon.clone());
                 let job = move || {
@@ -220,6 +254,112 @@ fn open_in_browser(url: &str) {
             .name("hotline-opener".into())
             .spawn(move || child.wait());
     }
+}
+
+/// Hand the terminal to the pager or editor on the article, wait, take
+/// the terminal back. What the status line says, and whether the corpus
+/// may have changed (the editor ran on a file of it).
+fn run_program(program: Program, file: &OpenFile) -> (String, bool) {
+    let env = |name: &str| std::env::var(name).ok();
+    let words = match program {
+        Program::Pager => argv("PAGER", env("PAGER").as_deref(), DEFAULT_PAGER),
+        Program::Editor => match first_set(&[("VISUAL", env("VISUAL")), ("EDITOR", env("EDITOR"))])
+        {
+            Some((name, value)) => argv(name, Some(&value), DEFAULT_EDITOR),
+            None => argv("EDITOR", None, DEFAULT_EDITOR),
+        },
+    };
+    let words = match words {
+        Ok(words) => words,
+        Err(why) => return (why, false),
+    };
+    let Some((name, args)) = words.split_first() else {
+        return ("no program to run".into(), false);
+    };
+    let shown = crate::sanitize::inert(name, false).into_owned();
+    let copy = match file {
+        OpenFile::Path(_) => None,
+        OpenFile::Text { name, text } => match read_only_copy(name, text) {
+            Ok(copy) => Some(copy),
+            Err(e) => {
+                return (
+                    format!("cannot write a copy of the article to open: {e}"),
+                    false,
+                );
+            }
+        },
+    };
+    let path = match (file, &copy) {
+        (_, Some(copy)) => copy.path().to_path_buf(),
+        (OpenFile::Path(p), None) => std::path::PathBuf::from(p),
+        (OpenFile::Text { .. }, None) => return ("no file to open".into(), false),
+    };
+    hand_over();
+    let status = std::process::Command::new(name)
+        .args(args)
+        .arg(&path)
+        .status();
+    take_back();
+    match status {
+        Err(e) => (format!("cannot start {shown}: {e}"), false),
+        Ok(s) => {
+            let edited = program == Program::Editor && copy.is_none();
+            let said = if s.success() {
+                format!("back from {shown}")
+            } else {
+                format!("{shown} ended with {s}")
+            };
+            (said, edited)
+        }
+    }
+}
+
+/// The article's text in a read-only temporary file, removed when
+/// dropped; named after the article so the editor knows its type.
+fn read_only_copy(name: &str, text: &str) -> io::Result<tempfile::NamedTempFile> {
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(80)
+        .collect();
+    let mut file = tempfile::Builder::new()
+        .prefix("hotline-")
+        .suffix(&format!("-{name}"))
+        .tempfile()?;
+    file.write_all(text.as_bytes())?;
+    file.flush()?;
+    let mut permissions = file.as_file().metadata()?.permissions();
+    permissions.set_readonly(true);
+    file.as_file().set_permissions(permissions)?;
+    Ok(file)
+}
+
+/// Give the terminal to another program: the reader stands aside, the
+/// screen and modes are as the shell had them.
+fn hand_over() {
+    super::input::pause();
+    PROGRAM_RUNNING.store(true, Ordering::SeqCst);
+    restore();
+}
+
+/// Take the terminal back after `hand_over`.
+fn take_back() {
+    let _ = enable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        ratatui::crossterm::cursor::Hide
+    );
+    PROGRAM_RUNNING.store(false, Ordering::SeqCst);
+    super::input::resume();
 }
 
 fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
@@ -271,7 +411,10 @@ fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
     thread::Builder::new()
         .name("hotline-signals".into())
         .spawn(move || {
-            if let Some(sig) = signals.forever().next() {
+            for sig in signals.forever() {
+                if sig == SIGINT && PROGRAM_RUNNING.load(Ordering::SeqCst) {
+                    continue;
+                }
                 let _ = signal_tx.send(Msg::Signal(sig));
                 // The loop normally ends the program at once; if it is
                 // busy, the signal still ends it.
@@ -310,6 +453,7 @@ fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
         lexicon,
         timeline: app.timeline.clone(),
         worker,
+        redraw: false,
     };
     let (_, signal) = run_loop(&mut terminal, app, &rx, &mut threads)?;
     restore();

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::model::Timeline;
 
 /// The commands Tab offers besides leader names and years.
-const WORDS: [&str; 3] = ["help", "q", "quit"];
+const WORDS: [&str; 4] = ["help", "q", "quit", "stats"];
 
 /// What a command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +18,8 @@ pub enum Command {
     Quit,
     /// `:help`.
     Help,
+    /// `:stats`: the statistics screen.
+    Stats,
     /// `:2020`, `:2020-05`, `:2020-05-13`: the call nearest to this span
     /// of days (both ends included).
     Date { from: NaiveDate, to: NaiveDate },
@@ -36,6 +38,7 @@ pub fn parse(timeline: &Timeline, text: &str) -> Command {
         "" => Command::Empty,
         "q" | "quit" => Command::Quit,
         "help" | "h" => Command::Help,
+        "stats" | "stat" => Command::Stats,
         lower => {
             if let Some((from, to)) = date_span(lower) {
                 Command::Date { from, to }

@@ -17,12 +17,13 @@ pub(super) fn run(app: &mut App) {
         Command::Empty => {}
         Command::Quit => app.should_quit = true,
         Command::Help => app.overlay = Some(Overlay::Help(0)),
+        Command::Stats => app.overlay = Some(Overlay::Stats(0)),
         Command::Date { from, to } => go_to_date(app, from, to),
         Command::Era(e) => go_to_era(app, e),
         Command::Unknown(text) => {
             let shown = crate::ui::text::safe(&text).into_owned();
             app.message = Some(format!(
-                "unknown command :{shown} · try a date (2020-05), a leader, q or help"
+                "unknown command :{shown} · try a date (2020-05), a leader, stats, q or help"
             ));
         }
     }

@@ -15,6 +15,7 @@ mod filter;
 mod load;
 mod mouse;
 mod nav;
+mod open;
 mod overlays;
 mod side_by_side;
 mod text_search;
@@ -135,7 +136,11 @@ fn act(app: &mut App, action: Action) {
             }
         }
         Action::FocusList => app.focus = Focus::List,
-        Action::CycleCounterpart => cycle_counterpart(app),
+        Action::CycleCounterpart => {
+            cycle_counterpart(app);
+            // The statistics follow the counterpart: fewer rows.
+            clamp_warnings(app);
+        }
         Action::Pin => pin(app),
         Action::SideBySide => open_side(app),
         Action::ToggleSync => {
@@ -270,6 +275,11 @@ fn act(app: &mut App, action: Action) {
             app.load.indexed(None);
             app.message = Some(format!("cannot index the corpus, filtering is off: {why}"));
         }
+        // Open and copy (issue 15).
+        Action::CopyCallId => open::copy_call_id(app),
+        Action::CopyPath => open::copy_path(app),
+        Action::OpenArticle(program) => open::open_article(app, program),
+        Action::ProgramDone { message, reload } => open::program_done(app, message, reload),
     }
 }
 

@@ -6,10 +6,10 @@ use crate::ui::action::Motion;
 use crate::ui::mode::Overlay;
 use crate::ui::state::app::App;
 
-/// The warnings may have become fewer (a reload, a resize): keep their
-/// scroll inside them.
+/// The warnings or the statistics may have become fewer (a reload, a
+/// resize, another counterpart): keep their scroll inside them.
 pub(super) fn clamp_warnings(app: &mut App) {
-    if let Some(o @ Overlay::Warnings(scroll)) = app.overlay {
+    if let Some(o @ (Overlay::Warnings(scroll) | Overlay::Stats(scroll))) = app.overlay {
         let (rows, page) = o.rows_for_size(app);
         app.overlay = Some(o.with_scroll(scroll.min(rows.saturating_sub(page))));
     }

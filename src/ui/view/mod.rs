@@ -1,5 +1,6 @@
 //! Drawing: one file per pane (`ribbon`, `timeline`, `detail`, `side`,
-//! `filter`, `status`) and `popup`, which draws whichever overlay is open. The panes' text (`state::detail_layout`), the
+//! `filter`, `status`), `popup`, which draws whichever overlay is open,
+//! and `stats`, the statistics screen's charts. The panes' text (`state::detail_layout`), the
 //! ribbon's geometry (`state::ribbon_axis`), the screen geometry
 //! (`ui::layout`), the `ui::theme` and the width-aware `ui::text` sit
 //! outside: `update` needs them too, and never imports from here.
@@ -11,6 +12,7 @@ pub mod filter;
 pub mod popup;
 pub mod ribbon;
 pub mod side;
+pub mod stats;
 pub mod status;
 pub mod text_search;
 pub mod timeline;
@@ -20,6 +22,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::ui::layout;
+use crate::ui::mode::Overlay;
 use crate::ui::state::app::App;
 
 /// Draw the whole screen. Reads `app`, draws, nothing else.
@@ -45,8 +48,10 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     filter::render(frame, a.filter, app);
     status::render(frame, a.hints, app);
-    if let Some(overlay) = app.overlay {
-        popup::render(frame, area, app, overlay);
+    match app.overlay {
+        Some(Overlay::Stats(scroll)) => stats::render(frame, area, app, scroll),
+        Some(overlay) => popup::render(frame, area, app, overlay),
+        None => {}
     }
 }
 

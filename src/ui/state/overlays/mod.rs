@@ -1,4 +1,5 @@
-//! The overlays' text, one file each (`help`, `warnings`, `about`): rows
+//! The overlays' text, one file each (`help`, `warnings`, `about`,
+//! `stats`, whose charts `ui::view::stats` draws): rows
 //! for a popup of a given width, plain functions of the state, so `update`
 //! can bound their scroll and `ui::view::popup` draw any of them the same way.
 //! Which one is open, and the table that ties each to its file, is
@@ -12,6 +13,7 @@ use ratatui::text::Line;
 
 pub mod about;
 pub mod help;
+pub mod stats;
 pub mod warnings;
 
 /// How many rows `rows` gives at the app's terminal size, and how many
@@ -33,6 +35,8 @@ impl Overlay {
             Overlay::Help(_) => help::rows(app, width),
             Overlay::Warnings(_) => warnings::rows(app, width),
             Overlay::About => about::rows(app, width),
+            // Charts and tables, not rows of a popup: see `stats::plan`.
+            Overlay::Stats(_) => Vec::new(),
         }
     }
 
@@ -48,11 +52,15 @@ impl Overlay {
                 )
             }
             Overlay::About => " About · Esc or i closes ".to_string(),
+            Overlay::Stats(_) => stats::title(app),
         }
     }
 
     /// How many rows it has at the app's terminal size, and how many fit.
     pub fn rows_for_size(self, app: &App) -> (usize, usize) {
+        if let Overlay::Stats(_) = self {
+            return stats::fit(app);
+        }
         fit(app, |app, width| self.rows(app, width).len())
     }
 }
