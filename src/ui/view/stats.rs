@@ -22,6 +22,9 @@ use crate::stats::Stats;
 use crate::ui::state::app::App;
 use crate::ui::state::overlays::stats::{self as plan, Plan, Section};
 
+/// Columns of the bar chart at most, labels included.
+const BARS_WIDTH: u16 = 72;
+
 /// Draw the screen scrolled `scroll` rows down.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     let theme = &app.theme;
@@ -149,6 +152,11 @@ fn year_bars(app: &App, plan: &Plan, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let gap = u16::from(stats.counterparts.len() > 1);
+    // Bars wider than this say nothing more and are harder to compare.
+    let area = Rect {
+        width: area.width.min(BARS_WIDTH),
+        ..area
+    };
     BarChart::grouped(groups)
         .direction(Direction::Horizontal)
         .bar_width(1)
@@ -199,30 +207,16 @@ fn duration_chart(app: &App, stats: &Stats, area: Rect, buf: &mut Buffer) {
         .enumerate()
         .filter(|(_, points)| !points.is_empty())
         .map(|(k, points)| {
-            let name = short(stats, k);
-            let initial = name.chars().next().unwrap_or('•');
-            let marker = if theme.mono {
-                Marker::Custom(initial)
-            } else {
-                Marker::Dot
-            };
-            let label = if theme.mono {
-                format!("{initial} {name}")
-            } else {
-                name
-            };
             Dataset::default()
-                .name(label)
-                .marker(marker)
+                .marker(Marker::Custom(plan::marker(app, stats, k)))
                 .graph_type(GraphType::Scatter)
                 .style(theme.series(k))
                 .data(points)
         })
         .collect();
-    if medians.len() > 1 {
+    if plan::has_median_line(stats) {
         datasets.push(
             Dataset::default()
-                .name("median")
                 .marker(Marker::Braille)
                 .graph_type(GraphType::Line)
                 .style(theme.dim())
@@ -234,7 +228,8 @@ fn duration_chart(app: &App, stats: &Stats, area: Rect, buf: &mut Buffer) {
         .x_axis(
             Axis::default()
                 .bounds([x0, x1])
-                .labels([year_label(x0), year_label(x1)])
+                // The axis ends with the last year: label it so.
+                .labels([year_label(x0), year_label(x1 - 1.0)])
                 .style(theme.dim()),
         )
         .y_axis(

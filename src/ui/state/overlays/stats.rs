@@ -104,8 +104,12 @@ pub fn plan(app: &App) -> Plan {
     ));
     eras.push(Line::default());
     eras.push(heading(app, "Durations in minutes"));
+    let chart = stats.durations.iter().any(|d| d.max.is_some());
+    if chart {
+        eras.push(legend(app, &stats));
+    }
     text(eras, &mut sections, &mut top);
-    if stats.durations.iter().any(|d| d.max.is_some()) {
+    if chart {
         sections.push((Section::DurationChart, top, CHART_ROWS));
         top += CHART_ROWS;
     }
@@ -200,6 +204,43 @@ fn summary(app: &App, stats: &Stats) -> Line<'static> {
     if let Some(name) = &stats.only {
         c.push(" · with ", theme.dim());
         c.push_untrusted(name, theme.bold());
+    }
+    c.into_line()
+}
+
+/// How the durations chart marks the `k`-th counterpart's calls: a dot in
+/// its colour, or without colour the initial of its name.
+pub fn marker(app: &App, stats: &Stats, k: usize) -> char {
+    if app.theme.mono {
+        stats
+            .surnames
+            .get(k)
+            .and_then(|s| s.chars().next())
+            .filter(|c| !crate::sanitize::is_unsafe_char(*c) && !c.is_control())
+            .unwrap_or('•')
+    } else {
+        '•'
+    }
+}
+
+/// Whether the chart draws the yearly median as a line (it takes two
+/// years with a known length).
+pub fn has_median_line(stats: &Stats) -> bool {
+    stats.durations.iter().filter(|d| d.median.is_some()).count() > 1
+}
+
+/// The durations chart's key: each counterpart's mark, and the median.
+fn legend(app: &App, stats: &Stats) -> Line<'static> {
+    let theme = &app.theme;
+    let mut c = Cells::new();
+    for (k, name) in stats.surnames.iter().enumerate() {
+        c.push("  ", theme.text());
+        c.push(&format!("{} ", marker(app, stats, k)), theme.series(k));
+        c.push_untrusted(name, theme.text());
+    }
+    if has_median_line(stats) {
+        c.push("  ⠤⠤ ", theme.dim());
+        c.push("median of the year", theme.text());
     }
     c.into_line()
 }
