@@ -29,9 +29,15 @@ fn the_counts_add_up_to_the_timeline() {
     assert_eq!(s.counterparts, ["Xi Jinping", "Donald Trump"]);
     let years: Vec<i32> = s.years.iter().map(|y| y.year).collect();
     assert_eq!(years, [2020, 2021, 2022, 2023, 2024, 2025]);
-    assert_eq!(s.years.iter().map(|y| y.total).sum::<usize>(), t.calls.len());
+    assert_eq!(
+        s.years.iter().map(|y| y.total).sum::<usize>(),
+        t.calls.len()
+    );
     let y2025 = s.years.iter().find(|y| y.year == 2025).expect("2025");
-    assert_eq!((y2025.per_counterpart.clone(), y2025.total), (vec![1, 1], 2));
+    assert_eq!(
+        (y2025.per_counterpart.clone(), y2025.total),
+        (vec![1, 1], 2)
+    );
     let eras: Vec<(String, usize)> = s.eras.iter().map(|e| (e.leader.clone(), e.calls)).collect();
     assert_eq!(
         eras,
@@ -52,7 +58,10 @@ fn the_counts_add_up_to_the_timeline() {
     let articles: usize = t.calls.iter().map(|c| c.articles.len()).sum();
     assert_eq!(s.articles, articles);
     // Every article of a call is counted once under its outlet.
-    assert_eq!(s.outlets.iter().map(|o| o.articles).sum::<usize>(), articles);
+    assert_eq!(
+        s.outlets.iter().map(|o| o.articles).sum::<usize>(),
+        articles
+    );
     let basis: usize = s.date_basis.iter().map(|(_, n)| n).sum();
     assert_eq!(basis, t.calls.len());
 }

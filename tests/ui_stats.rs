@@ -147,6 +147,9 @@ fn stats_no_color_100x50() {
     let text = screen(&mut app, 100, 50);
     // Without colour the chart's series tell apart by their letters.
     assert!(text.contains("X Xi") && text.contains("T Trump"), "{text}");
-    assert!(text.contains("X") && text.contains("median of the year"), "{text}");
+    assert!(
+        text.contains("X") && text.contains("median of the year"),
+        "{text}"
+    );
     insta::assert_snapshot!(text);
 }

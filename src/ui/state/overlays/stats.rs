@@ -226,7 +226,12 @@ pub fn marker(app: &App, stats: &Stats, k: usize) -> char {
 /// Whether the chart draws the yearly median as a line (it takes two
 /// years with a known length).
 pub fn has_median_line(stats: &Stats) -> bool {
-    stats.durations.iter().filter(|d| d.median.is_some()).count() > 1
+    stats
+        .durations
+        .iter()
+        .filter(|d| d.median.is_some())
+        .count()
+        > 1
 }
 
 /// The durations chart's key: each counterpart's mark, and the median.
