@@ -175,7 +175,7 @@ fn the_keys_are_in_the_help() {
     let md = keys::markdown();
     for line in [
         "| `o` | open the article in $PAGER",
-        "| `e` | edit the article in $VISUAL or $EDITOR",
+        "| `e` | edit the article in $EDITOR",
         "| `y` | copy the call's id",
         "| `Y` | copy the article's file path",
         "| `t` | statistics",

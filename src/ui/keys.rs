@@ -196,11 +196,11 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Browse, &[Key::ch('b')], Action::ScrollDetail(Motion::PageUp), "article: page up", ""),
     b(C::Browse, &[Key::code(K::Esc)], Action::Back, "clear the filter", ""),
     // Open and copy, statistics (issue 15).
-    b(C::Browse, &[Key::ch('o')], Action::OpenArticle(Program::Pager), "open the article in $PAGER (else less -R)", ""),
-    b(C::Browse, &[Key::ch('e')], Action::OpenArticle(Program::Editor), "edit the article in $VISUAL or $EDITOR (else vi), then reload", ""),
-    b(C::Browse, &[Key::ch('y')], Action::CopyCallId, "copy the call's id (to the terminal's clipboard, OSC 52)", ""),
+    b(C::Browse, &[Key::ch('o')], Action::OpenArticle(Program::Pager), "open the article in $PAGER (less -R)", ""),
+    b(C::Browse, &[Key::ch('e')], Action::OpenArticle(Program::Editor), "edit the article in $EDITOR (vi), then reload", ""),
+    b(C::Browse, &[Key::ch('y')], Action::CopyCallId, "copy the call's id (OSC 52)", ""),
     b(C::Browse, &[Key::ch('Y')], Action::CopyPath, "copy the article's file path", ""),
-    b(C::Browse, &[Key::ch('t')], Action::ToggleOverlay(Overlay::Stats(0)), "statistics: calls per year, durations, outlets (:stats)", ""),
+    b(C::Browse, &[Key::ch('t')], Action::ToggleOverlay(Overlay::Stats(0)), "statistics: calls per year, durations, outlets", ""),
     // Timeline list.
     b(C::List, &[Key::ch('j'), Key::code(K::Down)], Action::Move(Motion::Down), "next row", "j/k move"),
     b(C::List, &[Key::ch('k'), Key::code(K::Up)], Action::Move(Motion::Up), "previous row", ""),

@@ -41,14 +41,17 @@ pub fn first_set<'a>(vars: &[(&'a str, Option<String>)]) -> Option<(&'a str, Str
 
 /// The escape sequence that puts `text` on the clipboard of the terminal
 /// (OSC 52, understood by most terminals and over SSH). Inside tmux
-/// (`tmux`), wrapped in tmux's passthrough with each ESC doubled, so the
-/// outer terminal gets it. The text is sent as base64: nothing in it can
-/// act as a control code.
+/// (`tmux`) it is sent twice: as it is, which tmux takes into its own
+/// buffer and passes on with `set-clipboard on`, and wrapped in tmux's
+/// passthrough with each ESC doubled, which reaches the outer terminal
+/// with `allow-passthrough on`; either setting then copies. The text is
+/// sent as base64: nothing in it can act as a control code.
 pub fn osc52(text: &str, tmux: bool) -> String {
     let payload = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
     let seq = format!("\x1b]52;c;{payload}\x07");
     if tmux {
-        format!("\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b"))
+        let wrapped = format!("\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b"));
+        seq + &wrapped
     } else {
         seq
     }
@@ -96,7 +99,10 @@ mod tests {
             "\x1b]52;c;MjAyMC0wNS0xMy1tb29uLXhp\x07"
         );
         let wrapped = osc52("a", true);
-        assert_eq!(wrapped, "\x1bPtmux;\x1b\x1b]52;c;YQ==\x07\x1b\\");
+        assert_eq!(
+            wrapped,
+            "\x1b]52;c;YQ==\x07\x1bPtmux;\x1b\x1b]52;c;YQ==\x07\x1b\\"
+        );
         let hostile = osc52("x\x1b]0;pwned\x07", false);
         assert_eq!(hostile.matches('\x1b').count(), 1, "{hostile:?}");
     }
