@@ -74,6 +74,13 @@ pub fn read_articles(
     paths: &[PathBuf],
     lexicon: &Lexicon,
 ) -> (Vec<Article>, Vec<crate::model::Warning>) {
+    let reading = read_articles_noting_others(paths, lexicon);
+    (reading.items, reading.warnings)
+}
+
+/// `read_articles`, also handing back the files passed over (not a format
+/// hotline reads) for `check`, from the same walk of the folders.
+pub fn read_articles_noting_others(paths: &[PathBuf], lexicon: &Lexicon) -> read::Reading<Article> {
     let stages = &Stages::new(lexicon);
     let Some(session) = cache::Session::open(paths, lexicon.fingerprint()) else {
         return read::read_paths_with(
@@ -82,14 +89,19 @@ pub fn read_articles(
             |article| (&mut article.id, &mut article.warnings),
         );
     };
-    let (keyed, mut warnings) = read::read_paths_reusing(
+    let keyed = read::read_paths_reusing(
         paths,
         |path, meta| session.reuse(path, meta),
         |path, doc, meta, hash| session.fresh(path, meta, hash, build_article_with(doc, stages)),
         |(_, article)| (&mut article.id, &mut article.warnings),
     );
-    let articles = session.finish(keyed, &mut warnings);
-    (articles, warnings)
+    let mut warnings = keyed.warnings;
+    let items = session.finish(keyed.items, &mut warnings);
+    read::Reading {
+        items,
+        warnings,
+        passed_over: keyed.passed_over,
+    }
 }
 
 /// Group finished articles into calls and eras.
