@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::lexicon::Lexicon;
+use crate::pipeline::extract::Detail;
 use crate::pipeline::load::{self, Inputs};
 use crate::pipeline::read;
 use crate::sanitize::inert;
@@ -22,7 +23,8 @@ pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<Ex
             Vec::new(),
         ),
         Inputs::Paths(paths) => {
-            let reading = load::read_articles_noting_others(paths, lexicon);
+            // `check` shows no title, outlet or evidence: facts suffice.
+            let reading = load::read_articles_noting_others(paths, lexicon, Detail::FactsOnly);
             let passed_over = read::passed_over_reasons(&reading.passed_over);
             (reading.items, reading.warnings, passed_over)
         }

@@ -154,9 +154,9 @@ pub(super) fn walk(
                     Err(err) => found.push(problem(&path, missing_message(&path, &err))),
                 },
                 Ok(kind) if kind.is_dir() => subdirs.push(path),
-                Ok(_) if Format::of_path(&path).is_some() => found.push(Found::File(path)),
+                Ok(_) if Format::of_file_name(&name).is_some() => found.push(Found::File(path)),
                 Ok(_) => found.push(Found::Other(path)),
-                Err(err) if Format::of_path(&path).is_some() => {
+                Err(err) if Format::of_file_name(&name).is_some() => {
                     found.push(problem(&path, missing_message(&path, &err)));
                 }
                 Err(_) => {}
