@@ -163,8 +163,10 @@ where
         }
         Found::Problem(_) | Found::Other(_) => None,
     });
-    let mut seen_files = HashSet::new();
-    let mut docs = Vec::with_capacity(results.iter().flatten().count());
+    let read = results.iter().flatten().count();
+    // Sized up front: growing a set of 10,000 keys rehashes it a dozen times.
+    let mut seen_files = HashSet::with_capacity(read);
+    let mut docs = Vec::with_capacity(read);
     let mut warnings = Vec::new();
     let mut passed_over = Vec::new();
     for (item, result) in found.into_iter().zip(results) {
