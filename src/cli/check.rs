@@ -9,14 +9,25 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::lexicon::Lexicon;
+use crate::pipeline::extract::Detail;
 use crate::pipeline::load::{self, Inputs};
 use crate::pipeline::read;
 use crate::sanitize::inert;
 
 pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<ExitCode> {
-    let (articles, failures) = match inputs {
-        Inputs::Embedded => (load::build_articles(read::embedded(), lexicon), Vec::new()),
-        Inputs::Paths(paths) => load::read_articles(paths, lexicon),
+    // The files passed over come from the load's own walk of the folders.
+    let (articles, failures, passed_over) = match inputs {
+        Inputs::Embedded => (
+            load::build_articles(read::embedded(), lexicon),
+            Vec::new(),
+            Vec::new(),
+        ),
+        Inputs::Paths(paths) => {
+            // `check` shows no title, outlet or evidence: facts suffice.
+            let reading = load::read_articles_noting_others(paths, lexicon, Detail::FactsOnly);
+            let passed_over = read::passed_over_reasons(&reading.passed_over);
+            (reading.items, reading.warnings, passed_over)
+        }
     };
     let timeline = load::assemble(articles, failures.clone(), lexicon);
     for (i, article) in timeline.articles.iter().enumerate() {
@@ -42,10 +53,6 @@ pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<Ex
             inert(&failure.message, false)
         )?;
     }
-    let passed_over = match inputs {
-        Inputs::Embedded => Vec::new(),
-        Inputs::Paths(paths) => read::survey(paths),
-    };
     for (file, reason) in &passed_over {
         writeln!(
             out,
@@ -54,20 +61,33 @@ pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<Ex
             inert(reason, false)
         )?;
     }
-    let format_of = |file: &str| read::Format::of_path(std::path::Path::new(file));
+    // Each file's format found once (its extension, as the load read it).
+    let slot_of = |file: &str| {
+        let format =
+            read::Format::of_path(std::path::Path::new(file)).unwrap_or(read::Format::Text);
+        read::Format::ALL
+            .iter()
+            .position(|&f| f == format)
+            .unwrap_or(0)
+    };
+    let mut read_by = [0usize; read::Format::ALL.len()];
+    let mut failed_by = [0usize; read::Format::ALL.len()];
+    for article in &timeline.articles {
+        read_by[slot_of(&article.file)] += 1;
+    }
+    for failure in &failures {
+        failed_by[slot_of(&failure.file)] += 1;
+    }
     let by_format: Vec<String> = read::Format::ALL
         .iter()
-        .map(|&f| {
-            let read = timeline
-                .articles
-                .iter()
-                .filter(|a| format_of(&a.file).unwrap_or(read::Format::Text) == f)
-                .count();
-            let failed = failures
-                .iter()
-                .filter(|w| format_of(&w.file).unwrap_or(read::Format::Text) == f)
-                .count();
-            format!("{}: {read} read, {failed} skipped", f.name())
+        .enumerate()
+        .map(|(i, f)| {
+            format!(
+                "{}: {} read, {} skipped",
+                f.name(),
+                read_by[i],
+                failed_by[i]
+            )
         })
         .collect();
     writeln!(
@@ -83,6 +103,12 @@ pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<Ex
         failures.len(),
         timeline.calls.len()
     )?;
+    out.flush()?;
+    // The process ends as soon as this returns: freeing every article,
+    // paragraph and fact one by one would only delay the exit (a quarter
+    // of the main thread's work after the parallel load), and the OS takes
+    // the memory back at once.
+    std::mem::forget(timeline);
     Ok(if failures.is_empty() {
         ExitCode::SUCCESS
     } else {

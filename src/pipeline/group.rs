@@ -72,6 +72,8 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
             .iter()
             .copied()
             .filter(|&c| fits_call(facts, articles, &members[c].2, members[c].1))
+            // Only "exactly one" counts: a second fit settles it.
+            .take(2)
             .collect();
         // Exactly one: shared topics are no evidence of the day, and a
         // wrong join would be worse than none.

@@ -8,7 +8,7 @@ use crate::cache;
 pub use crate::lexicon::Lexicon;
 use crate::model::{Article, Cleaned, Paragraph, Timeline};
 use crate::pipeline::clean::Cleaner;
-use crate::pipeline::extract::Extractor;
+use crate::pipeline::extract::{Detail, Extractor};
 use crate::pipeline::read::{self, RawDoc};
 use crate::pipeline::{group, par, timeline};
 
@@ -74,22 +74,43 @@ pub fn read_articles(
     paths: &[PathBuf],
     lexicon: &Lexicon,
 ) -> (Vec<Article>, Vec<crate::model::Warning>) {
-    let stages = &Stages::new(lexicon);
+    let reading = read_articles_noting_others(paths, lexicon, Detail::Full);
+    (reading.items, reading.warnings)
+}
+
+/// `read_articles`, also handing back the files passed over (not a format
+/// hotline reads) for `check`, from the same walk of the folders. Without
+/// the cache, each article holds what `detail` asks for; the cache keeps
+/// whole articles, so with it they are always whole.
+pub fn read_articles_noting_others(
+    paths: &[PathBuf],
+    lexicon: &Lexicon,
+    detail: Detail,
+) -> read::Reading<Article> {
+    let mut stages = Stages::new(lexicon);
     let Some(session) = cache::Session::open(paths, lexicon.fingerprint()) else {
+        stages.extractor = stages.extractor.reading(detail);
+        let stages = &stages;
         return read::read_paths_with(
             paths,
             |doc| build_article_with(doc, stages),
             |article| (&mut article.id, &mut article.warnings),
         );
     };
-    let (keyed, mut warnings) = read::read_paths_reusing(
+    let stages = &stages;
+    let keyed = read::read_paths_reusing(
         paths,
         |path, meta| session.reuse(path, meta),
         |path, doc, meta, hash| session.fresh(path, meta, hash, build_article_with(doc, stages)),
         |(_, article)| (&mut article.id, &mut article.warnings),
     );
-    let articles = session.finish(keyed, &mut warnings);
-    (articles, warnings)
+    let mut warnings = keyed.warnings;
+    let items = session.finish(keyed.items, &mut warnings);
+    read::Reading {
+        items,
+        warnings,
+        passed_over: keyed.passed_over,
+    }
 }
 
 /// Group finished articles into calls and eras.

@@ -70,6 +70,18 @@ fn warm_up() {
     title::warm_up();
 }
 
+/// How much of an article extraction reads out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Everything the views show: title, outlet, call facts, evidence.
+    #[default]
+    Full,
+    /// The call facts alone (what grouping reads), for `check`, which
+    /// shows no title, outlet or evidence: those are left empty. Never
+    /// for articles that are kept (the cache, the views).
+    FactsOnly,
+}
+
 /// The compiled matchers extraction needs. `Sync`: one per load, shared by
 /// every worker.
 #[derive(Debug, Clone)]
@@ -83,6 +95,7 @@ pub struct Extractor<'a> {
     /// is read once for all (see `Extractor::phrases`); built while the
     /// load lists and reads its first files.
     both: PendingPass,
+    detail: Detail,
 }
 
 impl<'a> Extractor<'a> {
@@ -113,7 +126,13 @@ impl<'a> Extractor<'a> {
             lexicon,
             outlets,
             both,
+            detail: Detail::Full,
         }
+    }
+
+    /// This extractor, reading out only what `detail` asks for.
+    pub fn reading(self, detail: Detail) -> Extractor<'a> {
+        Extractor { detail, ..self }
     }
 
     /// The shared pass over `text` into `found`; false without the
@@ -168,9 +187,17 @@ impl<'a> Extractor<'a> {
                 .or(cleaned.page_date)
                 .or_else(|| page_line_published(cleaned))
         });
-        let title = title::title(headline, body.iter().copied());
+        // Title and outlet feed no call fact: `Detail::FactsOnly` skips them.
+        let full = self.detail == Detail::Full;
+        let title = match full {
+            true => title::title(headline, body.iter().copied()),
+            false => String::new(),
+        };
         // `credit.text` points at the words stating the source (evidence).
-        let credit = outlet::source(&self.outlets, headline, body);
+        let credit = match full {
+            true => outlet::source(&self.outlets, headline, body),
+            false => None,
+        };
         let source = credit.as_ref().map(|c| c.name.clone());
 
         let mut scratch = SCRATCH.take();
@@ -218,11 +245,14 @@ impl<'a> Extractor<'a> {
         );
         let (mut facts, sources) = report::call_facts(&context, &sents, &captions);
         facts.topics = self.lexicon.names(self.topics, &seen_topics);
-        let evidence = sources
-            .iter()
-            .filter_map(|src| fact_evidence(src, &stories, cleaned))
-            .chain(credit.and_then(|c| outlet_evidence(&units, &sentences, c.text)))
-            .collect();
+        let evidence = match full {
+            true => sources
+                .iter()
+                .filter_map(|src| fact_evidence(src, &stories, cleaned))
+                .chain(credit.and_then(|c| outlet_evidence(&units, &sentences, c.text)))
+                .collect(),
+            false => Vec::new(),
+        };
         Extracted {
             published,
             title,
@@ -416,5 +446,7 @@ pub fn extract(cleaned: &Cleaned, leaders: &Leaders, topics: &Topics) -> Extract
     Extractor::new(leaders, topics).extract(cleaned)
 }
 
+#[cfg(test)]
+mod detail_tests;
 #[cfg(test)]
 mod shared_pass_tests;

@@ -163,7 +163,19 @@ fn is_foreign_script(c: char) -> bool {
 /// Whether `text` may hold a name spelt in a script the shared pass
 /// leaves out: such a text is read by each matcher's own automaton.
 pub(super) fn needs_own_scan(text: &str) -> bool {
-    !text.is_ascii() && text.chars().any(is_foreign_script)
+    // Most texts are ruled out on bytes, a block at a time, without
+    // decoding a character.
+    !text.is_ascii()
+        && crate::sanitize::find_byte(text.as_bytes(), 0, may_lead_foreign_script).is_some()
+        && text.chars().any(is_foreign_script)
+}
+
+/// Whether `b` may be the first byte of an `is_foreign_script` character
+/// in UTF-8 (Cyrillic 0xD0–0xD3, Hangul jamo 0xE1, the rest 0xE3–0xEF; a
+/// test checks every character). Typographic quotes and dashes (0xE2) and
+/// Latin accents are not.
+fn may_lead_foreign_script(b: u8) -> bool {
+    matches!(b, 0xd0..=0xd3 | 0xe1 | 0xe3..=0xef)
 }
 
 /// What the shared pass finds in one text (see `SharedPass::read`).
@@ -198,4 +210,23 @@ fn leftmost_longest(all: &mut Vec<Found>) {
         }
         keep
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_foreign_script_character_starts_with_a_flagged_byte() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            if is_foreign_script(c) {
+                assert!(may_lead_foreign_script(lead), "{c:?}");
+            }
+        }
+        assert!(!"“Moon” — Xi’s call".bytes().any(may_lead_foreign_script));
+        assert!(needs_own_scan("문재인 spoke") && needs_own_scan("Путин"));
+        assert!(!needs_own_scan("“Moon” — Xi’s call, café"));
+    }
 }

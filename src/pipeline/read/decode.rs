@@ -60,13 +60,18 @@ pub(super) fn finish_plain(text: String) -> Result<(String, Vec<String>), String
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(text.len() as u64));
     }
-    if text.contains('\0') {
+    // One scan for both NUL and CR (nearly every file has neither).
+    let odd = crate::sanitize::find_byte(text.as_bytes(), 0, |b| (b == 0) | (b == b'\r'));
+    if odd.is_some() && text.contains('\0') {
         return Err("binary file (contains NUL bytes), skipped".to_string());
     }
     if text.trim().is_empty() {
         return Err("empty file, skipped".to_string());
     }
-    Ok((normalize_newlines(text), Vec::new()))
+    match odd {
+        Some(_) => Ok((normalize_newlines(text), Vec::new())),
+        None => Ok((text, Vec::new())),
+    }
 }
 
 pub(super) fn decode_utf16(

@@ -8,7 +8,6 @@ use super::{MAX_FILE_BYTES, RawDoc, html, markdown, stem};
 use crate::fsafe;
 use crate::fsafe::OpenError;
 use std::fs;
-use std::fs::File;
 use std::path::Path;
 
 /// One named file: what identifies it (so the same file named twice, or
@@ -17,13 +16,24 @@ use std::path::Path;
 /// (`fsafe::open_regular`): a FIFO swapped in after the walk's `stat`
 /// can't hang the load.
 pub(super) fn read_file(path: &Path) -> (Option<FileKey>, Result<RawDoc, String>) {
-    let (key, result) = read_file_hashed(path);
-    (key, result.map(|(doc, _)| doc))
+    let (key, bytes) = read_bytes(path);
+    (key, bytes.and_then(|bytes| doc_from_bytes(path, bytes)))
 }
 
 /// `read_file`, with the xxh3 of the bytes the document was built from
-/// (the article cache keys files by it; hashing costs ~1 ms per 25 MB).
+/// (the article cache keys files by it; hashing costs ~1 ms per 25 MB, so
+/// a load without the cache skips it).
 pub(super) fn read_file_hashed(path: &Path) -> (Option<FileKey>, Result<(RawDoc, u64), String>) {
+    let (key, bytes) = read_bytes(path);
+    let result = bytes.and_then(|bytes| {
+        let hash = crate::cache::content_hash(&bytes);
+        doc_from_bytes(path, bytes).map(|doc| (doc, hash))
+    });
+    (key, result)
+}
+
+/// What identifies the file and its bytes, or why it was skipped.
+fn read_bytes(path: &Path) -> (Option<FileKey>, Result<Vec<u8>, String>) {
     let (file, meta) = match fsafe::open_regular(path) {
         Ok(opened) => opened,
         Err(OpenError::Io(e)) => return (None, Err(missing_message(path, &e))),
@@ -32,7 +42,13 @@ pub(super) fn read_file_hashed(path: &Path) -> (Option<FileKey>, Result<(RawDoc,
         }
         Err(OpenError::TooLarge(len)) => return (None, Err(too_large(len))),
     };
-    (file_key(path, &meta), read_hashed(path, file, &meta))
+    // Capped: a file growing while we read can't exceed the budget.
+    let bytes = match fsafe::read_limited(file, &meta, MAX_FILE_BYTES) {
+        Ok(bytes) => Ok(bytes),
+        Err(OpenError::TooLarge(len)) => Err(too_large(len)),
+        Err(e) => Err(format!("cannot read: {e}")),
+    };
+    (file_key(path, &meta), bytes)
 }
 
 /// The device and inode: one `stat`, where resolving the real path
@@ -52,17 +68,6 @@ pub(super) type FileKey = PathBuf;
 #[cfg(not(unix))]
 pub(super) fn file_key(path: &Path, _meta: &fs::Metadata) -> Option<FileKey> {
     fs::canonicalize(path).ok()
-}
-
-fn read_hashed(path: &Path, file: File, meta: &fs::Metadata) -> Result<(RawDoc, u64), String> {
-    // Capped: a file growing while we read can't exceed the budget.
-    let bytes = match fsafe::read_limited(file, meta, MAX_FILE_BYTES) {
-        Ok(bytes) => bytes,
-        Err(OpenError::TooLarge(len)) => return Err(too_large(len)),
-        Err(e) => return Err(format!("cannot read: {e}")),
-    };
-    let hash = crate::cache::content_hash(&bytes);
-    doc_from_bytes(path, bytes).map(|doc| (doc, hash))
 }
 
 fn doc_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<RawDoc, String> {

@@ -25,7 +25,22 @@ impl Format {
 
     /// The format an extension names, if hotline reads it.
     pub fn of_path(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?;
+        Format::of_extension(path.extension()?.to_str()?)
+    }
+
+    /// `of_path` of a directory entry's name, read on its bytes: a walk
+    /// asks this of every entry, and `Path::extension` parses a path.
+    pub fn of_file_name(name: &std::ffi::OsStr) -> Option<Format> {
+        let bytes = name.as_encoded_bytes();
+        let dot = bytes.iter().rposition(|&b| b == b'.')?;
+        // A leading dot opens a name (".md"), not an extension.
+        if dot == 0 {
+            return None;
+        }
+        Format::of_extension(std::str::from_utf8(&bytes[dot + 1..]).ok()?)
+    }
+
+    fn of_extension(ext: &str) -> Option<Format> {
         let is = |e: &str| ext.eq_ignore_ascii_case(e);
         if is("txt") {
             Some(Format::Text)
@@ -244,6 +259,36 @@ pub fn seed_text(meta: &Meta, paragraphs: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_name_has_the_format_of_its_path() {
+        for name in [
+            "a.txt",
+            "a.TXT",
+            "a.md",
+            "b.markdown",
+            "c.html",
+            "d.HTM",
+            "e.b.txt",
+            "f.txt.bak",
+            "g",
+            "h.",
+            ".md",
+            "..md",
+            "i..txt",
+            "j.tx",
+            "k.html~",
+            "l. txt",
+            "m.Md",
+        ] {
+            let path = Path::new("dir").join(name);
+            assert_eq!(
+                Format::of_file_name(std::ffi::OsStr::new(name)),
+                Format::of_path(&path),
+                "{name}"
+            );
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)

@@ -26,7 +26,7 @@ mod tests;
 mod walk;
 
 pub use decode::decode;
-pub use walk::{set_follow_links, survey};
+pub use walk::{passed_over_reasons, set_follow_links, survey};
 
 use file::read_file;
 use walk::{Found, list_paths, warning};
@@ -53,6 +53,18 @@ pub struct RawDoc {
     pub meta: Meta,
 }
 
+/// What reading the command-line paths gives, in walk order.
+#[derive(Debug)]
+pub struct Reading<T> {
+    /// What was built from each file read (ids made unique).
+    pub items: Vec<T>,
+    /// One for each path or file that could not be used.
+    pub warnings: Vec<Warning>,
+    /// Files of a format hotline doesn't read, passed over quietly: `check`
+    /// lists them (see `passed_over_reasons`) without walking again.
+    pub passed_over: Vec<PathBuf>,
+}
+
 /// Files larger than this are skipped with a warning.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
@@ -76,7 +88,8 @@ pub fn embedded() -> Vec<RawDoc> {
 /// Read files and directories (recursively, `.txt` only), sorted. Files that
 /// cannot be used give one warning each and are skipped.
 pub fn read_paths(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<Warning>) {
-    read_paths_with(paths, |doc| doc, |doc| (&mut doc.id, &mut doc.warnings))
+    let reading = read_paths_with(paths, |doc| doc, |doc| (&mut doc.id, &mut doc.warnings));
+    (reading.items, reading.warnings)
 }
 
 /// `read_paths`, handing each document to `make` as soon as it is read, on
@@ -85,7 +98,7 @@ pub fn read_paths(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<Warning>) {
 /// twice. `ids` reaches the id and warnings of a result, so ids are made
 /// unique afterwards exactly as `read_paths` does. Results, warnings and ids
 /// are the same as reading one file after another.
-pub fn read_paths_with<T, F, I>(paths: &[PathBuf], make: F, ids: I) -> (Vec<T>, Vec<Warning>)
+pub fn read_paths_with<T, F, I>(paths: &[PathBuf], make: F, ids: I) -> Reading<T>
 where
     T: Send,
     F: Fn(RawDoc) -> T + Sync,
@@ -106,12 +119,7 @@ where
 /// than what was read): when it answers, the file is not read. Otherwise
 /// `make` gets the path, the document, that metadata (`None` if the stat failed) and
 /// the xxh3 of the bytes read. Same files, order, warnings and ids.
-pub fn read_paths_reusing<T, R, F, I>(
-    paths: &[PathBuf],
-    reuse: R,
-    make: F,
-    ids: I,
-) -> (Vec<T>, Vec<Warning>)
+pub fn read_paths_reusing<T, R, F, I>(paths: &[PathBuf], reuse: R, make: F, ids: I) -> Reading<T>
 where
     T: Send,
     R: Fn(&Path, &std::fs::Metadata) -> Option<T> + Sync,
@@ -139,7 +147,7 @@ where
 
 /// Walk `paths`, run `one` on every file found (on every core), drop files
 /// named twice, collect warnings in walk order and make ids unique.
-fn read_each<T, O, I>(paths: &[PathBuf], one: O, ids: I) -> (Vec<T>, Vec<Warning>)
+fn read_each<T, O, I>(paths: &[PathBuf], one: O, ids: I) -> Reading<T>
 where
     T: Send,
     O: Fn(&Path) -> (Option<file::FileKey>, Result<T, String>) + Sync,
@@ -155,18 +163,24 @@ where
         }
         Found::Problem(_) | Found::Other(_) => None,
     });
-    let mut seen_files = HashSet::new();
-    let mut docs = Vec::with_capacity(results.iter().flatten().count());
+    let read = results.iter().flatten().count();
+    // Sized up front: growing a set of 10,000 keys rehashes it a dozen times.
+    let mut seen_files = HashSet::with_capacity(read);
+    let mut docs = Vec::with_capacity(read);
     let mut warnings = Vec::new();
+    let mut passed_over = Vec::new();
     for (item, result) in found.into_iter().zip(results) {
         let (key, result) = match (item, result) {
             (Found::Problem(w), _) => {
                 warnings.push(w);
                 continue;
             }
+            (Found::Other(path), _) => {
+                passed_over.push(path);
+                continue;
+            }
             (Found::File(_), Some(r)) => r,
-            (Found::File(_) | Found::Other(_), None) => continue,
-            (Found::Other(_), Some(_)) => continue,
+            (Found::File(_), None) => continue,
         };
         // The same file named twice (or reached through a link) is one article.
         if let Some(key) = key
@@ -181,7 +195,11 @@ where
     }
     make_ids_unique(&mut docs, ids);
     docs.shrink_to_fit();
-    (docs, warnings)
+    Reading {
+        items: docs,
+        warnings,
+        passed_over,
+    }
 }
 
 fn stem(path: &Path) -> String {

@@ -33,22 +33,32 @@ pub(super) enum Found {
 }
 
 /// The files under `paths` that a load passes over (not a format hotline
-/// reads), each with the reason: for `check`.
+/// reads), each with the reason: for `check`. A load hands the same list
+/// back from its own walk (`Reading::passed_over`); this walks again.
 pub fn survey(paths: &[PathBuf]) -> Vec<(String, String)> {
-    list_paths(paths)
+    let others: Vec<PathBuf> = list_paths(paths)
         .into_iter()
         .filter_map(|f| match f {
-            Found::Other(path) => {
-                let reason = match path.extension() {
-                    Some(ext) => format!(
-                        "not a clipping format (.{}); hotline reads .txt, .md, .html",
-                        ext.to_string_lossy()
-                    ),
-                    None => "no extension; hotline reads .txt, .md, .html".to_string(),
-                };
-                Some((path.display().to_string(), reason))
-            }
+            Found::Other(path) => Some(path),
             _ => None,
+        })
+        .collect();
+    passed_over_reasons(&others)
+}
+
+/// Each passed-over file (see `survey`) as shown, with why it was passed over.
+pub fn passed_over_reasons(files: &[PathBuf]) -> Vec<(String, String)> {
+    files
+        .iter()
+        .map(|path| {
+            let reason = match path.extension() {
+                Some(ext) => format!(
+                    "not a clipping format (.{}); hotline reads .txt, .md, .html",
+                    ext.to_string_lossy()
+                ),
+                None => "no extension; hotline reads .txt, .md, .html".to_string(),
+            };
+            (path.display().to_string(), reason)
         })
         .collect()
 }
@@ -144,9 +154,9 @@ pub(super) fn walk(
                     Err(err) => found.push(problem(&path, missing_message(&path, &err))),
                 },
                 Ok(kind) if kind.is_dir() => subdirs.push(path),
-                Ok(_) if Format::of_path(&path).is_some() => found.push(Found::File(path)),
+                Ok(_) if Format::of_file_name(&name).is_some() => found.push(Found::File(path)),
                 Ok(_) => found.push(Found::Other(path)),
-                Err(err) if Format::of_path(&path).is_some() => {
+                Err(err) if Format::of_file_name(&name).is_some() => {
                     found.push(problem(&path, missing_message(&path, &err)));
                 }
                 Err(_) => {}

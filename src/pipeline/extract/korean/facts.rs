@@ -91,7 +91,10 @@ pub fn stated_zone(s: &str, start: usize) -> Option<Zone> {
             .rfind(word)
             .is_some_and(|at| before[at + word.len()..].chars().count() <= 8)
     };
-    if near("현지시간") || near("현지 시간") {
+    // Every zone word holds '시': one quick search rules out the four.
+    if !before.contains('시') {
+        None
+    } else if near("현지시간") || near("현지 시간") {
         Some(Zone::Local)
     } else if near("한국시간") || near("한국 시간") {
         Some(Zone::Offset(540))
