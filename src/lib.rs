@@ -11,6 +11,7 @@
 
 pub mod cache;
 pub mod cli;
+pub mod config;
 pub mod evidence;
 pub mod export;
 pub mod fingerprint;

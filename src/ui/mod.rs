@@ -22,6 +22,7 @@ pub mod event;
 #[doc(hidden)]
 pub mod fixture;
 pub mod input;
+pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod mode;

@@ -14,6 +14,7 @@ use crate::lexicon::leaders::{LeaderId, Leaders};
 use crate::model::Timeline;
 use crate::query::{Hit, Query, SearchIndex};
 use crate::ui::action::Effect;
+use crate::ui::keymap::Keymap;
 use crate::ui::keys::Context;
 use crate::ui::mode::{Overlay, Top};
 use crate::ui::theme::Theme;
@@ -111,6 +112,9 @@ pub struct App {
     /// shows, filtering waits for the index), ready, being read again.
     pub load: Load,
     pub theme: Theme,
+    /// The key bindings in force (the defaults, or as the config file
+    /// rebinds them): what keys do, and what the help and hints say.
+    pub keymap: Arc<Keymap>,
     /// Terminal size (columns, rows), kept current by `Action::Resize`.
     pub size: (u16, u16),
     pub focus: Focus,
@@ -218,6 +222,7 @@ impl App {
             timeline,
             load,
             theme: Theme::color(),
+            keymap: Keymap::defaults(),
             size: (80, 24),
             focus: Focus::List,
             overlay: None,
@@ -253,6 +258,12 @@ impl App {
     /// Monochrome (NO_COLOR) or colour.
     pub fn with_theme(mut self, theme: Theme) -> App {
         self.theme = theme;
+        self
+    }
+
+    /// The key bindings from the config file.
+    pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> App {
+        self.keymap = keymap;
         self
     }
 
