@@ -160,7 +160,8 @@ pub fn run() -> Result<ExitCode> {
     };
     if cli.print_config {
         let home = crate::lexicon::leaders::Leaders::embedded().home;
-        let text = config::print::default_config(config::default_path().as_deref(), &home);
+        let path = cli.config.clone().or_else(config::default_path);
+        let text = config::print::default_config(path.as_deref(), &home);
         let mut out = output::Guard::stdout(io::stdout().lock());
         out.write_all(text.as_bytes())?;
         out.flush()?;

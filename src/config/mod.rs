@@ -57,6 +57,9 @@ impl Default for Config {
     }
 }
 
+/// One `[keys.<context>]` table: action → its keys, each with its place.
+type ContextKeys = BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>;
+
 /// The file as written: every value keeps its place for the error message.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -66,7 +69,7 @@ struct Raw {
     #[serde(default)]
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
-    keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>>,
+    keys: BTreeMap<Spanned<String>, ContextKeys>,
 }
 
 /// The config file hotline reads when not told otherwise.

@@ -366,6 +366,18 @@ fn check_no_key_twice(entries: &[Entry], line_of: &[Option<usize>]) -> Result<()
             };
             let line = line_of[j].or(line_of[i]).unwrap_or(0);
             let (mine, other) = if line_of[j].is_some() { (b, a) } else { (a, b) };
+            let ctx = context_name(a.context);
+            let label = key_config_name(key);
+            if let (Some(first), Some(_)) = (line_of[i], line_of[j]) {
+                return Err(KeymapError {
+                    line,
+                    message: format!(
+                        "`{label}` is bound twice in {ctx}: to {} (line {first}) and to {}",
+                        action_name(&a.action),
+                        action_name(&b.action),
+                    ),
+                });
+            }
             return Err(KeymapError {
                 line,
                 message: format!(

@@ -199,3 +199,17 @@ fn a_plain_character_cannot_be_bound_where_text_is_typed() {
     );
     assert!(Keymap::with(&[rebind(Context::Global, "quit", &["Ctrl-q"], 2)]).is_ok());
 }
+
+#[test]
+fn two_rebindings_taking_one_key_name_both_lines() {
+    let err = Keymap::with(&[
+        rebind(Context::List, "move-up", &["Ctrl-q"], 13),
+        rebind(Context::List, "close", &["Ctrl-q"], 14),
+    ])
+    .expect_err("twice");
+    assert_eq!(err.line, 14);
+    assert_eq!(
+        err.message,
+        "`Ctrl-q` is bound twice in list: to move-up (line 13) and to close"
+    );
+}
