@@ -395,6 +395,15 @@ fn the_browser_uses_the_keys_and_its_help_shows_them() {
     assert!(t.capture(true).contains("38;2;255;0;0"), "no accent colour");
     t.keys(&["F1"]);
     t.wait_text("F1/? help");
+    // The about overlay names the file the keys came from.
+    t.keys(&["i"]);
+    let about = t.wait_text("Esc or i closes");
+    assert!(
+        about
+            .lines()
+            .any(|l| l.contains("config") && l.contains("hotline/config.toml")),
+        "{about}"
+    );
     t.keys(&["Q"]);
     t.wait_text("hotline exited 0");
 }

@@ -195,6 +195,7 @@ pub fn run() -> Result<ExitCode> {
                 let settings = crate::ui::tui::Settings {
                     keymap: Some(config.keymap.clone()),
                     palette: config.palette,
+                    config_file: config.file.clone(),
                 };
                 let result = crate::ui::tui::run_loading_with(inputs, lexicon, settings);
                 crate::cache::wait_for_saves();

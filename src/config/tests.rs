@@ -1,3 +1,6 @@
+//! Reading config.toml: the printed default reads back as the defaults,
+//! each setting is applied, each mistake names the file and line.
+
 use std::path::{Path, PathBuf};
 
 use ratatui::style::Color;

@@ -1,3 +1,6 @@
+//! The keymap: names derived from the values, key spellings that read
+//! back, rebindings applied with their conflicts reported by line.
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;

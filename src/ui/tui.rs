@@ -249,6 +249,8 @@ pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<ExitC
 pub struct Settings {
     pub keymap: Option<Arc<Keymap>>,
     pub palette: Palette,
+    /// Where they came from, for the about overlay.
+    pub config_file: Option<std::path::PathBuf>,
 }
 
 /// Like `run`, but nothing is loaded yet: the first frame says what is
@@ -283,6 +285,7 @@ fn run_app(app: App, inputs: Inputs, lexicon: Lexicon, settings: Settings) -> Re
         .with_palette(settings.palette);
     let keymap = settings.keymap.unwrap_or_else(Keymap::defaults);
     let mut app = app.with_theme(theme).with_keymap(keymap);
+    app.config_file = settings.config_file.map(|p| p.display().to_string());
     app.source = Some(describe(&inputs));
     let (tx, rx) = mpsc::channel();
 

@@ -123,6 +123,9 @@ pub struct App {
     /// What the corpus was loaded from, for the about overlay
     /// (`tui::describe`); `None` when the caller handed in a timeline.
     pub source: Option<String>,
+    /// The config file the keys and colours came from, for the about
+    /// overlay; `None` for the defaults.
+    pub config_file: Option<String>,
     pub filter: FilterState,
     /// The `:` command line while it is open (`state::command`).
     pub command: Option<LineInput>,
@@ -227,6 +230,7 @@ impl App {
             focus: Focus::List,
             overlay: None,
             source: None,
+            config_file: None,
             filter: FilterState::default(),
             command: None,
             text_search: None,
