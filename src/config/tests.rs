@@ -202,3 +202,16 @@ fn hostile_text_is_an_error_never_a_panic() {
         }
     }
 }
+
+/// `Palette` indexes its colours by `role as usize`.
+#[test]
+fn every_role_has_its_own_colour_slot() {
+    let mut palette = Palette::default();
+    for (i, role) in Role::ALL.into_iter().enumerate() {
+        assert_eq!(role as usize, i, "{role:?}");
+        palette.set(role, Color::Indexed(i as u8));
+    }
+    for (i, role) in Role::ALL.into_iter().enumerate() {
+        assert_eq!(palette.get(role), Color::Indexed(i as u8));
+    }
+}
