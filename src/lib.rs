@@ -7,10 +7,12 @@
 //! query     filter text → ranked hits with highlights
 //! evidence  where each fact was read (for export, `show` and the UI)
 //! cli, ui   the two views over the resulting `model::Timeline`
+//! config    the user's config.toml: keys, colours, default paths, home
 //! ```
 
 pub mod cache;
 pub mod cli;
+pub mod config;
 pub mod evidence;
 pub mod export;
 pub mod fingerprint;

@@ -28,7 +28,8 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<()> {
 }
 
 /// Options that take a value: the word after them is not a positional.
-const VALUE_OPTIONS: [&str; 5] = [
+const VALUE_OPTIONS: [&str; 6] = [
+    "--config",
     "--leaders",
     "--topics",
     "--outlets",

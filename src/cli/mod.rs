@@ -21,6 +21,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::config;
 use crate::export;
 use crate::lexicon::{Lexicon, Part};
 use crate::model::Timeline;
@@ -34,8 +35,8 @@ use crate::sanitize::inert;
     about = "Browse the timeline of phone calls between leaders, built from news articles.",
     long_about = "Browse the timeline of phone calls between leaders, built from news articles.\n\n\
         With no subcommand, opens the terminal browser on PATHS (files or folders of .txt \
-        articles), or on the built-in corpus when none are given.",
-    args_conflicts_with_subcommands = true
+        articles), or on the built-in corpus when none are given (or on the `paths` of \
+        $XDG_CONFIG_HOME/hotline/config.toml; see --print-config)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -64,6 +65,15 @@ pub struct Cli {
     /// Neither read nor write the article cache (see `hotline cache`).
     #[arg(long, global = true)]
     no_cache: bool,
+    /// Read this config file instead of $XDG_CONFIG_HOME/hotline/config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore the config file: default keys, colours and paths.
+    #[arg(long, global = true, conflicts_with = "config")]
+    no_config: bool,
+    /// Print the default config file (every key, colour and setting) and exit.
+    #[arg(long)]
+    print_config: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -157,13 +167,29 @@ pub fn run() -> Result<ExitCode> {
     if let Some(error) = args::unknown_subcommand(&argv) {
         return clap_exit(&error);
     }
-    let cli = match Cli::try_parse_from(argv) {
+    let mut cli = match Cli::try_parse_from(argv) {
         Ok(cli) => cli,
         Err(e) => return clap_exit(&e),
     };
+    if cli.print_config {
+        let home = crate::lexicon::leaders::Leaders::embedded().home;
+        let path = cli.config.clone().or_else(config::default_path);
+        let text = config::print::default_config(path.as_deref(), &home);
+        let mut out = output::Guard::stdout(io::stdout().lock());
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let config = config::for_run(cli.config.as_deref(), cli.no_config)?;
+    if let Some(paths) = cli.paths_defaulted()
+        && paths.is_empty()
+    {
+        *paths = config.default_paths()?;
+    }
     args::check_paths(cli.paths())?;
     crate::pipeline::read::set_follow_links(cli.follow);
-    let lexicon = lexicon(&cli)?;
+    let mut lexicon = lexicon(&cli)?;
+    config.apply_home(&mut lexicon, &leaders_file(&cli))?;
     let browser = cli.command.is_none() && io::stdout().is_terminal();
     cache::setup(cli.no_cache, browser);
     let stdout = io::stdout();
@@ -179,7 +205,12 @@ pub fn run() -> Result<ExitCode> {
                 drop(out);
                 // The browser loads on its own thread behind a loading
                 // screen, so a big corpus never means a blank terminal.
-                let result = crate::ui::run_loading(inputs, lexicon);
+                let settings = crate::ui::tui::Settings {
+                    keymap: Some(config.keymap.clone()),
+                    palette: config.palette,
+                    config_file: config.file.clone(),
+                };
+                let result = crate::ui::tui::run_loading_with(inputs, lexicon, settings);
                 crate::cache::wait_for_saves();
                 return result;
             }
@@ -306,6 +337,38 @@ fn show_paged(
         out.write_all(&text)?;
     }
     Ok(code)
+}
+
+impl Cli {
+    /// The PATHS of a command that opens a corpus, which the config's
+    /// `paths` fill when none are given.
+    fn paths_defaulted(&mut self) -> Option<&mut Vec<PathBuf>> {
+        match &mut self.command {
+            None => Some(&mut self.paths),
+            Some(
+                Command::List { paths, .. }
+                | Command::Show { paths, .. }
+                | Command::Stats { paths, .. }
+                | Command::Search { paths, .. }
+                | Command::Export { paths, .. }
+                | Command::Check { paths },
+            ) => Some(paths),
+            Some(Command::Cache { .. }) => None,
+        }
+    }
+}
+
+/// The leaders file in use, for an error about the home country.
+fn leaders_file(cli: &Cli) -> String {
+    let from_dir = cli
+        .lexicon
+        .as_ref()
+        .map(|dir| dir.join(Part::Leaders.file_name()))
+        .filter(|p| p.exists());
+    match cli.leaders.as_ref().or(from_dir.as_ref()) {
+        Some(path) => format!("leaders file {}", inert(&path.display().to_string(), false)),
+        None => "the built-in leaders.toml".into(),
+    }
 }
 
 /// `--help` and `--version` go to stdout and fail like any other output

@@ -121,6 +121,21 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Make `code` the home country (the config's `home_country`). It must
+    /// be a country the leaders file lists; the error names the ones it
+    /// does. Extraction reads the home, so the cache key changes with it.
+    pub fn set_home(&mut self, code: &str) -> Result<()> {
+        if self.leaders.country(code).is_none() {
+            anyhow::bail!("home country {code} is not listed");
+        }
+        if self.leaders.home != code {
+            self.leaders.home = code.to_string();
+            let override_hash = crate::fingerprint::content_hash(format!("home={code}").as_bytes());
+            self.sources[0] ^= override_hash;
+        }
+        Ok(())
+    }
+
     /// Replace every part whose file (`leaders.toml`, `topics.toml`,
     /// `outlets.toml`, `boilerplate.toml`) is in `dir`; the others stay.
     /// A folder holding none of them is an error: it is surely a typo.

@@ -8,7 +8,6 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::keys;
 use crate::ui::layout;
 use crate::ui::state::app::App;
 
@@ -19,7 +18,7 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            keys::action_for(app.context(), *key)
+            app.keymap.action_for(app.context(), *key)
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {

@@ -125,10 +125,13 @@ impl Key {
             KeyCode::BackTab => "Shift-Tab".into(),
             KeyCode::Backspace => "Backspace".into(),
             KeyCode::Delete => "Del".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{base}")
+        } else if self.mods.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
         } else {
             base
         }
@@ -379,9 +382,13 @@ pub fn keys_label(binding: &Binding) -> String {
         .join(" ")
 }
 
-/// The key table as Markdown (for the README), one table per context.
+/// The default key table as Markdown (for the README), one table per
+/// context. The keys in force may differ: see `keymap::Keymap`.
 pub fn markdown() -> String {
-    let mut out = String::new();
+    let mut out = String::from(
+        "The default keys; a config file's `[keys.<context>]` tables change them \
+         (see [Config](#config)), and `?` shows the keys in force.\n\n",
+    );
     for ctx in Context::ALL {
         let rows: Vec<&Binding> = BINDINGS.iter().filter(|b| b.context == ctx).collect();
         if rows.is_empty() {

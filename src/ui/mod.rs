@@ -12,7 +12,8 @@
 //! `render` reads; never imports `view`), `update` (the changes), `view`
 //! (one file per pane, and `popup` for any overlay); the overlays' text
 //! is `state::overlays`, one file per `mode::Overlay`.
-//! `keys` is the one key table, `event` turns terminal events into
+//! `keys` is the one key table (the defaults) and `keymap` the bindings in
+//! force (the defaults as the config file rebinds them), `event` turns terminal events into
 //! actions, `runner` is the loop (generic over the backend, so tests use
 //! `TestBackend`), `tui` the real terminal and the worker threads.
 
@@ -22,6 +23,7 @@ pub mod event;
 #[doc(hidden)]
 pub mod fixture;
 pub mod input;
+pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod mode;

@@ -39,7 +39,9 @@ pub use super::runner::{Effects, Msg, run_loop};
 use crate::model::Timeline;
 use crate::pipeline::load::{self, Inputs, Lexicon};
 use crate::query::{MatchWorker, SearchIndex};
+use crate::ui::keymap::Keymap;
 use crate::ui::state::app::App;
+use crate::ui::theme::Palette;
 
 /// Leave raw mode and the alternate screen, stop mouse capture and
 /// bracketed paste, show the cursor. Safe to call more than once.
@@ -374,16 +376,35 @@ fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
 /// (or a signal ends it: the exit status then says which).
 /// The timeline shows at once; the index follows from its own thread.
 pub fn run(timeline: Timeline, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
-    run_app(App::new_indexing(timeline), inputs, lexicon)
+    run_app(
+        App::new_indexing(timeline),
+        inputs,
+        lexicon,
+        Settings::default(),
+    )
+}
+
+/// What the config file sets for the browser: its keys and colours.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub keymap: Option<Arc<Keymap>>,
+    pub palette: Palette,
+    /// Where they came from, for the about overlay.
+    pub config_file: Option<std::path::PathBuf>,
 }
 
 /// Like `run`, but nothing is loaded yet: the first frame says what is
 /// being loaded, the corpus is loaded on a thread of its own, shown as
 /// soon as it is in, and indexed on another.
 pub fn run_loading(inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
+    run_loading_with(inputs, lexicon, Settings::default())
+}
+
+/// `run_loading` with the config file's keys and colours.
+pub fn run_loading_with(inputs: Inputs, lexicon: Lexicon, settings: Settings) -> Result<ExitCode> {
     let what = describe(&inputs);
     let app = App::loading(lexicon.leaders.clone(), what);
-    run_app(app, inputs, lexicon)
+    run_app(app, inputs, lexicon, settings)
 }
 
 /// What `inputs` names, for the loading screen.
@@ -399,9 +420,12 @@ pub fn describe(inputs: &Inputs) -> String {
     }
 }
 
-fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
-    let theme = crate::ui::theme::Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
-    let mut app = app.with_theme(theme);
+fn run_app(app: App, inputs: Inputs, lexicon: Lexicon, settings: Settings) -> Result<ExitCode> {
+    let theme = crate::ui::theme::Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref())
+        .with_palette(settings.palette);
+    let keymap = settings.keymap.unwrap_or_else(Keymap::defaults);
+    let mut app = app.with_theme(theme).with_keymap(keymap);
+    app.config_file = settings.config_file.map(|p| p.display().to_string());
     app.source = Some(describe(&inputs));
     let (tx, rx) = mpsc::channel();
 

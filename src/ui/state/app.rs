@@ -14,6 +14,7 @@ use crate::lexicon::leaders::{LeaderId, Leaders};
 use crate::model::Timeline;
 use crate::query::{Hit, Query, SearchIndex};
 use crate::ui::action::Effect;
+use crate::ui::keymap::Keymap;
 use crate::ui::keys::Context;
 use crate::ui::mode::{Overlay, Top};
 use crate::ui::theme::Theme;
@@ -111,6 +112,9 @@ pub struct App {
     /// shows, filtering waits for the index), ready, being read again.
     pub load: Load,
     pub theme: Theme,
+    /// The key bindings in force (the defaults, or as the config file
+    /// rebinds them): what keys do, and what the help and hints say.
+    pub keymap: Arc<Keymap>,
     /// Terminal size (columns, rows), kept current by `Action::Resize`.
     pub size: (u16, u16),
     pub focus: Focus,
@@ -119,6 +123,9 @@ pub struct App {
     /// What the corpus was loaded from, for the about overlay
     /// (`tui::describe`); `None` when the caller handed in a timeline.
     pub source: Option<String>,
+    /// The config file the keys and colours came from, for the about
+    /// overlay; `None` for the defaults.
+    pub config_file: Option<String>,
     pub filter: FilterState,
     /// The `:` command line while it is open (`state::command`).
     pub command: Option<LineInput>,
@@ -218,10 +225,12 @@ impl App {
             timeline,
             load,
             theme: Theme::color(),
+            keymap: Keymap::defaults(),
             size: (80, 24),
             focus: Focus::List,
             overlay: None,
             source: None,
+            config_file: None,
             filter: FilterState::default(),
             command: None,
             text_search: None,
@@ -253,6 +262,12 @@ impl App {
     /// Monochrome (NO_COLOR) or colour.
     pub fn with_theme(mut self, theme: Theme) -> App {
         self.theme = theme;
+        self
+    }
+
+    /// The key bindings from the config file.
+    pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> App {
+        self.keymap = keymap;
         self
     }
 

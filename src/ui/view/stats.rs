@@ -51,7 +51,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
         .borders(Borders::ALL)
         .border_type(theme.border_type(true))
         .border_style(theme.border(true))
-        .title(Line::styled(plan::title(app), theme.title(true)))
+        .title(Line::styled(
+            crate::ui::mode::Overlay::Stats(0).title(app),
+            theme.title(true),
+        ))
         .title_bottom(Line::styled(note, theme.dim()).right_aligned());
     frame.render_widget(Clear, outer);
     frame.render_widget(block, outer);

@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use crate::ui::keys;
 use crate::ui::state::app::App;
 use crate::ui::text::Cells;
 
@@ -74,7 +73,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(msg) = &app.message {
         c.push_untrusted(msg, theme.bold());
     } else {
-        for hint in keys::hints(app.context()) {
+        for hint in app.keymap.hints(app.context()) {
             let sep = if c.is_empty() { 0 } else { 2 };
             if c.width() + sep + crate::ui::text::width(hint) > width {
                 break;

@@ -1,5 +1,6 @@
 //! The `i` overlay: what is loaded (the corpus, or the built-in one, and
-//! its counts of articles, calls, eras and warnings) and which hotline.
+//! its counts of articles, calls, eras and warnings), which hotline, and
+//! the config file its keys and colours came from, if any.
 
 use ratatui::text::Line;
 
@@ -11,6 +12,10 @@ pub fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let t = &app.timeline;
     let corpus = app.source.as_deref().unwrap_or("given by the program");
+    let config = app
+        .config_file
+        .as_deref()
+        .map(|f| ("config", f.to_string()));
     let fields = [
         ("hotline", env!("CARGO_PKG_VERSION").to_string()),
         ("corpus", corpus.to_string()),
@@ -18,7 +23,9 @@ pub fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
         ("calls", t.calls.len().to_string()),
         ("eras", t.eras.len().to_string()),
         ("warnings", t.warnings.len().to_string()),
-    ];
+    ]
+    .into_iter()
+    .chain(config);
     let mut out = Vec::new();
     for (name, value) in fields {
         let mut c = Cells::new();

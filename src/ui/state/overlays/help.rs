@@ -1,11 +1,13 @@
-//! The `?` overlay: every key, generated from the key table the event
-//! handler uses, so the two cannot drift, then what the era ribbon's marks
+//! The `?` overlay: every key, generated from the keymap the event
+//! handler uses (the defaults, or as the config file rebinds them), so the
+//! two cannot drift, then what the era ribbon's marks
 //! mean. Two columns when there is room. The text only: `ui::view::popup`
 //! draws every overlay.
 
 use ratatui::text::Line;
 
-use crate::ui::keys::{self, BINDINGS, Context};
+use crate::ui::keymap;
+use crate::ui::keys::Context;
 use crate::ui::state::app::App;
 use crate::ui::text::Cells;
 
@@ -20,7 +22,12 @@ fn sections(app: &App, width: usize) -> Vec<Vec<Cells>> {
     let theme = &app.theme;
     let mut out = Vec::new();
     for ctx in Context::ALL {
-        let rows: Vec<_> = BINDINGS.iter().filter(|b| b.context == ctx).collect();
+        let rows: Vec<_> = app
+            .keymap
+            .entries()
+            .iter()
+            .filter(|b| b.context == ctx)
+            .collect();
         if rows.is_empty() {
             continue;
         }
@@ -32,7 +39,7 @@ fn sections(app: &App, width: usize) -> Vec<Vec<Cells>> {
             let mut c = Cells::new();
             let mut k = Cells::new();
             k.push("  ", theme.text());
-            k.push(&keys::keys_label(b), theme.bold());
+            k.push(&keymap::keys_label(b), theme.bold());
             k.truncate(KEYS_WIDTH - 1);
             k.pad_to(KEYS_WIDTH, theme.text());
             c.append(k);

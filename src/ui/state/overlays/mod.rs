@@ -6,6 +6,9 @@
 //! `mode::Overlay`.
 
 use super::app::App;
+use crate::ui::action::Action;
+use crate::ui::keymap::action_name;
+use crate::ui::keys::Context;
 use crate::ui::layout::popup;
 use crate::ui::mode::Overlay;
 use ratatui::layout::Rect;
@@ -43,16 +46,42 @@ impl Overlay {
     /// The popup's title: what it is and how to close it.
     pub fn title(self, app: &App) -> String {
         match self {
-            Overlay::Help(_) => " Keys · Esc or ? closes ".to_string(),
+            Overlay::Help(_) => format!(" Keys{} ", self.closed_by(app)),
             Overlay::Warnings(_) => {
                 let n = app.timeline.warnings.len();
                 format!(
-                    " {n} load warning{} · Esc or w closes ",
-                    if n == 1 { "" } else { "s" }
+                    " {n} load warning{}{} ",
+                    if n == 1 { "" } else { "s" },
+                    self.closed_by(app)
                 )
             }
-            Overlay::About => " About · Esc or i closes ".to_string(),
-            Overlay::Stats(_) => stats::title(app),
+            Overlay::About => format!(" About{} ", self.closed_by(app)),
+            Overlay::Stats(_) => stats::title(app, &self.closed_by(app)),
+        }
+    }
+
+    /// " · Esc or ? closes": the first two keys of the action that toggles
+    /// it, as the keymap in force binds them there.
+    fn closed_by(self, app: &App) -> String {
+        let toggle = match self {
+            Overlay::Help(_) => Action::ToggleHelp,
+            Overlay::Warnings(_) => Action::ToggleWarnings,
+            Overlay::About => Action::ToggleOverlay(Overlay::About),
+            Overlay::Stats(_) => Action::ToggleOverlay(Overlay::Stats(0)),
+        };
+        let name = action_name(&toggle);
+        let context = Context::of_overlay(self);
+        let keys: Vec<String> = app
+            .keymap
+            .entries()
+            .iter()
+            .filter(|e| e.context == context && action_name(&e.action) == name)
+            .flat_map(|e| e.keys.iter().take(2).map(|k| k.label()))
+            .collect();
+        if keys.is_empty() {
+            String::new()
+        } else {
+            format!(" · {} closes", keys.join(" or "))
         }
     }
 

@@ -171,13 +171,14 @@ pub fn plan(app: &App) -> Plan {
 }
 
 /// The screen's title: what it counts and how to leave.
-pub fn title(app: &App) -> String {
+/// `closed_by` is " · Esc or t closes" as the keymap in force binds it.
+pub fn title(app: &App, closed_by: &str) -> String {
     match app.counterpart {
         Some(id) => format!(
-            " Statistics · calls with {} · c: next · Esc or t closes ",
+            " Statistics · calls with {} · c: next{closed_by} ",
             crate::ui::text::safe(app.timeline.leader_name(id))
         ),
-        None => " Statistics · all counterparts · c: one · Esc or t closes ".to_string(),
+        None => format!(" Statistics · all counterparts · c: one{closed_by} "),
     }
 }
 
