@@ -173,11 +173,16 @@ impl Store {
         Ok(out)
     }
 
-    /// Remove every cache file (and temp files left by a crash). Returns
+    /// Remove every cache file, word index (`words`) and temp file left by
+    /// a crash. Returns
     /// how many files went; a missing directory is an empty cache.
     pub fn clear(&self) -> Result<usize, CacheError> {
         let mut removed = 0;
-        for path in self.cache_files()?.into_iter().chain(self.temp_files()?) {
+        let words = self.files_where(|name| {
+            name.starts_with(PREFIX) && name.ends_with(&format!(".{}", super::words::EXT))
+        })?;
+        let all = self.cache_files()?.into_iter().chain(words);
+        for path in all.chain(self.temp_files()?) {
             match fs::remove_file(&path) {
                 Ok(()) => removed += 1,
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}

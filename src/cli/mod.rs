@@ -198,8 +198,8 @@ pub fn run() -> Result<ExitCode> {
             show::run(&id, &timeline, mode, &mut out)?
         }
         Some(Command::Search { query, paths, json }) => {
-            let timeline = load(&Inputs::from_paths(paths), &lexicon);
-            search::run(&query, json, &timeline, &mut out)?;
+            let timeline = load(&Inputs::from_paths(paths.clone()), &lexicon);
+            search::run(&query, json, &paths, &timeline, &mut out)?;
             ExitCode::SUCCESS
         }
         Some(Command::Export {
