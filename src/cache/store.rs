@@ -77,8 +77,8 @@ impl Store {
 
     /// The cache for these roots, checked. `Ok(None)`: there is none yet.
     pub fn load(&self, roots: &[PathBuf], lexicon: u64) -> Result<Option<Cached>, CacheError> {
-        let bytes = match fs::read(self.file_for(roots)) {
-            Ok(b) => b,
+        let file = match fs::File::open(self.file_for(roots)) {
+            Ok(f) => f,
             // No file, or no folder to hold one (XDG_CACHE_HOME a file):
             // no cache yet; saving says why it can't make one.
             Err(e)
@@ -91,7 +91,8 @@ impl Store {
             }
             Err(e) => return Err(e.into()),
         };
-        let (header, payload) = file::decode(&bytes, lexicon)?;
+        let len = file.metadata()?.len();
+        let (header, payload) = file::decode_from(file, len, lexicon)?;
         // Guards against two root sets whose names hash alike.
         if payload.roots != Store::canonical_roots(roots) {
             return Err(CacheError::Corrupt("written for other folders".into()));
