@@ -143,3 +143,20 @@ fn a_damaged_word_index_is_said_and_rebuilt() {
     assert!(cleared.status.success(), "{}", stderr(&cleared));
     assert!(s.word_files().is_empty(), "cache clear removes it");
 }
+
+#[test]
+fn a_cache_folder_inside_the_corpus_gets_no_word_index() {
+    let mut s = setup(5);
+    s.cache = s.corpus.join("cache-here");
+    fs::create_dir(&s.cache).expect("mkdir");
+    let expected = s.stdout(&["search", "xi", "--no-cache"]);
+    // `run` checks the corpus folder is byte-identical afterwards.
+    let out = s.run(&["search", "xi"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    assert!(
+        stderr(&out).contains("inside the corpus"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(s.word_files().is_empty());
+}

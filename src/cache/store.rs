@@ -114,6 +114,21 @@ impl Store {
         self.prepare(roots, lexicon, entries)?.commit()
     }
 
+    /// Make the cache directory and check it lies outside every root:
+    /// nothing is ever written inside a corpus. Returns the roots as the
+    /// cache keys them.
+    pub fn writable_for(&self, roots: &[PathBuf]) -> Result<Vec<String>, CacheError> {
+        // Resolved before it is made, so not even an empty folder appears
+        // inside a corpus.
+        let dir = resolved(&self.dir)?;
+        let canonical = Store::canonical_roots(roots);
+        if canonical.iter().any(|r| dir.starts_with(r)) {
+            return Err(CacheError::InsideCorpus(dir));
+        }
+        fs::create_dir_all(&self.dir)?;
+        Ok(canonical)
+    }
+
     /// The first half of `save`: everything that can fail for want of a
     /// writable directory (create it, encode, open the temp file), so a
     /// caller can report that at once and leave `commit` (write, fsync,
@@ -124,12 +139,7 @@ impl Store {
         lexicon: u64,
         entries: &[(&FileKey, &Article)],
     ) -> Result<Pending, CacheError> {
-        fs::create_dir_all(&self.dir)?;
-        let dir = fs::canonicalize(&self.dir)?;
-        let canonical = Store::canonical_roots(roots);
-        if canonical.iter().any(|r| dir.starts_with(r)) {
-            return Err(CacheError::InsideCorpus(dir));
-        }
+        let canonical = self.writable_for(roots)?;
         let target = self.file_for(roots);
         let now = ns_since_epoch(SystemTime::now());
         let created = read_head(&target)
@@ -240,6 +250,30 @@ impl Pending {
             .persist(&self.target)
             .map_err(|e| CacheError::Io(e.error))?;
         Ok(self.target)
+    }
+}
+
+/// `path` with links resolved as far as it exists, the rest joined on.
+fn resolved(path: &Path) -> io::Result<PathBuf> {
+    let mut rest = Vec::new();
+    let mut existing = path;
+    loop {
+        match fs::canonicalize(existing) {
+            Ok(found) => return Ok(rest.iter().rev().fold(found, |p, part| p.join(part))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    parent
+                };
+            }
+            _ => return fs::canonicalize(path),
+        }
     }
 }
 

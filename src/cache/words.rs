@@ -44,7 +44,10 @@ pub fn index_for(roots: &[PathBuf], timeline: &Timeline) -> SearchIndex {
         Err(why) => notice(&setting, &path, &format!("{why}; rebuilding it")),
     }
     let words = WordIndex::build(&timeline.articles);
-    save(&setting, path, key, &words);
+    // Never inside a corpus; the article cache's save has said why.
+    if setting.store.writable_for(roots).is_ok() {
+        save(&setting, path, key, &words);
+    }
     SearchIndex::with_words(timeline, words)
 }
 
@@ -130,7 +133,6 @@ fn save(setting: &Setting, path: PathBuf, key: u64, words: &WordIndex) {
     };
     let dir = setting.store.dir().to_path_buf();
     let write = move || -> std::io::Result<()> {
-        fs::create_dir_all(&dir)?;
         let mut tmp = tempfile::Builder::new()
             .prefix(".corpus-")
             .suffix(".tmp")
