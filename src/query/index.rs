@@ -4,6 +4,8 @@
 //! tables of distinct values (outlets, leaders, topics, dates), all
 //! lower-cased ahead of time. No per-occurrence positions are stored:
 //! highlights and snippets are recomputed for the articles on screen.
+//! The word part (`WordIndex`) depends on the articles' text alone, so
+//! the cache can keep it (`cache::index_for`); the rest is rebuilt.
 
 use std::collections::HashMap;
 
