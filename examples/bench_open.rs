@@ -4,7 +4,7 @@
 //! search index built: ready to filter) with the cache cold and warm, and
 //! peak RSS over corpus size.
 //!
-//! cargo build --release && cargo run --release --example bench_open -- 1000 10000 [--runs 7]
+//! cargo build --release && cargo run --release --example bench_open -- 1000 10000 100000 [--runs 7]
 //!
 //! Corpora: /tmp/corpus10k is used for 10000 when present (shared);
 //! other sizes are generated under /tmp/hotline-bench-N (seed 1). The
@@ -16,11 +16,13 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use hotline::cache::{self, Notices, Setting, Store};
 use hotline::pipeline::load::{self, Inputs, Lexicon};
+use hotline::query::{SearchIndex, parse};
 use hotline::ui::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -148,16 +150,29 @@ impl Bench {
             Some(("filter", &filt)),
         );
 
-        let (ready_cold, ready_warm) = self.ready(&dir)?;
-        row(
-            "TUI ready to filter, in process (cold cache)",
-            &ready_cold,
-            None,
-        );
-        row(
-            "TUI ready to filter, in process (warm cache)",
-            &ready_warm,
-            None,
+        let ready = self.ready(&dir)?;
+        for (state, phases) in [("cold", &ready.cold), ("warm", &ready.warm)] {
+            let pick = |f: Phase| phases.iter().map(f).collect::<Vec<_>>();
+            let rows: [(&str, Phase); 5] = [
+                ("load (read or cache, group)", |p| p.load),
+                ("first frame", |p| p.first_frame),
+                ("search index (after the first frame)", |p| p.index),
+                ("search index built whole, for comparison", |p| p.rebuild),
+                ("ready to filter", |p| p.ready),
+            ];
+            for (what, f) in rows {
+                row(
+                    &format!("TUI {what}, in process ({state} cache)"),
+                    &pick(f),
+                    None,
+                );
+            }
+        }
+        let (p50, p95) = stats(ready.keys.clone());
+        println!(
+            "| {n} | {mb:.1} | keystroke (ranked hits, {} queries × {} rounds) | p50 {p50:.1} | p95 {p95:.1} | |",
+            KEYS.len(),
+            KEY_ROUNDS
         );
         for (what, args) in [
             ("check --no-cache", &["check", "--no-cache"][..]),
@@ -215,36 +230,63 @@ impl Bench {
         Ok(t.elapsed())
     }
 
-    /// Load (through the cache in `self.xdg`) and draw the first frame
-    /// with the search index built, cold then warm, `runs` times each.
-    fn ready(&self, dir: &Path) -> Result<(Vec<Duration>, Vec<Duration>)> {
+    /// Load (through the cache in `self.xdg`) as the browser does: the
+    /// first frame drawn as soon as the timeline is in, then the search
+    /// index (`cache::index_for`: read from the cache when warm) and the
+    /// frame drawn ready to filter. Cold then warm, `runs` times each;
+    /// then keystroke times over the last warm load.
+    fn ready(&self, dir: &Path) -> Result<Ready> {
         let store = Store::at(self.xdg.join("hotline"));
         cache::enable(Setting {
             store: store.clone(),
             notices: Notices::Stderr,
             background_save: true,
         });
-        let once = || -> Result<Duration> {
+        let roots = vec![dir.to_path_buf()];
+        let once = || -> Result<(Phases, App)> {
             let t = Instant::now();
-            let timeline = load::load(
-                &Inputs::Paths(vec![dir.to_path_buf()]),
-                &Lexicon::embedded(),
-            );
-            let app = App::new(timeline);
+            let timeline = load::load(&Inputs::Paths(roots.clone()), &Lexicon::embedded());
+            let load = t.elapsed();
             let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
+            let first = App::new_indexing(timeline);
+            terminal.draw(|frame| hotline::ui::render(frame, &first))?;
+            let first_frame = t.elapsed();
+            let timeline = first.timeline.clone();
+            drop(first);
+            let index = cache::index_for(&roots, &timeline);
+            let index_done = t.elapsed();
+            // What the index cost before the cache kept its word part.
+            let rebuilt = Instant::now();
+            std::hint::black_box(SearchIndex::build(&timeline));
+            let rebuild = rebuilt.elapsed();
+            let t = t + rebuild;
+            let app = App::with_index(timeline, Arc::new(index));
             terminal.draw(|frame| hotline::ui::render(frame, &app))?;
-            let took = t.elapsed();
+            let phases = Phases {
+                load,
+                first_frame,
+                index: index_done - first_frame,
+                rebuild,
+                ready: t.elapsed(),
+            };
             cache::wait_for_saves();
-            Ok(took)
+            Ok((phases, app))
         };
-        let (mut cold, mut warm) = (Vec::new(), Vec::new());
+        let mut out = Ready::default();
+        let mut last = None;
         for _ in 0..self.runs {
             store.clear()?;
-            cold.push(once()?);
-            warm.push(once()?);
+            out.cold.push(once()?.0);
+            drop(last.take());
+            let (warm, app) = once()?;
+            out.warm.push(warm);
+            last = Some(app);
         }
         cache::disable();
-        Ok((cold, warm))
+        if let Some(app) = last {
+            out.keys = keystrokes(&app);
+        }
+        Ok(out)
     }
 
     fn peak_rss_kb(&self, args: &[&str], dir: &str) -> Result<Option<u64>> {
@@ -305,6 +347,61 @@ fn dir_bytes(dir: &Path) -> Result<u64> {
         }
     }
     Ok(total)
+}
+
+/// Reads one phase's time.
+type Phase = fn(&Phases) -> Duration;
+
+/// Times of one open, from its start.
+#[derive(Clone, Copy)]
+struct Phases {
+    load: Duration,
+    first_frame: Duration,
+    /// The search index alone.
+    index: Duration,
+    /// `SearchIndex::build` on the same timeline (not counted in `ready`).
+    rebuild: Duration,
+    ready: Duration,
+}
+
+#[derive(Default)]
+struct Ready {
+    cold: Vec<Phases>,
+    warm: Vec<Phases>,
+    keys: Vec<Duration>,
+}
+
+/// What a user types, one query per keystroke (as `examples/keystrokes.rs`).
+const KEYS: [&str; 8] = ["a", "ap", "apec", "d", "de", "den", "denuc", "xi tariff"];
+const KEY_ROUNDS: usize = 5;
+
+/// One keystroke's matching (ranked hits, what the worker does) for each
+/// query of `KEYS`, `KEY_ROUNDS` times.
+fn keystrokes(app: &App) -> Vec<Duration> {
+    let Some(index) = app.load.index() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for _ in 0..KEY_ROUNDS {
+        for q in KEYS {
+            let Ok(query) = parse(q) else { continue };
+            let t = Instant::now();
+            std::hint::black_box(index.ranked(&app.timeline, &query));
+            out.push(t.elapsed());
+        }
+    }
+    out
+}
+
+/// Median and 95th percentile, ms.
+fn stats(mut v: Vec<Duration>) -> (f64, f64) {
+    if v.is_empty() {
+        return (0.0, 0.0);
+    }
+    v.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let p95 = ((v.len() as f64 * 0.95).ceil() as usize).clamp(1, v.len()) - 1;
+    (ms(v[v.len() / 2]), ms(v[p95]))
 }
 
 fn median(t: &[Duration]) -> f64 {

@@ -7,10 +7,13 @@
 //! processes at once both work and leave a valid cache; `--no-cache`
 //! writes nothing; the corpus folder is byte-identical after every run.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use support::home::Isolated;
 
 use assert_cmd::Command;
 
@@ -50,6 +53,7 @@ impl Setup {
         let before = tree(&self.corpus);
         let out = Command::cargo_bin("hotline")
             .expect("binary")
+            .isolated()
             .env("XDG_CACHE_HOME", &self.cache)
             .args(args)
             .arg(&self.corpus)
@@ -241,6 +245,7 @@ fn two_processes_at_once_both_work_and_leave_a_valid_cache() {
     let expected = s.quiet(&["list", "--no-cache"]);
     let spawn = || {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("hotline"))
+            .isolated()
             .env("XDG_CACHE_HOME", &s.cache)
             .arg("list")
             .arg(&s.corpus)
@@ -265,6 +270,7 @@ fn two_processes_at_once_both_work_and_leave_a_valid_cache() {
     assert_eq!(s.quiet(&["list"]), expected);
     let stats = Command::cargo_bin("hotline")
         .expect("binary")
+        .isolated()
         .env("XDG_CACHE_HOME", &s.cache)
         .args(["cache", "stats"])
         .output()
@@ -303,6 +309,7 @@ fn cache_commands_show_and_clear_the_cache() {
     let cache = |args: &[&str]| {
         let out = Command::cargo_bin("hotline")
             .expect("binary")
+            .isolated()
             .env("XDG_CACHE_HOME", &s.cache)
             .args(args)
             .output()

@@ -1,14 +1,19 @@
 //! The command line as a user meets it: real binary, real files.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
+use support::home::Isolated;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
 fn hotline() -> Command {
-    Command::cargo_bin("hotline").unwrap()
+    let mut cmd = Command::cargo_bin("hotline").expect("the binary is built");
+    cmd.isolated();
+    cmd
 }
 
 /// A folder of articles written for these tests (not the seeds).
@@ -246,6 +251,7 @@ fn bad_leaders_file_is_a_clear_error() {
 fn closing_the_pipe_early_is_not_an_error() {
     // `hotline export | head -c 10`: the writer sees EPIPE; exit quietly.
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hotline"))
+        .isolated()
         .args(["export", "--format", "markdown"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

@@ -3,14 +3,18 @@
 //! thing, `--help` describing every argument, CSV of the articles, and
 //! every printed id accepted back by `show`.
 
+mod support;
+
 use std::fs;
 use std::time::Duration;
+use support::home::Isolated;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn hotline() -> Command {
     let mut cmd = Command::cargo_bin("hotline").expect("the binary is built");
+    cmd.isolated();
     cmd.timeout(Duration::from_secs(60));
     cmd
 }

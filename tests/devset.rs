@@ -2,8 +2,11 @@
 //! read through the real binary score 100% with the shared scorer
 //! (`../shared/tools/eval.py`), and the seeds keep scoring 100% with it too.
 
+mod support;
+
 use std::path::Path;
 use std::process::Command as Process;
+use support::home::Isolated;
 
 use assert_cmd::Command;
 
@@ -16,6 +19,7 @@ fn score(corpus: Option<&str>, gold: &str) -> (String, Vec<String>) {
         "../shared/tools/eval.py is missing: the dev set sits beside the checkout"
     );
     let mut export = Command::cargo_bin("hotline").expect("binary built");
+    export.isolated();
     export.args(["export", "--format", "json"]);
     if let Some(dir) = corpus {
         export.arg(dir);

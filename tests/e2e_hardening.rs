@@ -8,10 +8,13 @@
 //! set). Uses the release binary `tests/e2e_tmux.rs` builds.
 #![cfg(target_os = "linux")]
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+use support::home::Isolated;
 
 fn release_binary() -> &'static str {
     static BIN: OnceLock<String> = OnceLock::new();
@@ -90,6 +93,7 @@ impl Tmux {
             .arg("-L")
             .arg(&self.socket)
             .args(args)
+            .isolated()
             .env("TERM", "xterm-256color")
             .output()
             .expect("run tmux")

@@ -13,10 +13,13 @@
 //! with `cargo build --release` into `target/e2e` (a target dir of its own,
 //! so it never waits on the lock of the `cargo test` that runs it).
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+use support::home::Isolated;
 
 /// The release binary, built once per test run.
 fn release_binary() -> &'static str {
@@ -93,6 +96,7 @@ impl Tmux {
             .arg("-L")
             .arg(&self.socket)
             .args(args)
+            .isolated()
             .env_remove("NO_COLOR")
             .env("TERM", "xterm-256color")
             .output()

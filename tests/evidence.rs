@@ -11,7 +11,10 @@
 //! `every_article_with_a_call_has_date_evidence` needs extraction to fill
 //! `Article::evidence`; until it does, it fails, by design.
 
+mod support;
+
 use std::path::Path;
+use support::home::Isolated;
 
 use assert_cmd::Command;
 use chrono::{Datelike, NaiveDate, Timelike};
@@ -26,6 +29,7 @@ const DEVSET: &str = "../shared/devset/articles";
 fn export_json(paths: &[&str]) -> Value {
     let output = Command::cargo_bin("hotline")
         .unwrap()
+        .isolated()
         .args(["export", "--format", "json"])
         .args(paths)
         .output()
@@ -484,6 +488,7 @@ fn list_json_prints_the_calls_of_export_with_their_evidence() {
     let export = export_json(&[]);
     let output = Command::cargo_bin("hotline")
         .unwrap()
+        .isolated()
         .args(["list", "--json"])
         .output()
         .unwrap();
@@ -503,6 +508,7 @@ fn show_evidence_in_a_pipe_has_a_section_and_no_escape_codes() {
     for id in ["2025-06-10-lee-xi", "000_d4689abd9a63b843"] {
         let output = Command::cargo_bin("hotline")
             .unwrap()
+            .isolated()
             .args(["show", id, "--evidence"])
             .output()
             .unwrap();
@@ -512,6 +518,7 @@ fn show_evidence_in_a_pipe_has_a_section_and_no_escape_codes() {
         assert!(!text.contains('\u{1b}'), "{id}: escape codes in a pipe");
         let plain = Command::cargo_bin("hotline")
             .unwrap()
+            .isolated()
             .args(["show", id])
             .output()
             .unwrap();

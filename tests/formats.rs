@@ -5,8 +5,11 @@
 //! URL, body and call; a call told in .txt, .md and .html is one call; the
 //! dev set wrapped as Markdown and as HTML scores as it does as text.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
+use support::home::Isolated;
 
 use assert_cmd::Command;
 use hotline::model::{Article, Timeline};
@@ -295,6 +298,7 @@ fn as_html(text: &str) -> String {
 fn score(dir: &Path, gold: &Path) -> String {
     let output = Command::cargo_bin("hotline")
         .expect("binary")
+        .isolated()
         .args(["export", "--format", "json"])
         .arg(dir)
         .output()
@@ -373,6 +377,7 @@ fn check_lists_other_files_and_counts_per_format() {
     std::fs::write(tmp.path().join("empty.html"), b"  \n").expect("html");
     let output = Command::cargo_bin("hotline")
         .expect("binary")
+        .isolated()
         .arg("check")
         .arg(tmp.path())
         .output()
@@ -400,6 +405,7 @@ fn check_lists_other_files_and_counts_per_format() {
     std::fs::remove_file(tmp.path().join("empty.html")).expect("removed");
     Command::cargo_bin("hotline")
         .expect("binary")
+        .isolated()
         .arg("check")
         .arg(tmp.path())
         .assert()

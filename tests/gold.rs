@@ -1,8 +1,11 @@
 //! The embedded corpus read through the real binary must match the expected
 //! reading in `tests/data/gold.json` (a copy of `shared/seeds/gold.json`).
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::Path;
+use support::home::Isolated;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -10,6 +13,7 @@ use serde_json::Value;
 fn export() -> Value {
     let output = Command::cargo_bin("hotline")
         .unwrap()
+        .isolated()
         .args(["export", "--format", "json"])
         .output()
         .unwrap();
@@ -186,6 +190,7 @@ fn export_matches_gold_eras() {
 fn undated_bloomberg_article_joins_by_inference() {
     let output = Command::cargo_bin("hotline")
         .unwrap()
+        .isolated()
         .args(["show", "003_2c1f4e09e345c561"])
         .output()
         .unwrap();

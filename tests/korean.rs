@@ -4,8 +4,11 @@
 //! and every call fact and every outlet is asserted here as well, so a
 //! regression names the fact it broke.
 
+mod support;
+
 use std::path::Path;
 use std::process::Command as Process;
+use support::home::Isolated;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -113,6 +116,7 @@ const ARTICLE_FACTS: &[(&str, &str, &str)] = &[
 fn export() -> Vec<u8> {
     let output = Command::cargo_bin("hotline")
         .expect("binary built")
+        .isolated()
         .args(["export", ARTICLES, "--format", "json"])
         .output()
         .expect("hotline runs");
@@ -250,6 +254,7 @@ fn generated_korean_reports_read_right() {
     assert!(files.len() >= 20, "{} Korean reports", files.len());
     let output = Command::cargo_bin("hotline")
         .expect("binary built")
+        .isolated()
         .args(["export", "--format", "json"])
         .arg(&korean)
         .output()

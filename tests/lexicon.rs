@@ -2,13 +2,18 @@
 //! `--lexicon DIR` change what is read, and a broken file is an error
 //! naming the file and the line.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
+use support::home::Isolated;
 
 use assert_cmd::Command;
 
 fn hotline() -> Command {
-    Command::cargo_bin("hotline").unwrap()
+    let mut cmd = Command::cargo_bin("hotline").expect("the binary is built");
+    cmd.isolated();
+    cmd
 }
 
 /// One article credited to Yonhap, with a line of page furniture the

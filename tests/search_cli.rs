@@ -1,7 +1,10 @@
 //! `hotline search --json` on the embedded corpus: the calls each query
 //! finds, the JSON shape (SPEC §4), and clear errors for bad queries.
 
+mod support;
+
 use std::collections::BTreeSet;
+use support::home::Isolated;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -9,6 +12,7 @@ use serde_json::Value;
 fn search(query: &str) -> Value {
     let out = Command::cargo_bin("hotline")
         .expect("binary")
+        .isolated()
         .args(["search", query, "--json"])
         .output()
         .expect("runs");
@@ -104,6 +108,7 @@ fn json_has_the_contract_fields() {
 fn malformed_query_fails_with_a_message() {
     let out = Command::cargo_bin("hotline")
         .expect("binary")
+        .isolated()
         .args(["search", "covid !"])
         .output()
         .expect("runs");
@@ -117,6 +122,7 @@ fn malformed_query_fails_with_a_message() {
 fn text_output_has_no_escape_codes() {
     let out = Command::cargo_bin("hotline")
         .expect("binary")
+        .isolated()
         .args(["search", "xi"])
         .output()
         .expect("runs");

@@ -5,7 +5,10 @@
 //! minus a small margin: raise it as extraction improves, never lower it
 //! to pass.
 
+mod support;
+
 use std::path::Path;
+use support::home::Isolated;
 
 use assert_cmd::Command;
 
@@ -55,6 +58,7 @@ fn generated_corpus_scores_above_the_floor() {
     hotline::synth::write_corpus_with_gold(&corpus, 2024, 300, &gold).expect("corpus written");
     let export = Command::cargo_bin("hotline")
         .expect("binary built")
+        .isolated()
         .args(["export", "--format", "json"])
         .arg(&corpus)
         .output()

@@ -50,6 +50,17 @@ pub fn enable(setting: Setting) {
     *lock(&SETTING) = Some(setting);
 }
 
+/// How this process uses the cache, if it does.
+pub(super) fn current() -> Option<Setting> {
+    lock(&SETTING).clone()
+}
+
+/// Run `write` on a thread of its own, waited for by `wait_for_saves`.
+pub(super) fn in_background(write: impl FnOnce() + Send + 'static) {
+    let handle = std::thread::spawn(write);
+    lock(&SAVES).push(handle);
+}
+
 /// Loads in this process neither read nor write a cache (the default).
 pub fn disable() {
     *lock(&SETTING) = None;

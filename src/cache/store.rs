@@ -77,8 +77,8 @@ impl Store {
 
     /// The cache for these roots, checked. `Ok(None)`: there is none yet.
     pub fn load(&self, roots: &[PathBuf], lexicon: u64) -> Result<Option<Cached>, CacheError> {
-        let bytes = match fs::read(self.file_for(roots)) {
-            Ok(b) => b,
+        let file = match fs::File::open(self.file_for(roots)) {
+            Ok(f) => f,
             // No file, or no folder to hold one (XDG_CACHE_HOME a file):
             // no cache yet; saving says why it can't make one.
             Err(e)
@@ -91,7 +91,8 @@ impl Store {
             }
             Err(e) => return Err(e.into()),
         };
-        let (header, payload) = file::decode(&bytes, lexicon)?;
+        let len = file.metadata()?.len();
+        let (header, payload) = file::decode_from(file, len, lexicon)?;
         // Guards against two root sets whose names hash alike.
         if payload.roots != Store::canonical_roots(roots) {
             return Err(CacheError::Corrupt("written for other folders".into()));
@@ -113,6 +114,21 @@ impl Store {
         self.prepare(roots, lexicon, entries)?.commit()
     }
 
+    /// Make the cache directory and check it lies outside every root:
+    /// nothing is ever written inside a corpus. Returns the roots as the
+    /// cache keys them.
+    pub fn writable_for(&self, roots: &[PathBuf]) -> Result<Vec<String>, CacheError> {
+        // Resolved before it is made, so not even an empty folder appears
+        // inside a corpus.
+        let dir = resolved(&self.dir)?;
+        let canonical = Store::canonical_roots(roots);
+        if canonical.iter().any(|r| dir.starts_with(r)) {
+            return Err(CacheError::InsideCorpus(dir));
+        }
+        fs::create_dir_all(&self.dir)?;
+        Ok(canonical)
+    }
+
     /// The first half of `save`: everything that can fail for want of a
     /// writable directory (create it, encode, open the temp file), so a
     /// caller can report that at once and leave `commit` (write, fsync,
@@ -123,12 +139,7 @@ impl Store {
         lexicon: u64,
         entries: &[(&FileKey, &Article)],
     ) -> Result<Pending, CacheError> {
-        fs::create_dir_all(&self.dir)?;
-        let dir = fs::canonicalize(&self.dir)?;
-        let canonical = Store::canonical_roots(roots);
-        if canonical.iter().any(|r| dir.starts_with(r)) {
-            return Err(CacheError::InsideCorpus(dir));
-        }
+        let canonical = self.writable_for(roots)?;
         let target = self.file_for(roots);
         let now = ns_since_epoch(SystemTime::now());
         let created = read_head(&target)
@@ -173,11 +184,16 @@ impl Store {
         Ok(out)
     }
 
-    /// Remove every cache file (and temp files left by a crash). Returns
+    /// Remove every cache file, word index (`words`) and temp file left by
+    /// a crash. Returns
     /// how many files went; a missing directory is an empty cache.
     pub fn clear(&self) -> Result<usize, CacheError> {
         let mut removed = 0;
-        for path in self.cache_files()?.into_iter().chain(self.temp_files()?) {
+        let words = self.files_where(|name| {
+            name.starts_with(PREFIX) && name.ends_with(&format!(".{}", super::words::EXT))
+        })?;
+        let all = self.cache_files()?.into_iter().chain(words);
+        for path in all.chain(self.temp_files()?) {
             match fs::remove_file(&path) {
                 Ok(()) => removed += 1,
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
@@ -234,6 +250,30 @@ impl Pending {
             .persist(&self.target)
             .map_err(|e| CacheError::Io(e.error))?;
         Ok(self.target)
+    }
+}
+
+/// `path` with links resolved as far as it exists, the rest joined on.
+fn resolved(path: &Path) -> io::Result<PathBuf> {
+    let mut rest = Vec::new();
+    let mut existing = path;
+    loop {
+        match fs::canonicalize(existing) {
+            Ok(found) => return Ok(rest.iter().rev().fold(found, |p, part| p.join(part))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    parent
+                };
+            }
+            _ => return fs::canonicalize(path),
+        }
     }
 }
 

@@ -264,8 +264,8 @@ pub fn run() -> Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Some(Command::Search { query, paths, json }) => {
-            let timeline = load(&Inputs::from_paths(paths), &lexicon);
-            search::run(&query, json, &timeline, &mut out)?;
+            let timeline = load(&Inputs::from_paths(paths.clone()), &lexicon);
+            search::run(&query, json, &paths, &timeline, &mut out)?;
             ExitCode::SUCCESS
         }
         Some(Command::Export {

@@ -4,12 +4,13 @@
 //! `{"query": …, "hits": [{"article", "call", "score", "snippet"}]}`.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::{Result, anyhow};
 use serde::Serialize;
 
 use crate::model::Timeline;
-use crate::query::{SearchIndex, parse};
+use crate::query::parse;
 use crate::sanitize::inert;
 
 #[derive(Serialize)]
@@ -26,9 +27,18 @@ struct JsonHit<'a> {
     snippet: String,
 }
 
-pub fn run(query: &str, json: bool, timeline: &Timeline, out: &mut dyn Write) -> Result<()> {
+/// Search `timeline`, loaded from `roots` (empty for the built-in
+/// corpus): the word index comes from the cache when it holds one for
+/// exactly these articles.
+pub fn run(
+    query: &str,
+    json: bool,
+    roots: &[PathBuf],
+    timeline: &Timeline,
+    out: &mut dyn Write,
+) -> Result<()> {
     let parsed = parse(query).map_err(|e| anyhow!("invalid query {query:?}: {e}"))?;
-    let index = SearchIndex::build(timeline);
+    let index = crate::cache::index_for(roots, timeline);
     let hits = index.search(timeline, &parsed);
     let call_id = |c: Option<usize>| c.and_then(|c| timeline.calls.get(c)).map(|c| c.id.as_str());
     if json {
@@ -91,7 +101,7 @@ mod tests {
     #[test]
     fn json_follows_the_contract() {
         let mut out = Vec::new();
-        run("apec", true, &timeline(), &mut out).expect("runs");
+        run("apec", true, &[], &timeline(), &mut out).expect("runs");
         let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
         assert_eq!(v["query"], "apec");
         assert_eq!(v["hits"][0]["article"], "a");
@@ -103,7 +113,7 @@ mod tests {
     #[test]
     fn text_is_one_line_per_hit_without_escapes() {
         let mut out = Vec::new();
-        run("apec", false, &timeline(), &mut out).expect("runs");
+        run("apec", false, &[], &timeline(), &mut out).expect("runs");
         let text = String::from_utf8(out).expect("utf-8");
         assert!(text.starts_with("-\ta\t"));
         assert_eq!(text.lines().count(), 1);
@@ -112,9 +122,9 @@ mod tests {
 
     #[test]
     fn malformed_query_is_an_error_that_says_why() {
-        let err = run("apec !", false, &timeline(), &mut Vec::new()).expect_err("error");
+        let err = run("apec !", false, &[], &timeline(), &mut Vec::new()).expect_err("error");
         assert!(err.to_string().contains("lone `!`"), "{err}");
-        let err = run("foo:x", true, &timeline(), &mut Vec::new()).expect_err("error");
+        let err = run("foo:x", true, &[], &timeline(), &mut Vec::new()).expect_err("error");
         assert!(err.to_string().contains("unknown field `foo:`"), "{err}");
     }
 }

@@ -4,6 +4,8 @@
 //! tables of distinct values (outlets, leaders, topics, dates), all
 //! lower-cased ahead of time. No per-occurrence positions are stored:
 //! highlights and snippets are recomputed for the articles on screen.
+//! The word part (`WordIndex`) depends on the articles' text alone, so
+//! the cache can keep it (`cache::index_for`); the rest is rebuilt.
 
 use std::collections::HashMap;
 
@@ -21,7 +23,7 @@ pub const NONE: u32 = u32::MAX;
 /// for each sentence `s` holding the word: enough to tell "in one
 /// sentence" from "scattered" without storing positions (exact for
 /// articles of up to 32 sentences, a rare false "together" beyond).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Posting {
     pub article: u32,
     pub sentences: u32,
@@ -105,9 +107,50 @@ pub struct SearchIndex {
     pub fields: Vec<Fields>,
 }
 
+/// The part of the index read from the articles' text alone (titles,
+/// paragraphs, sentence bounds, in corpus order): the costly part to
+/// build, and the part the cache keeps (`cache::index_for`). The rest
+/// depends on the grouping and is cheap.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct WordIndex {
+    /// Folded words, sorted.
+    pub vocab: Vec<Box<str>>,
+    pub body: Vec<Vec<Posting>>,
+    pub title: Vec<Vec<u32>>,
+}
+
+impl WordIndex {
+    pub fn build(articles: &[Article]) -> WordIndex {
+        let (vocab, body, title) = build_words(articles).finish();
+        WordIndex { vocab, body, title }
+    }
+
+    /// Whether every posting names one of `articles` articles, in order:
+    /// what a word index read from a file must pass before it is used.
+    pub fn fits(&self, articles: usize) -> bool {
+        let n = articles as u64;
+        self.body.len() == self.vocab.len()
+            && self.title.len() == self.vocab.len()
+            && self.vocab.is_sorted()
+            && self.body.iter().all(|list| {
+                list.is_sorted_by(|a, b| a.article < b.article)
+                    && list.last().is_none_or(|p| u64::from(p.article) < n)
+            })
+            && self.title.iter().all(|list| {
+                list.is_sorted_by(|a, b| a < b) && list.last().is_none_or(|&a| u64::from(a) < n)
+            })
+    }
+}
+
 impl SearchIndex {
     pub fn build(timeline: &Timeline) -> SearchIndex {
-        let (vocab, body, title) = build_words(&timeline.articles).finish();
+        SearchIndex::with_words(timeline, WordIndex::build(&timeline.articles))
+    }
+
+    /// The index of `timeline` around a word index already built for its
+    /// articles (`WordIndex::build(&timeline.articles)` or an equal one).
+    pub fn with_words(timeline: &Timeline, words: WordIndex) -> SearchIndex {
+        let WordIndex { vocab, body, title } = words;
         let initials = vocab
             .iter()
             .enumerate()

@@ -30,7 +30,7 @@ mod korean_tests;
 mod tests;
 
 pub use highlight::line_match_indices;
-pub use index::SearchIndex;
+pub use index::{SearchIndex, WordIndex};
 pub use parse::{FIELDS, Field, FieldSpec, Query, QueryError, Term, parse, prefix_list};
 pub use worker::{MatchOutcome, MatchWorker};
 

@@ -195,8 +195,9 @@ impl Effects for Threads {
             }
             Effect::BuildIndex => {
                 let timeline = self.timeline.clone();
+                let roots = roots_of(&self.inputs);
                 let job = move || {
-                    let index = Arc::new(SearchIndex::build(&timeline));
+                    let index = Arc::new(crate::cache::index_for(&roots, &timeline));
                     Action::IndexReady(Reloaded { timeline, index })
                 };
                 spawn_job(&self.tx, "hotline-index", job, Action::IndexFailed);
@@ -223,7 +224,7 @@ impl Effects for Threads {
                 let (inputs, lexicon) = (self.inputs.clone(), self.lexicon.clone());
                 let job = move || {
                     let timeline = load::load(&inputs, &lexicon);
-                    let index = SearchIndex::build(&timeline);
+                    let index = crate::cache::index_for(&roots_of(&inputs), &timeline);
                     Action::Reloaded(Reloaded {
                         timeline: Arc::new(timeline),
                         index: Arc::new(index),
@@ -232,6 +233,15 @@ impl Effects for Threads {
                 spawn_job(&self.tx, "hotline-reload", job, Action::ReloadFailed);
             }
         }
+    }
+}
+
+/// The folders and files a corpus was loaded from (none for the built-in
+/// one): what the cache keys its word index by.
+fn roots_of(inputs: &load::Inputs) -> Vec<std::path::PathBuf> {
+    match inputs {
+        load::Inputs::Paths(paths) => paths.clone(),
+        load::Inputs::Embedded => Vec::new(),
     }
 }
 

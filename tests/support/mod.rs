@@ -2,6 +2,8 @@
 //! memory, and snapshots of a folder to prove it unchanged.
 #![allow(dead_code)]
 
+pub mod home;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -9,6 +11,8 @@ use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use home::Isolated;
 
 /// What a run gave.
 pub struct Run {
@@ -67,6 +71,7 @@ pub fn run_with(args: &[&str], stdout: Stdout, stderr: Stdout) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hotline"))
         .args(args)
         .env("NO_COLOR", "1")
+        .isolated()
         .stdin(Stdio::null())
         .stdout(open(&stdout))
         .stderr(open(&stderr))

@@ -1,0 +1,245 @@
+//! The search index's word part (vocabulary and postings, `WordIndex`)
+//! kept beside a corpus's article cache, so a warm open of an unchanged
+//! corpus reads it instead of folding and hashing every word again. One
+//! file per set of roots, `corpus-<hash>.hlw`, valid for exactly the
+//! articles it was built from: its key is a hash of what the word index
+//! reads (every title, paragraph and sentence bound, in order), so any
+//! added, removed, changed or reordered article, or a new hotline build,
+//! simply misses and rebuilds it. The file is checked whole (checksum,
+//! then every posting in range) before it is used.
+//!
+//! Layout: `MAGIC` (8 bytes), key (8, little-endian), payload length (8),
+//! xxh3 of the payload (8), then the postcard payload.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+use super::session::{self, Notices, Setting};
+use crate::model::{Article, Timeline};
+use crate::query::{SearchIndex, WordIndex};
+use crate::sanitize::inert;
+
+const MAGIC: [u8; 8] = *b"HLWORDS1";
+const HEAD: usize = 32;
+/// Extension of word index files, beside the article cache's `.hlc`.
+pub const EXT: &str = "hlw";
+
+/// The search index for `timeline`, loaded from `roots`: the word part
+/// from the cache when this process uses one and it holds the word index
+/// of exactly these articles, else built (and then kept for next time).
+/// Without a cache (`--no-cache`, library callers, the built-in corpus)
+/// this is `SearchIndex::build`.
+pub fn index_for(roots: &[PathBuf], timeline: &Timeline) -> SearchIndex {
+    let Some(setting) = session::current().filter(|_| !roots.is_empty()) else {
+        return SearchIndex::build(timeline);
+    };
+    let path = setting.store.file_for(roots).with_extension(EXT);
+    let key = key_of(&timeline.articles);
+    match read(&path, key, timeline.articles.len()) {
+        Ok(Some(words)) => return SearchIndex::with_words(timeline, words),
+        Ok(None) => {}
+        Err(why) => notice(&setting, &path, &format!("{why}; rebuilding it")),
+    }
+    let words = WordIndex::build(&timeline.articles);
+    // Never inside a corpus; the article cache's save has said why.
+    if setting.store.writable_for(roots).is_ok() {
+        save(&setting, path, key, &words);
+    }
+    SearchIndex::with_words(timeline, words)
+}
+
+/// What the word index is built from, hashed, with the build that built
+/// it (tokenising and folding may change between versions).
+pub fn key_of(articles: &[Article]) -> u64 {
+    let mut h = Xxh3::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(&MAGIC);
+    h.update(&(articles.len() as u64).to_le_bytes());
+    for a in articles {
+        h.update(&(a.title.len() as u64).to_le_bytes());
+        h.update(a.title.as_bytes());
+        h.update(&(a.paragraphs.len() as u64).to_le_bytes());
+        for p in &a.paragraphs {
+            h.update(&(p.text.len() as u64).to_le_bytes());
+            h.update(p.text.as_bytes());
+            h.update(&(p.sentences.len() as u64).to_le_bytes());
+            for &(s, e) in &p.sentences {
+                h.update(&(s as u64).to_le_bytes());
+                h.update(&(e as u64).to_le_bytes());
+            }
+        }
+    }
+    h.digest()
+}
+
+/// `Ok(None)`: no file, or one for other articles (the usual miss).
+/// `Err`: a file that is damaged, said in a few words.
+pub fn read(path: &Path, key: u64, articles: usize) -> Result<Option<WordIndex>, String> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("can't read it ({e})")),
+    };
+    let Some((head, payload)) = bytes.split_first_chunk::<HEAD>() else {
+        return Err("cut short".into());
+    };
+    let word = |i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&head[i..i + 8]);
+        u64::from_le_bytes(w)
+    };
+    if head[..8] != MAGIC {
+        return Err("not a hotline word index".into());
+    }
+    if word(8) != key {
+        return Ok(None);
+    }
+    if word(16) != payload.len() as u64 {
+        return Err("cut short or extended".into());
+    }
+    if word(24) != xxh3_64(payload) {
+        return Err("checksum mismatch".into());
+    }
+    let words: WordIndex =
+        postcard::from_bytes(payload).map_err(|e| format!("does not decode ({e})"))?;
+    if !words.fits(articles) {
+        return Err("postings out of range".into());
+    }
+    Ok(Some(words))
+}
+
+/// The file's bytes for `words`, built from articles hashing to `key`.
+pub fn encode(key: u64, words: &WordIndex) -> Result<Vec<u8>, String> {
+    let mut out = postcard::to_extend(words, vec![0u8; HEAD]).map_err(|e| e.to_string())?;
+    let len = (out.len() - HEAD) as u64;
+    let sum = xxh3_64(&out[HEAD..]);
+    out[..8].copy_from_slice(&MAGIC);
+    out[8..16].copy_from_slice(&key.to_le_bytes());
+    out[16..24].copy_from_slice(&len.to_le_bytes());
+    out[24..32].copy_from_slice(&sum.to_le_bytes());
+    Ok(out)
+}
+
+/// Write `words` to `path` through a temp file and a rename, on a thread
+/// of its own when the setting says so (the browser: the index is in use
+/// already). Not synced: a torn file fails its checksum and is rebuilt.
+fn save(setting: &Setting, path: PathBuf, key: u64, words: &WordIndex) {
+    let bytes = match encode(key, words) {
+        Ok(b) => b,
+        Err(e) => return notice(setting, &path, &format!("not saved ({e})")),
+    };
+    let dir = setting.store.dir().to_path_buf();
+    let write = move || -> std::io::Result<()> {
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".corpus-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)?;
+        tmp.write_all(&bytes)?;
+        tmp.persist(&path).map_err(|e| e.error)?;
+        Ok(())
+    };
+    if setting.background_save {
+        session::in_background(move || {
+            // The index is in use: a failed write only costs the next open.
+            let _ = write();
+        });
+    } else if let Err(e) = write() {
+        let dir = setting.store.dir().to_path_buf();
+        notice(setting, &dir, &format!("word index not saved ({e})"));
+    }
+}
+
+/// One line on stderr for the command line; the browser rebuilds quietly
+/// (its warnings belong to the corpus, which is on screen already).
+fn notice(setting: &Setting, file: &Path, message: &str) {
+    if setting.notices == Notices::Stderr {
+        let line = format!(
+            "hotline: cache: {}: {}\n",
+            inert(&file.display().to_string(), false),
+            inert(message, false)
+        );
+        // A stderr that can't be written is no reason to fail.
+        let _ = std::io::stderr().write_all(line.as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Paragraph;
+
+    fn article(title: &str, text: &str) -> Article {
+        Article {
+            title: title.into(),
+            paragraphs: vec![Paragraph {
+                text: text.into(),
+                sentences: vec![(0, text.len())],
+            }],
+            ..Article::default()
+        }
+    }
+
+    fn corpus() -> Vec<Article> {
+        vec![
+            article("Moon calls Xi", "The leaders spoke by phone."),
+            article("APEC", "Lee and Xi met at APEC. 통화를 했다."),
+        ]
+    }
+
+    #[test]
+    fn a_saved_word_index_reads_back_equal_for_the_same_articles_only() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("w.hlw");
+        let articles = corpus();
+        let key = key_of(&articles);
+        let words = WordIndex::build(&articles);
+        fs::write(&path, encode(key, &words).expect("encodes")).expect("write");
+        assert_eq!(read(&path, key, articles.len()), Ok(Some(words)));
+
+        let mut changed = corpus();
+        changed[1].paragraphs[0].text.push('!');
+        assert_ne!(key_of(&changed), key, "a changed paragraph");
+        let mut bounds = corpus();
+        bounds[0].paragraphs[0].sentences = vec![(0, 4), (4, 27)];
+        assert_ne!(key_of(&bounds), key, "changed sentence bounds");
+        let reordered: Vec<Article> = corpus().into_iter().rev().collect();
+        assert_ne!(key_of(&reordered), key, "another order");
+        assert_ne!(key_of(&corpus()[..1]), key, "an article removed");
+        assert_eq!(
+            read(&path, key_of(&changed), 2),
+            Ok(None),
+            "a miss, quietly"
+        );
+        assert_eq!(read(&dir.path().join("none.hlw"), key, 2), Ok(None));
+    }
+
+    #[test]
+    fn a_damaged_word_index_is_refused_never_trusted() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("w.hlw");
+        let articles = corpus();
+        let key = key_of(&articles);
+        let good = encode(key, &WordIndex::build(&articles)).expect("encodes");
+        let mut flipped = good.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        let cases: [(&str, Vec<u8>); 4] = [
+            ("cut", good[..good.len() - 3].to_vec()),
+            ("flip", flipped),
+            ("empty", Vec::new()),
+            ("foreign", b"not a word index at all, just text".to_vec()),
+        ];
+        for (what, bytes) in cases {
+            fs::write(&path, bytes).expect("write");
+            assert!(read(&path, key, articles.len()).is_err(), "{what}");
+        }
+        // Valid bytes naming an article the corpus does not have.
+        let mut words = WordIndex::build(&articles);
+        words.title[0] = vec![7];
+        fs::write(&path, encode(key, &words).expect("encodes")).expect("write");
+        assert!(read(&path, key, articles.len()).is_err(), "out of range");
+    }
+}
