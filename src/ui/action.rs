@@ -131,6 +131,27 @@ pub enum Action {
     IndexReady(Reloaded),
     /// Building the search index failed; the message says why.
     IndexFailed(String),
+    // Marks: read state, bookmarks, notes.
+    /// `m`: bookmark the current article, or remove its bookmark.
+    ToggleBookmark,
+    /// Enter in the bookmarks overlay: go to the selected article.
+    BookmarkJump,
+    /// `U`: the current article unread again (or read).
+    ToggleRead,
+    /// `a`: write the note of the current article's call.
+    OpenNote,
+    /// Enter on the note line: keep it (empty: no note).
+    NoteAccept,
+    /// Esc on the note line: the note stays as it was.
+    NoteCancel,
+    /// The marks file is written (`Effect::SaveMarks`): `sent` as asked,
+    /// `written` merged with another process's marks.
+    MarksSaved {
+        sent: Box<crate::marks::Marks>,
+        written: Box<crate::marks::Marks>,
+    },
+    /// Writing the marks file failed; the message names it and says why.
+    MarksSaveFailed(String),
 }
 
 /// A corpus and its search index (built off the UI thread): a reload's
@@ -163,4 +184,12 @@ pub enum Effect {
     /// Hand an http(s) address to the system's opener (`xdg-open`, `open`),
     /// never through a shell; nothing answers.
     OpenUrl(String),
+    // Marks.
+    /// Write `mine` to the marks file, merged with what it holds now
+    /// (`base`: as this process last read or wrote it); answer with
+    /// `MarksSaved` or `MarksSaveFailed`.
+    SaveMarks {
+        base: Box<crate::marks::Marks>,
+        mine: Box<crate::marks::Marks>,
+    },
 }

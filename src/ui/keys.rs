@@ -25,11 +25,15 @@ pub enum Context {
     Help,
     Warnings,
     About,
+    /// The `'` list of bookmarks.
+    Bookmarks,
+    /// Writing a call's note (`a`).
+    Note,
     Global,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 15] = [
         Context::Browse,
         Context::Views,
         Context::List,
@@ -42,6 +46,8 @@ impl Context {
         Context::Help,
         Context::Warnings,
         Context::About,
+        Context::Bookmarks,
+        Context::Note,
         Context::Global,
     ];
 
@@ -51,6 +57,7 @@ impl Context {
             Overlay::Help(_) => Context::Help,
             Overlay::Warnings(_) => Context::Warnings,
             Overlay::About => Context::About,
+            Overlay::Bookmarks(_) => Context::Bookmarks,
         }
     }
 
@@ -68,6 +75,8 @@ impl Context {
             Context::Help => "This help",
             Context::Warnings => "Load warnings",
             Context::About => "About",
+            Context::Bookmarks => "Bookmarks (')",
+            Context::Note => "Note on a call (a)",
             Context::Global => "Anywhere",
         }
     }
@@ -216,7 +225,7 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Detail, &[Key::ch('G'), Key::code(K::End)], Action::Move(Motion::Bottom), "end of the article", ""),
     b(C::Detail, &[Key::ch('h'), Key::code(K::Left), Key::ch('q')], Action::Close, "back to the timeline", "q back"),
     // Filter bar.
-    b(C::Filter, &[], Action::Edit(Edit::Insert(' ')), "type: words ANDed; 'exact !not src: era: with: year: topic:", "type to filter"),
+    b(C::Filter, &[], Action::Edit(Edit::Insert(' ')), "type: words ANDed; 'exact !not src: era: with: year: topic: is:", "type to filter"),
     b(C::Filter, &[Key::code(K::Enter)], Action::FilterAccept, "keep the filter, back to the list", "Enter keep"),
     b(C::Filter, &[Key::code(K::Esc)], Action::FilterCancel, "clear the filter", "Esc clear"),
     b(C::Filter, &[Key::code(K::Backspace)], Action::Edit(Edit::Backspace), "delete the character before the cursor", ""),
@@ -281,6 +290,22 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Warnings, &[Key::ch('G'), Key::code(K::End)], Action::Move(Motion::Bottom), "last warning", ""),
     // About.
     b(C::About, &[Key::code(K::Esc), Key::ch('i'), Key::ch('q')], Action::ToggleOverlay(Overlay::About), "close this overview", "Esc close"),
+    // Marks: read state, bookmarks, notes (kept in the state folder).
+    b(C::Browse, &[Key::ch('m')], Action::ToggleBookmark, "bookmark the current article (again: remove)", "m mark"),
+    b(C::Browse, &[Key::ch('\'')], Action::ToggleOverlay(Overlay::Bookmarks(0)), "bookmarks: list them, Enter goes to one", "' marks"),
+    b(C::Browse, &[Key::ch('a')], Action::OpenNote, "annotate: write, edit or clear the call's note", ""),
+    b(C::Browse, &[Key::ch('U')], Action::ToggleRead, "mark the current article unread (again: read)", ""),
+    b(C::Side, &[Key::ch('m')], Action::ToggleBookmark, "bookmark the focused article (again: remove)", ""),
+    b(C::Side, &[Key::ch('\'')], Action::ToggleOverlay(Overlay::Bookmarks(0)), "bookmarks", ""),
+    b(C::Side, &[Key::ch('a')], Action::OpenNote, "annotate the call of the focused article", ""),
+    b(C::Bookmarks, &[Key::code(K::Esc), Key::ch('\''), Key::ch('q')], Action::ToggleOverlay(Overlay::Bookmarks(0)), "close the bookmarks", "Esc close"),
+    b(C::Bookmarks, &[Key::ch('j'), Key::code(K::Down)], Action::Move(Motion::Down), "next bookmark", "j/k move"),
+    b(C::Bookmarks, &[Key::ch('k'), Key::code(K::Up)], Action::Move(Motion::Up), "previous bookmark", ""),
+    b(C::Bookmarks, &[Key::code(K::Enter)], Action::BookmarkJump, "go to the article", "Enter go"),
+    b(C::Bookmarks, &[Key::ch('m')], Action::ToggleBookmark, "remove the bookmark", "m remove"),
+    b(C::Note, &[], Action::Edit(Edit::Insert(' ')), "type: the note (empty: no note)", "type a note"),
+    b(C::Note, &[Key::code(K::Enter)], Action::NoteAccept, "keep the note", "Enter keep"),
+    b(C::Note, &[Key::code(K::Esc)], Action::NoteCancel, "leave the note as it was", "Esc cancel"),
 ];
 
 /// A key event reduced to what the table stores: Shift is folded into the
@@ -316,6 +341,8 @@ pub fn contexts(primary: Context) -> &'static [Context] {
         C::Help => &[C::Help, C::Views, C::Global],
         C::Warnings => &[C::Warnings, C::Views, C::Global],
         C::About => &[C::About, C::Views, C::Global],
+        C::Bookmarks => &[C::Bookmarks, C::Views, C::Global],
+        C::Note => &[C::Note, C::Line, C::Global],
         C::Global => &[C::Global],
     }
 }
@@ -336,7 +363,7 @@ pub fn action_for(primary: Context, event: KeyEvent) -> Option<Action> {
         return Some(binding.action.clone());
     }
     match (primary, key.code) {
-        (C::Filter | C::Command | C::TextSearch, KeyCode::Char(c))
+        (C::Filter | C::Command | C::TextSearch | C::Note, KeyCode::Char(c))
             if key.mods.is_empty() && !c.is_control() =>
         {
             Some(Action::Edit(Edit::Insert(c)))
@@ -453,6 +480,8 @@ mod tests {
             C::Help,
             C::Warnings,
             C::About,
+            C::Bookmarks,
+            C::Note,
             C::Filter,
             C::Command,
             C::TextSearch,

@@ -18,6 +18,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Top {
     Overlay(Overlay),
+    /// The one-line note on a call (`a`), while typing.
+    Note,
     /// The `:` command line.
     Command,
     /// The prompt of `/` inside the article, while typing.
@@ -38,6 +40,9 @@ pub enum Overlay {
     Warnings(usize),
     /// `i`: what is loaded (corpus, counts) and the hotline version.
     About,
+    /// `'`: the bookmarked articles; holds the selected one (Enter goes
+    /// to it). One line each, so the selection is also the scroll.
+    Bookmarks(usize),
 }
 
 impl Overlay {
@@ -50,6 +55,7 @@ impl Overlay {
     pub fn unit(self) -> &'static str {
         match self {
             Overlay::Warnings(_) => " lines",
+            Overlay::Bookmarks(_) => " bookmarks",
             Overlay::Help(_) | Overlay::About => "",
         }
     }
@@ -57,7 +63,7 @@ impl Overlay {
     /// Its scroll, for one that scrolls.
     pub fn scroll(self) -> Option<usize> {
         match self {
-            Overlay::Help(s) | Overlay::Warnings(s) => Some(s),
+            Overlay::Help(s) | Overlay::Warnings(s) | Overlay::Bookmarks(s) => Some(s),
             Overlay::About => None,
         }
     }
@@ -67,6 +73,7 @@ impl Overlay {
         match self {
             Overlay::Help(_) => Overlay::Help(s),
             Overlay::Warnings(_) => Overlay::Warnings(s),
+            Overlay::Bookmarks(_) => Overlay::Bookmarks(s),
             Overlay::About => Overlay::About,
         }
     }

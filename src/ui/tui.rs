@@ -8,6 +8,7 @@
 //! (`Effect::BuildIndex` → `Action::IndexReady`).
 
 use std::io::{self, Stdout};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Sender};
@@ -118,6 +119,8 @@ struct Threads {
     /// `None` until there is an index to match with (`update` asks for no
     /// search before).
     worker: Option<MatchWorker>,
+    /// The marks file (`Effect::SaveMarks`); `None`: marks are not kept.
+    marks_path: Option<PathBuf>,
 }
 
 fn spawn_worker(tx: &Sender<Msg>, timeline: Arc<Timeline>, index: Arc<SearchIndex>) -> MatchWorker {
@@ -183,6 +186,19 @@ impl Effects for Threads {
                 spawn_job(&self.tx, "hotline-index", job, Action::IndexFailed);
             }
             Effect::OpenUrl(url) => open_in_browser(&url),
+            // Small and rare (a key press): written here, in order, so two
+            // saves never race each other.
+            Effect::SaveMarks { base, mine } => {
+                let Some(path) = &self.marks_path else { return };
+                let answer = match crate::marks::file::save(path, &base, &mine) {
+                    Ok(written) => Action::MarksSaved {
+                        sent: mine,
+                        written: Box::new(written),
+                    },
+                    Err(why) => Action::MarksSaveFailed(why),
+                };
+                let _ = self.tx.send(Msg::Action(answer));
+            }
             Effect::Reload => {
                 let (inputs, lexicon) = (self.inputs.clone(), self.lexicon.clone());
                 let job = move || {
@@ -259,10 +275,32 @@ pub fn describe(inputs: &Inputs) -> String {
     }
 }
 
+/// Read the user's marks into `app` (a bad file is a warning, never an
+/// error) and say where they are saved: `None` without a state folder.
+pub fn load_marks(app: &mut App, path: Option<PathBuf>) -> Option<PathBuf> {
+    let Some(path) = path else {
+        app.marks.warn(
+            "marks",
+            "no state folder ($XDG_STATE_HOME or $HOME): read state, bookmarks and notes last until quit".into(),
+        );
+        return None;
+    };
+    let loaded = crate::marks::file::load(&path);
+    app.marks.base = loaded.marks.clone();
+    app.marks.marks = loaded.marks;
+    app.marks.persist = true;
+    if let Some(why) = loaded.warning {
+        app.message = Some(format!("{why} · w lists it"));
+        app.marks.warn("marks", why);
+    }
+    Some(path)
+}
+
 fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
     let theme = crate::ui::theme::Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
     let mut app = app.with_theme(theme);
     app.source = Some(describe(&inputs));
+    let marks_path = load_marks(&mut app, crate::marks::file::default_path());
     let (tx, rx) = mpsc::channel();
 
     // Signals first, so one arriving during set-up still restores.
@@ -310,6 +348,7 @@ fn run_app(app: App, inputs: Inputs, lexicon: Lexicon) -> Result<ExitCode> {
         lexicon,
         timeline: app.timeline.clone(),
         worker,
+        marks_path,
     };
     let (_, signal) = run_loop(&mut terminal, app, &rx, &mut threads)?;
     restore();

@@ -18,6 +18,11 @@ pub fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
         ("calls", t.calls.len().to_string()),
         ("eras", t.eras.len().to_string()),
         ("warnings", t.warnings.len().to_string()),
+        ("unread", app.marks.unread_count().to_string()),
+        (
+            "bookmarks",
+            super::bookmarks::articles(app).len().to_string(),
+        ),
     ];
     let mut out = Vec::new();
     for (name, value) in fields {

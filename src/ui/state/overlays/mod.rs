@@ -1,4 +1,5 @@
-//! The overlays' text, one file each (`help`, `warnings`, `about`): rows
+//! The overlays' text, one file each (`help`, `warnings`, `about`,
+//! `bookmarks`): rows
 //! for a popup of a given width, plain functions of the state, so `update`
 //! can bound their scroll and `ui::view::popup` draw any of them the same way.
 //! Which one is open, and the table that ties each to its file, is
@@ -11,6 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 pub mod about;
+pub mod bookmarks;
 pub mod help;
 pub mod warnings;
 
@@ -33,6 +35,7 @@ impl Overlay {
             Overlay::Help(_) => help::rows(app, width),
             Overlay::Warnings(_) => warnings::rows(app, width),
             Overlay::About => about::rows(app, width),
+            Overlay::Bookmarks(sel) => bookmarks::rows(app, width, sel),
         }
     }
 
@@ -41,13 +44,17 @@ impl Overlay {
         match self {
             Overlay::Help(_) => " Keys · Esc or ? closes ".to_string(),
             Overlay::Warnings(_) => {
-                let n = app.timeline.warnings.len();
+                let n = app.warnings().count();
                 format!(
                     " {n} load warning{} · Esc or w closes ",
                     if n == 1 { "" } else { "s" }
                 )
             }
             Overlay::About => " About · Esc or i closes ".to_string(),
+            Overlay::Bookmarks(_) => {
+                let n = bookmarks::articles(app).len();
+                format!(" {n} bookmarked · Enter goes · Esc or ' closes ")
+            }
         }
     }
 
