@@ -367,7 +367,8 @@ mod tests {
             ]
         );
         assert!(q.keeps(|s| s == Status::Bookmarked || s == Status::Unread));
-        assert!(!q.keeps(|s| s != Status::Read));
+        assert!(!q.keeps(|s| s != Status::Unread));
+        assert!(!q.keeps(|_| true), "is:read refused by !is:read");
         let err = parse("is:starred").unwrap_err().0;
         assert!(err.contains("bookmarked, unread, read, noted"), "{err}");
         assert!(parse("is:").unwrap_err().0.contains("is:unread"));
