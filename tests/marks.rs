@@ -244,3 +244,59 @@ fn an_unwritable_folder_is_an_error_naming_the_file() {
     assert!(err.contains(&path.display().to_string()), "{err}");
     assert_eq!(file::load(&path).marks, Marks::default());
 }
+
+/// `hotline search` with `is:` reads the browser's marks file from
+/// `XDG_STATE_HOME` and never changes it, even when it is damaged.
+#[test]
+fn search_on_the_cli_reads_the_same_marks_read_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("state/hotline");
+    std::fs::create_dir_all(&state).expect("state folder");
+    let tl = hotline::load(&hotline::Inputs::Embedded, &hotline::Lexicon::embedded());
+    let bookmarked = &tl.articles[0];
+    let mut marks = Marks::default();
+    marks.bookmarks.insert(ArticleKey::of(bookmarked));
+    marks.read.insert(ArticleKey::of(bookmarked));
+    let path = state.join(file::FILE_NAME);
+    std::fs::write(&path, file::to_json(&marks)).expect("write");
+    let search = |query: &str| {
+        let out = assert_cmd::Command::cargo_bin("hotline")
+            .expect("binary")
+            .args(["search", query])
+            .env("HOME", dir.path().join("home"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .env("XDG_STATE_HOME", dir.path().join("state"))
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (hits, _) = search("is:bookmarked");
+    let ids: Vec<&str> = hits.lines().filter_map(|l| l.split('\t').nth(1)).collect();
+    assert_eq!(ids, [bookmarked.id.as_str()]);
+    let (hits, _) = search("!is:read");
+    assert_eq!(hits.lines().count(), tl.articles.len() - 1);
+    assert_eq!(
+        file::load(&path).marks,
+        marks,
+        "searching left the file as it was"
+    );
+    std::fs::write(&path, "{ damaged").expect("write");
+    let (hits, warning) = search("is:unread");
+    assert_eq!(
+        hits.lines().count(),
+        tl.articles.len(),
+        "no marks: all unread"
+    );
+    assert!(warning.contains("not a marks file"), "{warning}");
+    assert_eq!(std::fs::read_to_string(&path).expect("left"), "{ damaged");
+    assert!(!file::aside_path(&path).exists());
+}

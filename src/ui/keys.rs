@@ -291,8 +291,8 @@ pub static BINDINGS: &[Binding] = &[
     // About.
     b(C::About, &[Key::code(K::Esc), Key::ch('i'), Key::ch('q')], Action::ToggleOverlay(Overlay::About), "close this overview", "Esc close"),
     // Marks: read state, bookmarks, notes (kept in the state folder).
-    b(C::Browse, &[Key::ch('m')], Action::ToggleBookmark, "bookmark the current article (again: remove)", "m mark"),
-    b(C::Browse, &[Key::ch('\'')], Action::ToggleOverlay(Overlay::Bookmarks(0)), "bookmarks: list them, Enter goes to one", "' marks"),
+    b(C::Browse, &[Key::ch('m')], Action::ToggleBookmark, "bookmark the current article (again: remove)", ""),
+    b(C::Browse, &[Key::ch('\'')], Action::ToggleOverlay(Overlay::Bookmarks(0)), "bookmarks: list them, Enter goes to one", ""),
     b(C::Browse, &[Key::ch('a')], Action::OpenNote, "annotate: write, edit or clear the call's note", ""),
     b(C::Browse, &[Key::ch('U')], Action::ToggleRead, "mark the current article unread (again: read)", ""),
     b(C::Side, &[Key::ch('m')], Action::ToggleBookmark, "bookmark the focused article (again: remove)", ""),
