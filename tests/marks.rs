@@ -129,7 +129,10 @@ fn sample_marks() -> Marks {
 /// The file's format, as written: versioned, keys in hex, notes by call.
 #[test]
 fn marks_file_format() {
-    insta::assert_snapshot!("marks_file_format", file::to_json(&sample_marks()));
+    insta::assert_snapshot!(
+        "marks_file_format",
+        file::to_json(&sample_marks()).expect("json")
+    );
 }
 
 #[test]
@@ -258,7 +261,7 @@ fn search_on_the_cli_reads_the_same_marks_read_only() {
     marks.bookmarks.insert(ArticleKey::of(bookmarked));
     marks.read.insert(ArticleKey::of(bookmarked));
     let path = state.join(file::FILE_NAME);
-    std::fs::write(&path, file::to_json(&marks)).expect("write");
+    std::fs::write(&path, file::to_json(&marks).expect("json")).expect("write");
     let search = |query: &str| {
         let out = assert_cmd::Command::cargo_bin("hotline")
             .expect("binary")

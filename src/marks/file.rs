@@ -67,13 +67,12 @@ pub fn parse(bytes: &[u8]) -> Result<Marks, String> {
 }
 
 /// The file's text for `marks`.
-pub fn to_json(marks: &Marks) -> String {
+pub fn to_json(marks: &Marks) -> Result<String, serde_json::Error> {
     let on_disk = OnDiskRef {
         version: VERSION,
         marks,
     };
-    // Plain data of strings and sets: serializing can not fail.
-    serde_json::to_string_pretty(&on_disk).unwrap_or_default()
+    serde_json::to_string_pretty(&on_disk)
 }
 
 /// Read the bytes, or `Ok(None)` when there is no file.
@@ -170,7 +169,8 @@ pub fn save(path: &Path, base: &Marks, mine: &Marks) -> Result<Marks, String> {
         Ok(None) | Err(_) => Marks::default(),
     };
     let merged = Marks::merge(&disk, base, mine);
-    write_atomically(path, to_json(&merged).as_bytes())?;
+    let json = to_json(&merged).map_err(|e| format!("{}: cannot encode: {e}", path.display()))?;
+    write_atomically(path, json.as_bytes())?;
     Ok(merged)
 }
 

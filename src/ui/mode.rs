@@ -11,8 +11,9 @@
 
 /// What is on top, and so takes the keys (`App::top`): the screens stack
 /// as list or detail pane, then side by side over them, then the filter
-/// bar's focus, then the `:` command line, then an overlay. Kept as that stack in `App` (`focus`,
-/// `side`, `command`, `overlay`) because each layer returns to the one below when it
+/// bar's focus, then the `:` command line, then a call's note line, then
+/// an overlay. Kept as that stack in `App` (`focus`, `side`, `command`,
+/// `note`, `overlay`) because each layer returns to the one below when it
 /// closes (Esc in side by side gives back the pane that had the focus);
 /// this enum is the one answer to "which is on top".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
