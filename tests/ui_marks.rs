@@ -109,6 +109,33 @@ fn passing_over_articles_leaves_them_unread_opening_one_reads_it() {
 }
 
 #[test]
+fn a_marks_every_article_the_list_shows_read() {
+    let mut app = App::new(fixture::sample());
+    let n = app.timeline.articles.len();
+    ch(&mut app, '/');
+    typed(&mut app, "src:kbs");
+    press(&mut app, KeyCode::Enter);
+    let shown = app.counts().0;
+    assert!(shown > 0 && shown < n);
+    ch(&mut app, 'A');
+    assert_eq!(
+        app.marks.unread_count(),
+        n - shown,
+        "only the filter's hits"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("marked read"))
+    );
+    press(&mut app, KeyCode::Esc);
+    ch(&mut app, 'A');
+    assert_eq!(app.marks.unread_count(), 0);
+    ch(&mut app, 'A');
+    assert_eq!(app.message.as_deref(), Some("nothing unread here"));
+}
+
+#[test]
 fn side_by_side_and_scrolling_from_the_list_read_the_articles_shown() {
     let mut app = on_first_article();
     let first = app.selected_article().expect("an article");

@@ -138,6 +138,8 @@ pub enum Action {
     BookmarkJump,
     /// `U`: the current article unread again (or read).
     ToggleRead,
+    /// `A`: every article the list shows (the filter's hits) read.
+    MarkAllRead,
     /// `a`: write the note of the current article's call.
     OpenNote,
     /// Enter on the note line: keep it (empty: no note).

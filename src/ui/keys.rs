@@ -295,6 +295,7 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Browse, &[Key::ch('\'')], Action::ToggleOverlay(Overlay::Bookmarks(0)), "bookmarks: list them, Enter goes to one", ""),
     b(C::Browse, &[Key::ch('a')], Action::OpenNote, "annotate: write, edit or clear the call's note", ""),
     b(C::Browse, &[Key::ch('U')], Action::ToggleRead, "mark the current article unread (again: read)", ""),
+    b(C::Browse, &[Key::ch('A')], Action::MarkAllRead, "mark every article the list shows read (the filter's hits)", ""),
     b(C::Side, &[Key::ch('m')], Action::ToggleBookmark, "bookmark the focused article (again: remove)", ""),
     b(C::Side, &[Key::ch('\'')], Action::ToggleOverlay(Overlay::Bookmarks(0)), "bookmarks", ""),
     b(C::Side, &[Key::ch('a')], Action::OpenNote, "annotate the call of the focused article", ""),

@@ -124,6 +124,27 @@ pub(super) fn toggle_read(app: &mut App) {
     changed(app, true);
 }
 
+/// `A`: every article the list shows read (all, or the filter's hits),
+/// as newsboat's mark-all-read of a feed.
+pub(super) fn mark_all_read(app: &mut App) {
+    let shown = app.article_order();
+    let before = app.marks.marks.read.len();
+    for a in shown {
+        if let Some(key) = app.marks.lens.key(a) {
+            app.marks.marks.read.insert(key);
+        }
+    }
+    let n = app.marks.marks.read.len() - before;
+    app.message = Some(match n {
+        0 => "nothing unread here".into(),
+        1 => "1 article marked read".into(),
+        n => format!("{n} articles marked read"),
+    });
+    if n > 0 {
+        changed(app, true);
+    }
+}
+
 /// `'`: open the bookmarks, or say there are none.
 pub(super) fn open_bookmarks(app: &mut App) {
     if matches!(app.overlay, Some(Overlay::Bookmarks(_))) {
@@ -253,6 +274,7 @@ pub(super) fn act(app: &mut App, action: &Action) -> bool {
     match action {
         Action::ToggleBookmark => toggle_bookmark(app),
         Action::ToggleRead => toggle_read(app),
+        Action::MarkAllRead => mark_all_read(app),
         Action::BookmarkJump => jump(app),
         Action::OpenNote => open_note(app),
         Action::NoteAccept => accept_note(app),

@@ -290,6 +290,7 @@ fn act(app: &mut App, action: Action) {
         Action::ToggleBookmark
         | Action::BookmarkJump
         | Action::ToggleRead
+        | Action::MarkAllRead
         | Action::OpenNote
         | Action::NoteAccept
         | Action::NoteCancel
