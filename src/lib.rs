@@ -6,6 +6,7 @@
 //! pipeline  read → clean → extract → group → timeline: `pipeline::load`
 //! query     filter text → ranked hits with highlights
 //! evidence  where each fact was read (for export, `show` and the UI)
+//! marks     the user's read state, bookmarks and notes (and their file)
 //! cli, ui   the two views over the resulting `model::Timeline`
 //! config    the user's config.toml: keys, colours, default paths, home
 //! ```
@@ -19,6 +20,7 @@ pub mod fingerprint;
 pub mod fsafe;
 pub mod hangul;
 pub mod lexicon;
+pub mod marks;
 pub mod model;
 pub mod pipeline;
 pub mod query;

@@ -679,6 +679,7 @@ fn run_loop_from_loading_shows_the_corpus_then_indexes_it() {
             ui::Effect::BuildIndex => "index",
             ui::Effect::Search { .. } => "search",
             ui::Effect::Reload => "reload",
+            ui::Effect::SaveMarks { .. } => "save marks",
             ui::Effect::OpenUrl(_) => "open",
             ui::Effect::Copy(_) => "copy",
             ui::Effect::Run { .. } => "run",

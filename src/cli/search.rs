@@ -2,6 +2,7 @@
 //! ranking, printed. Text: one hit a line, tab-separated (call id or `-`,
 //! article id, score, snippet). JSON: SPEC §4,
 //! `{"query": …, "hits": [{"article", "call", "score", "snippet"}]}`.
+//! `is:` words read the browser's marks file (read only, and only then).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -9,8 +10,9 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow};
 use serde::Serialize;
 
+use crate::marks::{Lens, Marks};
 use crate::model::Timeline;
-use crate::query::parse;
+use crate::query::{Query, parse};
 use crate::sanitize::inert;
 
 #[derive(Serialize)]
@@ -38,8 +40,46 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     let parsed = parse(query).map_err(|e| anyhow!("invalid query {query:?}: {e}"))?;
+    let marks = if parsed.statuses().next().is_some() {
+        read_marks()
+    } else {
+        Marks::default()
+    };
+    run_with_marks(&parsed, json, roots, timeline, &marks, out)
+}
+
+/// The browser's marks, for `is:`; a missing state folder or file is no
+/// marks, a bad file a warning on stderr (it is left as it is).
+fn read_marks() -> Marks {
+    let Some(path) = crate::marks::file::default_path() else {
+        eprintln!("warning: no state folder ($XDG_STATE_HOME or $HOME): no marks for is:");
+        return Marks::default();
+    };
+    let loaded = crate::marks::file::load_read_only(&path);
+    if let Some(why) = loaded.warning {
+        eprintln!("warning: {}", inert(&why, false));
+    }
+    loaded.marks
+}
+
+/// `run` with the marks given: hits the `is:` words refuse are left out.
+/// The word index comes from the cache when it holds one for exactly
+/// these articles (`roots` empty: the built-in corpus, never cached).
+pub fn run_with_marks(
+    parsed: &Query,
+    json: bool,
+    roots: &[PathBuf],
+    timeline: &Timeline,
+    marks: &Marks,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let query = parsed.text.as_str();
     let index = crate::cache::index_for(roots, timeline);
-    let hits = index.search(timeline, &parsed);
+    let mut hits = index.search(timeline, parsed);
+    if parsed.statuses().next().is_some() {
+        let lens = Lens::new(timeline);
+        hits.retain(|h| parsed.keeps(|s| lens.has(marks, h.article, s)));
+    }
     let call_id = |c: Option<usize>| c.and_then(|c| timeline.calls.get(c)).map(|c| c.id.as_str());
     if json {
         let output = Output {
@@ -118,6 +158,25 @@ mod tests {
         assert!(text.starts_with("-\ta\t"));
         assert_eq!(text.lines().count(), 1);
         assert!(!text.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn is_words_keep_only_the_marked_articles() {
+        let tl = timeline();
+        let mut marks = Marks::default();
+        let q = |text: &str| parse(text).expect("query");
+        let lines = |marks: &Marks, text: &str| {
+            let mut out = Vec::new();
+            run_with_marks(&q(text), false, &[], &tl, marks, &mut out).expect("runs");
+            String::from_utf8(out).expect("utf-8").lines().count()
+        };
+        assert_eq!(lines(&marks, "apec is:bookmarked"), 0);
+        assert_eq!(lines(&marks, "is:unread"), 1);
+        marks
+            .bookmarks
+            .insert(crate::marks::ArticleKey::of(&tl.articles[0]));
+        assert_eq!(lines(&marks, "apec is:bookmarked"), 1);
+        assert_eq!(lines(&marks, "!is:bookmarked"), 0);
     }
 
     #[test]

@@ -319,6 +319,11 @@ fn combine(
     let mut together = u32::MAX;
     let mut in_body = 0;
     for (t, c) in terms.iter().enumerate() {
+        // The user's marks are not in the index: `Query::keeps` checks
+        // them against the marks of the moment, after matching.
+        if c.term.field == Field::Is {
+            continue;
+        }
         let (wscore, mask) = word(t);
         let mut best = wscore;
         let at = |v: &Vec<u32>, id: u32| {
@@ -354,6 +359,7 @@ fn combine(
                     best = best.max(at(&c.topics, topic));
                 }
             }
+            Field::Is => {}
             Field::Year => {
                 if let Some((div, value)) = c.year
                     && f.year >= 1000

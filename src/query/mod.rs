@@ -4,7 +4,7 @@
 //! functions, so they never disagree.
 //!
 //! - `parse`: the query language (words ANDed, `'exact`, `!not`, `src:`,
-//!   `era:`, `with:`, `year:`, `topic:`).
+//!   `era:`, `with:`, `year:`, `topic:`, and `is:` for the user's marks).
 //! - `fold`: folding, words, the close-match and short-field rules.
 //! - `index`: vocabulary + postings + short-field tables, built at load.
 //! - `korean`: stems and 초성 (initial consonant) search for Hangul.
@@ -31,7 +31,7 @@ mod tests;
 
 pub use highlight::line_match_indices;
 pub use index::{SearchIndex, WordIndex};
-pub use parse::{FIELDS, Field, FieldSpec, Query, QueryError, Term, parse, prefix_list};
+pub use parse::{FIELDS, Field, FieldSpec, Query, QueryError, Status, Term, parse, prefix_list};
 pub use worker::{MatchOutcome, MatchWorker};
 
 use crate::model::Timeline;

@@ -1,6 +1,7 @@
 //! The query language: whitespace-separated words, ANDed; `'word` exact,
 //! `!word` excluded, and field prefixes (`src:`, `era:`, `with:`, `year:`,
-//! `topic:`) that confine a word to one field. Owns parsing and the
+//! `topic:`) that confine a word to one field; `is:` asks for the user's
+//! own marks (`is:unread`, `!is:bookmarked`). Owns parsing and the
 //! "does this query only narrow that one" test the worker relies on.
 
 use super::fold::{fold_into, is_word_char, skip_budget};
@@ -20,6 +21,44 @@ pub enum Field {
     Year,
     /// The call's topics (`topic:`).
     Topic,
+    /// The user's marks (`is:`): not in the index, which holds the corpus
+    /// only; the matcher passes these terms and `Query::keeps` decides.
+    Is,
+}
+
+/// A mark `is:` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Bookmarked,
+    Unread,
+    Read,
+    /// The article's call has a note.
+    Noted,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Bookmarked,
+        Status::Unread,
+        Status::Read,
+        Status::Noted,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Bookmarked => "bookmarked",
+            Status::Unread => "unread",
+            Status::Read => "read",
+            Status::Noted => "noted",
+        }
+    }
+
+    /// The status a typed value names: the whole name or its start
+    /// (`is:b`), so the filter answers while the word is typed. The names
+    /// start with different letters, so a start is never ambiguous.
+    pub fn from_typed(text: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.name().starts_with(text))
+    }
 }
 
 /// A field prefix of the query language: the one table the parser, its
@@ -36,7 +75,7 @@ pub struct FieldSpec {
 }
 
 /// Every field prefix, in the order help and errors list them.
-pub const FIELDS: [FieldSpec; 5] = [
+pub const FIELDS: [FieldSpec; 6] = [
     FieldSpec {
         prefix: "src",
         field: Field::Source,
@@ -66,6 +105,12 @@ pub const FIELDS: [FieldSpec; 5] = [
         field: Field::Topic,
         example: "topic:apec",
         matches: "the call's topics",
+    },
+    FieldSpec {
+        prefix: "is",
+        field: Field::Is,
+        example: "is:unread",
+        matches: "your marks: bookmarked, unread, read, noted",
     },
 ];
 
@@ -163,6 +208,21 @@ impl Query {
     pub fn positive(&self) -> impl Iterator<Item = &Term> {
         self.terms.iter().filter(|t| !t.negated)
     }
+
+    /// The `is:` words, as (status, negated).
+    pub fn statuses(&self) -> impl Iterator<Item = (Status, bool)> + '_ {
+        self.terms
+            .iter()
+            .filter(|t| t.field == Field::Is)
+            .filter_map(|t| Status::from_typed(&t.text).map(|s| (s, t.negated)))
+    }
+
+    /// Does an article with the marks `has` answers pass the `is:` words
+    /// (the rest of the query is the index's to check).
+    pub fn keeps(&self, has: impl Fn(Status) -> bool) -> bool {
+        self.statuses()
+            .all(|(status, negated)| has(status) != negated)
+    }
 }
 
 /// Why a query could not be parsed ("a lone `!`", "unknown field `foo:`").
@@ -234,6 +294,19 @@ fn parse_term(word: &str) -> Result<Term, QueryError> {
             )
         }));
     }
+    if field == Field::Is {
+        let lower = rest.to_lowercase();
+        let status = Status::from_typed(&lower).ok_or_else(|| {
+            let names: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
+            QueryError(format!("`is:` takes {}, not `{rest}`", names.join(", ")))
+        })?;
+        return Ok(Term {
+            field,
+            exact: false,
+            negated,
+            text: status.name().to_string(),
+        });
+    }
     if field == Field::Year && !rest.chars().all(|c| c.is_ascii_digit()) {
         return Err(QueryError(format!(
             "`year:` takes digits, e.g. `year:2020`, not `{rest}`"
@@ -274,11 +347,32 @@ mod tests {
 
     #[test]
     fn the_fields_table_lists_every_field_once() {
-        assert_eq!(prefix_list(", "), "src:, era:, with:, year:, topic:");
+        assert_eq!(prefix_list(", "), "src:, era:, with:, year:, topic:, is:");
         for f in FIELDS {
             assert!(f.example.starts_with(&format!("{}:", f.prefix)));
             assert_eq!(split_field(f.example).map(|(field, _)| field), Ok(f.field));
         }
+    }
+
+    #[test]
+    fn is_names_a_mark_by_its_start_and_refuses_others() {
+        let q = parse("is:b !is:READ is:unread").unwrap();
+        let got: Vec<(Status, bool)> = q.statuses().collect();
+        assert_eq!(
+            got,
+            [
+                (Status::Bookmarked, false),
+                (Status::Read, true),
+                (Status::Unread, false)
+            ]
+        );
+        assert!(q.keeps(|s| s == Status::Bookmarked || s == Status::Unread));
+        assert!(!q.keeps(|s| s != Status::Unread));
+        assert!(!q.keeps(|_| true), "is:read refused by !is:read");
+        let err = parse("is:starred").unwrap_err().0;
+        assert!(err.contains("bookmarked, unread, read, noted"), "{err}");
+        assert!(parse("is:").unwrap_err().0.contains("is:unread"));
+        assert!(parse("is:b").unwrap().narrows(&parse("is:b").unwrap()));
     }
 
     #[test]

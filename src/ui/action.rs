@@ -131,6 +131,29 @@ pub enum Action {
     IndexReady(Reloaded),
     /// Building the search index failed; the message says why.
     IndexFailed(String),
+    // Marks: read state, bookmarks, notes.
+    /// `m`: bookmark the current article, or remove its bookmark.
+    ToggleBookmark,
+    /// Enter in the bookmarks overlay: go to the selected article.
+    BookmarkJump,
+    /// `U`: the current article unread again (or read).
+    ToggleRead,
+    /// `A`: every article the list shows (the filter's hits) read.
+    MarkAllRead,
+    /// `a`: write the note of the current article's call.
+    OpenNote,
+    /// Enter on the note line: keep it (empty: no note).
+    NoteAccept,
+    /// Esc on the note line: the note stays as it was.
+    NoteCancel,
+    /// The marks file is written (`Effect::SaveMarks`): `sent` as asked,
+    /// `written` merged with another process's marks.
+    MarksSaved {
+        sent: Box<crate::marks::Marks>,
+        written: Box<crate::marks::Marks>,
+    },
+    /// Writing the marks file failed; the message names it and says why.
+    MarksSaveFailed(String),
     // Open and copy (issue 15).
     /// `y`: put the selected call's id on the clipboard.
     CopyCallId,
@@ -202,4 +225,12 @@ pub enum Effect {
     /// Hand the terminal to the pager or editor on the file, wait for it,
     /// take the terminal back and redraw; answer with `ProgramDone`.
     Run { program: Program, file: OpenFile },
+    // Marks.
+    /// Write `mine` to the marks file, merged with what it holds now
+    /// (`base`: as this process last read or wrote it); answer with
+    /// `MarksSaved` or `MarksSaveFailed`.
+    SaveMarks {
+        base: Box<crate::marks::Marks>,
+        mine: Box<crate::marks::Marks>,
+    },
 }

@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, Edit};
+use super::action::Action;
 use super::keys::{BINDINGS, Binding, Context, Key, contexts, normalize};
 
 /// One binding in force.
@@ -208,7 +208,12 @@ pub fn key_config_name(key: &Key) -> String {
 fn typed_in(context: Context) -> bool {
     matches!(
         context,
-        Context::Global | Context::Filter | Context::Command | Context::TextSearch | Context::Line
+        Context::Global
+            | Context::Filter
+            | Context::Command
+            | Context::TextSearch
+            | Context::Note
+            | Context::Line
     )
 }
 
@@ -289,14 +294,7 @@ impl Keymap {
         if let Some(entry) = self.lookup(primary, key) {
             return Some(entry.action.clone());
         }
-        match (primary, key.code) {
-            (Context::Filter | Context::Command | Context::TextSearch, KeyCode::Char(c))
-                if key.mods.is_empty() && !c.is_control() =>
-            {
-                Some(Action::Edit(Edit::Insert(c)))
-            }
-            _ => None,
-        }
+        super::keys::typed(primary, key)
     }
 
     /// The short hints shown for `primary`, in table order.

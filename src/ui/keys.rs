@@ -27,11 +27,15 @@ pub enum Context {
     About,
     /// The statistics screen (`t`).
     Stats,
+    /// The `'` list of bookmarks.
+    Bookmarks,
+    /// Writing a call's note (`a`).
+    Note,
     Global,
 }
 
 impl Context {
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 16] = [
         Context::Browse,
         Context::Views,
         Context::List,
@@ -45,6 +49,8 @@ impl Context {
         Context::Warnings,
         Context::About,
         Context::Stats,
+        Context::Bookmarks,
+        Context::Note,
         Context::Global,
     ];
 
@@ -55,6 +61,7 @@ impl Context {
             Overlay::Warnings(_) => Context::Warnings,
             Overlay::About => Context::About,
             Overlay::Stats(_) => Context::Stats,
+            Overlay::Bookmarks(_) => Context::Bookmarks,
         }
     }
 
@@ -73,6 +80,8 @@ impl Context {
             Context::Warnings => "Load warnings",
             Context::About => "About",
             Context::Stats => "Statistics",
+            Context::Bookmarks => "Bookmarks (')",
+            Context::Note => "Note on a call (a)",
             Context::Global => "Anywhere",
         }
     }
@@ -230,7 +239,7 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Detail, &[Key::ch('G'), Key::code(K::End)], Action::Move(Motion::Bottom), "end of the article", ""),
     b(C::Detail, &[Key::ch('h'), Key::code(K::Left), Key::ch('q')], Action::Close, "back to the timeline", "q back"),
     // Filter bar.
-    b(C::Filter, &[], Action::Edit(Edit::Insert(' ')), "type: words ANDed; 'exact !not src: era: with: year: topic:", "type to filter"),
+    b(C::Filter, &[], Action::Edit(Edit::Insert(' ')), "type: words ANDed; 'exact !not src: era: with: year: topic: is:", "type to filter"),
     b(C::Filter, &[Key::code(K::Enter)], Action::FilterAccept, "keep the filter, back to the list", "Enter keep"),
     b(C::Filter, &[Key::code(K::Esc)], Action::FilterCancel, "clear the filter", "Esc clear"),
     b(C::Filter, &[Key::code(K::Backspace)], Action::Edit(Edit::Backspace), "delete the character before the cursor", ""),
@@ -304,6 +313,23 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Stats, &[Key::ch('g'), Key::code(K::Home)], Action::Move(Motion::Top), "top", ""),
     b(C::Stats, &[Key::ch('G'), Key::code(K::End)], Action::Move(Motion::Bottom), "end", ""),
     b(C::Stats, &[Key::ch('c')], Action::CycleCounterpart, "counterpart: all, then each", "c counterpart"),
+    // Marks: read state, bookmarks, notes (kept in the state folder).
+    b(C::Browse, &[Key::ch('m')], Action::ToggleBookmark, "bookmark the current article (again: remove)", ""),
+    b(C::Browse, &[Key::ch('\'')], Action::ToggleOverlay(Overlay::Bookmarks(0)), "bookmarks: list them, Enter goes to one", ""),
+    b(C::Browse, &[Key::ch('a')], Action::OpenNote, "annotate: write, edit or clear the call's note", ""),
+    b(C::Browse, &[Key::ch('U')], Action::ToggleRead, "mark the current article unread (again: read)", ""),
+    b(C::Browse, &[Key::ch('A')], Action::MarkAllRead, "mark every article the list shows read (the filter's hits)", ""),
+    b(C::Side, &[Key::ch('m')], Action::ToggleBookmark, "bookmark the focused article (again: remove)", ""),
+    b(C::Side, &[Key::ch('\'')], Action::ToggleOverlay(Overlay::Bookmarks(0)), "bookmarks", ""),
+    b(C::Side, &[Key::ch('a')], Action::OpenNote, "annotate the call of the focused article", ""),
+    b(C::Bookmarks, &[Key::code(K::Esc), Key::ch('\''), Key::ch('q')], Action::ToggleOverlay(Overlay::Bookmarks(0)), "close the bookmarks", "Esc close"),
+    b(C::Bookmarks, &[Key::ch('j'), Key::code(K::Down)], Action::Move(Motion::Down), "next bookmark", "j/k move"),
+    b(C::Bookmarks, &[Key::ch('k'), Key::code(K::Up)], Action::Move(Motion::Up), "previous bookmark", ""),
+    b(C::Bookmarks, &[Key::code(K::Enter)], Action::BookmarkJump, "go to the article", "Enter go"),
+    b(C::Bookmarks, &[Key::ch('m')], Action::ToggleBookmark, "remove the bookmark", "m remove"),
+    b(C::Note, &[], Action::Edit(Edit::Insert(' ')), "type: the note (empty: no note)", "type a note"),
+    b(C::Note, &[Key::code(K::Enter)], Action::NoteAccept, "keep the note", "Enter keep"),
+    b(C::Note, &[Key::code(K::Esc)], Action::NoteCancel, "leave the note as it was", "Esc cancel"),
 ];
 
 /// A key event reduced to what the table stores: Shift is folded into the
@@ -340,6 +366,8 @@ pub fn contexts(primary: Context) -> &'static [Context] {
         C::Warnings => &[C::Warnings, C::Views, C::Global],
         C::About => &[C::About, C::Views, C::Global],
         C::Stats => &[C::Stats, C::Views, C::Global],
+        C::Bookmarks => &[C::Bookmarks, C::Views, C::Global],
+        C::Note => &[C::Note, C::Line, C::Global],
         C::Global => &[C::Global],
     }
 }
@@ -359,8 +387,15 @@ pub fn action_for(primary: Context, event: KeyEvent) -> Option<Action> {
     if let Some(binding) = lookup(primary, key) {
         return Some(binding.action.clone());
     }
+    typed(primary, key)
+}
+
+/// A plain character typed where a line is being edited (the filter, the
+/// command line, the in-text search, a note): the one rule, shared with
+/// the keymap in force.
+pub fn typed(primary: Context, key: Key) -> Option<Action> {
     match (primary, key.code) {
-        (C::Filter | C::Command | C::TextSearch, KeyCode::Char(c))
+        (C::Filter | C::Command | C::TextSearch | C::Note, KeyCode::Char(c))
             if key.mods.is_empty() && !c.is_control() =>
         {
             Some(Action::Edit(Edit::Insert(c)))
@@ -482,6 +517,8 @@ mod tests {
             C::Warnings,
             C::About,
             C::Stats,
+            C::Bookmarks,
+            C::Note,
             C::Filter,
             C::Command,
             C::TextSearch,

@@ -11,13 +11,16 @@
 
 /// What is on top, and so takes the keys (`App::top`): the screens stack
 /// as list or detail pane, then side by side over them, then the filter
-/// bar's focus, then the `:` command line, then an overlay. Kept as that stack in `App` (`focus`,
-/// `side`, `command`, `overlay`) because each layer returns to the one below when it
+/// bar's focus, then the `:` command line, then a call's note line, then
+/// an overlay. Kept as that stack in `App` (`focus`, `side`, `command`,
+/// `note`, `overlay`) because each layer returns to the one below when it
 /// closes (Esc in side by side gives back the pane that had the focus);
 /// this enum is the one answer to "which is on top".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Top {
     Overlay(Overlay),
+    /// The one-line note on a call (`a`), while typing.
+    Note,
     /// The `:` command line.
     Command,
     /// The prompt of `/` inside the article, while typing.
@@ -43,6 +46,9 @@ pub enum Overlay {
     /// `view::stats` over the whole screen, charts and all, rather than as
     /// a popup of text.
     Stats(usize),
+    /// `'`: the bookmarked articles; holds the selected one (Enter goes
+    /// to it). One line each, so the selection is also the scroll.
+    Bookmarks(usize),
 }
 
 impl Overlay {
@@ -55,6 +61,7 @@ impl Overlay {
     pub fn unit(self) -> &'static str {
         match self {
             Overlay::Warnings(_) | Overlay::Stats(_) => " lines",
+            Overlay::Bookmarks(_) => " bookmarks",
             Overlay::Help(_) | Overlay::About => "",
         }
     }
@@ -62,7 +69,9 @@ impl Overlay {
     /// Its scroll, for one that scrolls.
     pub fn scroll(self) -> Option<usize> {
         match self {
-            Overlay::Help(s) | Overlay::Warnings(s) | Overlay::Stats(s) => Some(s),
+            Overlay::Help(s) | Overlay::Warnings(s) | Overlay::Stats(s) | Overlay::Bookmarks(s) => {
+                Some(s)
+            }
             Overlay::About => None,
         }
     }
@@ -72,6 +81,7 @@ impl Overlay {
         match self {
             Overlay::Help(_) => Overlay::Help(s),
             Overlay::Warnings(_) => Overlay::Warnings(s),
+            Overlay::Bookmarks(_) => Overlay::Bookmarks(s),
             Overlay::About => Overlay::About,
             Overlay::Stats(_) => Overlay::Stats(s),
         }

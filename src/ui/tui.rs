@@ -13,6 +13,7 @@
 //! (`Effect::BuildIndex` → `Action::IndexReady`).
 
 use std::io::{self, Stdout, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -133,6 +134,8 @@ struct Threads {
     worker: Option<MatchWorker>,
     /// A pager or editor drew over the screen: redraw it whole.
     redraw: bool,
+    /// The marks file (`Effect::SaveMarks`); `None`: marks are not kept.
+    marks_path: Option<PathBuf>,
 }
 
 fn spawn_worker(tx: &Sender<Msg>, timeline: Arc<Timeline>, index: Arc<SearchIndex>) -> MatchWorker {
@@ -219,6 +222,19 @@ impl Effects for Threads {
                 if let Ok((w, h)) = ratatui::crossterm::terminal::size() {
                     let _ = self.tx.send(Msg::Action(Action::Resize(w, h)));
                 }
+            }
+            // Small and rare (a key press): written here, in order, so two
+            // saves never race each other.
+            Effect::SaveMarks { base, mine } => {
+                let Some(path) = &self.marks_path else { return };
+                let answer = match crate::marks::file::save(path, &base, &mine) {
+                    Ok(written) => Action::MarksSaved {
+                        sent: mine,
+                        written: Box::new(written),
+                    },
+                    Err(why) => Action::MarksSaveFailed(why),
+                };
+                let _ = self.tx.send(Msg::Action(answer));
             }
             Effect::Reload => {
                 let (inputs, lexicon) = (self.inputs.clone(), self.lexicon.clone());
@@ -430,6 +446,27 @@ pub fn describe(inputs: &Inputs) -> String {
     }
 }
 
+/// Read the user's marks into `app` (a bad file is a warning, never an
+/// error) and say where they are saved: `None` without a state folder.
+pub fn load_marks(app: &mut App, path: Option<PathBuf>) -> Option<PathBuf> {
+    let Some(path) = path else {
+        app.marks.warn(
+            "marks",
+            "no state folder ($XDG_STATE_HOME or $HOME): read state, bookmarks and notes last until quit".into(),
+        );
+        return None;
+    };
+    let loaded = crate::marks::file::load(&path);
+    app.marks.base = loaded.marks.clone();
+    app.marks.marks = loaded.marks;
+    app.marks.persist = true;
+    if let Some(why) = loaded.warning {
+        app.message = Some(format!("{why} · w lists it"));
+        app.marks.warn("marks", why);
+    }
+    Some(path)
+}
+
 fn run_app(app: App, inputs: Inputs, lexicon: Lexicon, settings: Settings) -> Result<ExitCode> {
     let theme = crate::ui::theme::Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref())
         .with_palette(settings.palette);
@@ -437,6 +474,7 @@ fn run_app(app: App, inputs: Inputs, lexicon: Lexicon, settings: Settings) -> Re
     let mut app = app.with_theme(theme).with_keymap(keymap);
     app.config_file = settings.config_file.map(|p| p.display().to_string());
     app.source = Some(describe(&inputs));
+    let marks_path = load_marks(&mut app, crate::marks::file::default_path());
     let (tx, rx) = mpsc::channel();
 
     // Signals first, so one arriving during set-up still restores.
@@ -488,6 +526,7 @@ fn run_app(app: App, inputs: Inputs, lexicon: Lexicon, settings: Settings) -> Re
         timeline: app.timeline.clone(),
         worker,
         redraw: false,
+        marks_path,
     };
     let (_, signal) = run_loop(&mut terminal, app, &rx, &mut threads)?;
     restore();

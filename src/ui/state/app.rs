@@ -129,6 +129,10 @@ pub struct App {
     pub filter: FilterState,
     /// The `:` command line while it is open (`state::command`).
     pub command: Option<LineInput>,
+    /// Marks (read, bookmarks, notes): the user's, kept in the state folder.
+    pub marks: super::marks::MarkState,
+    /// The note being written for a call (`a`): the call's id and the line.
+    pub note: Option<(String, LineInput)>,
     /// `/` inside the detail or side-by-side pane (`state::text_search`).
     pub text_search: Option<super::text_search::TextSearch>,
     /// Counterparts present in the corpus, most calls first.
@@ -233,6 +237,8 @@ impl App {
             config_file: None,
             filter: FilterState::default(),
             command: None,
+            marks: Default::default(),
+            note: None,
             text_search: None,
             counterparts: Vec::new(),
             counterpart: None,
@@ -283,6 +289,7 @@ impl App {
             }
         }
         self.call_era = call_era;
+        self.marks.lens = crate::marks::Lens::new(t);
         let mut counts: Vec<(LeaderId, usize)> = Vec::new();
         for call in &t.calls {
             match counts.iter_mut().find(|(id, _)| *id == call.counterpart) {
@@ -311,6 +318,8 @@ impl App {
     pub fn top(&self) -> Top {
         if let Some(overlay) = self.overlay {
             Top::Overlay(overlay)
+        } else if self.note.is_some() {
+            Top::Note
         } else if self.command.is_some() {
             Top::Command
         } else if self.text_search.as_ref().is_some_and(|t| t.typing) {
@@ -330,6 +339,7 @@ impl App {
     pub fn context(&self) -> Context {
         match self.top() {
             Top::Overlay(overlay) => Context::of_overlay(overlay),
+            Top::Note => Context::Note,
             Top::Command => Context::Command,
             Top::TextSearch => Context::TextSearch,
             Top::Filter => Context::Filter,
@@ -337,6 +347,11 @@ impl App {
             Top::Detail => Context::Detail,
             Top::List => Context::List,
         }
+    }
+
+    /// The load's warnings, then the marks file's: what `w` lists.
+    pub fn warnings(&self) -> impl Iterator<Item = &crate::model::Warning> {
+        self.timeline.warnings.iter().chain(&self.marks.warnings)
     }
 
     // ---- selection -------------------------------------------------------

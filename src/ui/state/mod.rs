@@ -3,7 +3,8 @@
 //! (how far the corpus has come), `detail_layout` (the panes' text,
 //! laid out once per selection, width and query), `row` (one line of the
 //! list), `line_input` (the filter bar's editor), `command` (what a `:`
-//! line means) and `text_search` (`/` inside the article). Only `update`
+//! line means), `text_search` (`/` inside the article) and `marks` (read,
+//! bookmarks, notes). Only `update`
 //! changes it.
 
 pub mod app;
@@ -11,6 +12,7 @@ pub mod command;
 pub mod detail_layout;
 pub mod line_input;
 pub mod load;
+pub mod marks;
 pub mod overlays;
 pub mod ribbon_axis;
 pub mod row;

@@ -43,7 +43,18 @@ pub(super) fn clear_filter(app: &mut App) {
     filter_changed(app);
 }
 
-pub(super) fn hit_set(app: &App, hits: Vec<query::Hit>) -> HitSet {
+/// The hits as the list uses them. The `is:` words are checked here,
+/// against the marks of this moment: the matcher, on its own thread over
+/// the corpus's index, passes them (the marks change under it).
+pub(super) fn hit_set(
+    app: &App,
+    mut hits: Vec<query::Hit>,
+    query: Option<&query::Query>,
+) -> HitSet {
+    if let Some(q) = query.filter(|q| q.statuses().next().is_some()) {
+        let (lens, marks) = (&app.marks.lens, &app.marks.marks);
+        hits.retain(|h| q.keeps(|s| lens.has(marks, h.article, s)));
+    }
     let mut matched = vec![false; app.timeline.articles.len()];
     for h in &hits {
         if let Some(m) = matched.get_mut(h.article) {
@@ -61,8 +72,8 @@ pub(super) fn apply_matches(app: &mut App, m: Matches) {
     match m.result {
         Ok(hits) => {
             let before = app.selected_article();
-            app.filter.hits = Some(hit_set(app, hits));
             app.filter.query = query::parse(&m.text).ok();
+            app.filter.hits = Some(hit_set(app, hits, app.filter.query.as_ref()));
             app.filter.error = None;
             app.rebuild_rows();
             // The selection follows the filter (fzf, newsboat): kept on a

@@ -24,7 +24,7 @@ pub(super) fn apply_reload(app: &mut App, r: Reloaded) {
     // Matching again at once keeps the filter without a flash of everything.
     if let (Some(q), Some(index)) = (app.filter.query.clone(), app.load.index().cloned()) {
         let hits = index.ranked(&app.timeline, &q);
-        app.filter.hits = Some(hit_set(app, hits));
+        app.filter.hits = Some(hit_set(app, hits, Some(&q)));
     }
     // Text typed before an index existed, or whose answer the old matcher
     // will not give: match it on the new corpus.
@@ -34,7 +34,7 @@ pub(super) fn apply_reload(app: &mut App, r: Reloaded) {
     }
     app.restore_selection(key);
     clamp_detail(app);
-    if app.timeline.warnings.is_empty() && matches!(app.overlay, Some(Overlay::Warnings(_))) {
+    if app.warnings().next().is_none() && matches!(app.overlay, Some(Overlay::Warnings(_))) {
         app.overlay = None;
     }
     clamp_warnings(app);

@@ -13,6 +13,7 @@ use crate::ui::state::detail_layout::{self as detail, DetailKey, DetailView, Pan
 mod command;
 mod filter;
 mod load;
+mod marks;
 mod mouse;
 mod nav;
 mod open;
@@ -31,7 +32,9 @@ use side_by_side::{open_side, pin};
 const WHEEL_LINES: usize = 3;
 
 pub fn update(app: &mut App, action: Action) {
+    let scrolled = matches!(action, Action::ScrollDetail(_));
     act(app, action);
+    marks::mark_shown_read(app, scrolled);
     refresh_layouts(app);
 }
 
@@ -78,8 +81,13 @@ fn act(app: &mut App, action: Action) {
             | Action::Reloaded(_)
             | Action::ReloadFailed(_)
             | Action::IndexReady(_)
+            | Action::MarksSaved { .. }
+            | Action::MarksSaveFailed(_)
     ) {
         app.message = None;
+    }
+    if marks::act(app, &action) {
+        return;
     }
     match action {
         Action::Quit => app.should_quit = true,
@@ -88,7 +96,7 @@ fn act(app: &mut App, action: Action) {
         Action::ToggleWarnings => {
             if matches!(app.overlay, Some(Overlay::Warnings(_))) {
                 app.overlay = None;
-            } else if app.timeline.warnings.is_empty() {
+            } else if app.warnings().next().is_none() {
                 app.message = Some("no load warnings".into());
             } else {
                 app.overlay = Some(Overlay::Warnings(0));
@@ -185,11 +193,12 @@ fn act(app: &mut App, action: Action) {
         Action::NextHit => jump_hit(app, true),
         Action::PrevHit => jump_hit(app, false),
         Action::Move(m) => match app.top() {
+            Top::Overlay(Overlay::Bookmarks(_)) => marks::move_bookmark(app, m),
             Top::Overlay(_) => move_overlay(app, m),
             // The filter bar keeps side by side on screen: it scrolls.
             Top::Side | Top::Filter if app.side.is_some() => scroll_side(app, m),
             Top::Detail => scroll_detail(app, m),
-            Top::Side | Top::Filter | Top::Command | Top::TextSearch | Top::List => {
+            Top::Side | Top::Filter | Top::Note | Top::Command | Top::TextSearch | Top::List => {
                 move_list(app, m)
             }
         },
@@ -198,7 +207,9 @@ fn act(app: &mut App, action: Action) {
         Action::Expand => expand(app),
         Action::Collapse => collapse(app),
         Action::Edit(e) => {
-            if let Some(line) = app.command.as_mut() {
+            if let Some((_, line)) = app.note.as_mut() {
+                line.apply(e);
+            } else if let Some(line) = app.command.as_mut() {
                 line.apply(e);
             } else if let Some(ts) = app.text_search.as_mut().filter(|t| t.typing) {
                 if ts.input.apply(e) {
@@ -209,6 +220,11 @@ fn act(app: &mut App, action: Action) {
             }
         }
         Action::Paste(text) => match app.context() {
+            Context::Note => {
+                if let Some((_, line)) = app.note.as_mut() {
+                    line.paste(&text);
+                }
+            }
             Context::Command => {
                 if let Some(line) = app.command.as_mut() {
                     line.paste(&text);
@@ -280,6 +296,16 @@ fn act(app: &mut App, action: Action) {
         Action::CopyPath => open::copy_path(app),
         Action::OpenArticle(program) => open::open_article(app, program),
         Action::ProgramDone { message, reload } => open::program_done(app, message, reload),
+        // Answered by `marks::act` above.
+        Action::ToggleBookmark
+        | Action::BookmarkJump
+        | Action::ToggleRead
+        | Action::MarkAllRead
+        | Action::OpenNote
+        | Action::NoteAccept
+        | Action::NoteCancel
+        | Action::MarksSaved { .. }
+        | Action::MarksSaveFailed(_) => {}
     }
 }
 
@@ -321,6 +347,7 @@ pub fn search_now(app: &App, text: &str) -> Result<Vec<query::Hit>, query::Query
 fn close_top(app: &mut App) {
     match app.top() {
         Top::Overlay(_) => app.overlay = None,
+        Top::Note => app.note = None,
         Top::Command => app.command = None,
         Top::TextSearch => app.text_search = None,
         // Not reached from the keys (`q` is typed there); the bar goes

@@ -17,10 +17,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     // The command line is the filter bar's editor under another prompt.
     let search = app.text_search.as_ref().filter(|t| t.typing);
-    let (prompt, input, focused, error) = match (&app.command, search) {
-        (Some(line), _) => (": ", line, true, None),
-        (None, Some(ts)) => ("search text / ", &ts.input, true, None),
-        (None, None) => (
+    // So is the note line (`a`), which sits above the command line.
+    let note = app.note.as_ref().map(|(_, line)| line);
+    let (prompt, input, focused, error) = match (note, &app.command, search) {
+        (Some(line), _, _) => ("note ✎ ", line, true, None),
+        (None, Some(line), _) => (": ", line, true, None),
+        (None, None, Some(ts)) => ("search text / ", &ts.input, true, None),
+        (None, None, None) => (
             "/ ",
             &app.filter.input,
             app.focus == Focus::Filter,

@@ -50,12 +50,10 @@ pub fn counts(app: &App) -> Cells {
         )
     };
     c.push(&text, theme.bold());
-    if !t.warnings.is_empty() {
+    let warnings = app.warnings().count();
+    if warnings > 0 {
         c.push(" · ", theme.dim());
-        c.push(
-            &plural(t.warnings.len(), "warning", "warnings"),
-            theme.warning(),
-        );
+        c.push(&plural(warnings, "warning", "warnings"), theme.warning());
         c.push(" · ", theme.dim());
         c.push("w", theme.bold());
     }

@@ -138,7 +138,10 @@ fn row_forms(app: &App, row: Row) -> Vec<(Cells, Cells)> {
             left.push(arrow, theme.dim());
             field(app, &mut left, &call.date.to_string(), theme.date());
             left.push(" ", theme.text());
-            field(app, &mut left, &t.call_label(call), theme.bold());
+            // Bold while any of its articles is unread (newsboat's feeds).
+            let unread = call.articles.iter().any(|&a| app.marks.is_unread(a));
+            let label_style = if unread { theme.bold() } else { theme.text() };
+            field(app, &mut left, &t.call_label(call), label_style);
             let shown = app.visible_articles_of_call(c).len();
             let total = call.articles.len();
             let count = if shown == total {
@@ -172,6 +175,8 @@ fn row_forms(app: &App, row: Row) -> Vec<(Cells, Cells)> {
             let mut left = Cells::new();
             let pin = if app.pinned == Some(article) {
                 "◆ "
+            } else if app.marks.is_bookmarked(article) {
+                "★ "
             } else {
                 "  "
             };
@@ -193,7 +198,13 @@ fn row_forms(app: &App, row: Row) -> Vec<(Cells, Cells)> {
                 }
             }
             left.push(" · ", theme.dim());
-            field(app, &mut left, &a.title, theme.text());
+            // Unread articles are bold until opened (newsboat).
+            let title_style = if app.marks.is_unread(article) {
+                theme.bold()
+            } else {
+                theme.text()
+            };
+            field(app, &mut left, &a.title, title_style);
             forms.push((left, Cells::new()));
         }
     }

@@ -73,6 +73,14 @@ pub(super) fn call_facts(app: &App, call: usize, out: &mut Out) {
     } else {
         out.lines.extend(all.lines);
     }
+    // The user's own note (`a`) under the facts, in either form.
+    if let Some(note) = app.marks.note(&c.id) {
+        let mut line = Cells::new();
+        label(&mut line, "note", app);
+        line.push("✎ ", app.theme.dim());
+        line.push_untrusted(note, app.theme.text());
+        out.push_hanging(line, LABEL_WIDTH);
+    }
 }
 
 pub(super) fn all_facts(app: &App, call: usize, out: &mut Out) {

@@ -35,6 +35,11 @@ impl DetailKey {
             facts_full: app.facts_full,
             hit_cursor: app.hit_cursor,
             pinned: app.pinned,
+            note: app
+                .selected_call()
+                .and_then(|c| app.timeline.calls.get(c))
+                .and_then(|c| app.marks.note(&c.id))
+                .map(str::to_string),
         }
     }
 }

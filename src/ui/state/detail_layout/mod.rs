@@ -81,6 +81,8 @@ pub struct DetailKey {
     facts_full: bool,
     hit_cursor: Option<usize>,
     pinned: Option<usize>,
+    /// The user's note on the call shown (`a`).
+    note: Option<String>,
 }
 
 /// Everything one side-by-side pane's text reads.

@@ -23,6 +23,11 @@ pub fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
         ("calls", t.calls.len().to_string()),
         ("eras", t.eras.len().to_string()),
         ("warnings", t.warnings.len().to_string()),
+        ("unread", app.marks.unread_count().to_string()),
+        (
+            "bookmarks",
+            super::bookmarks::articles(app).len().to_string(),
+        ),
     ]
     .into_iter()
     .chain(config);

@@ -1,5 +1,5 @@
 //! The overlays' text, one file each (`help`, `warnings`, `about`,
-//! `stats`, whose charts `ui::view::stats` draws): rows
+//! `stats`, whose charts `ui::view::stats` draws, `bookmarks`): rows
 //! for a popup of a given width, plain functions of the state, so `update`
 //! can bound their scroll and `ui::view::popup` draw any of them the same way.
 //! Which one is open, and the table that ties each to its file, is
@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 pub mod about;
+pub mod bookmarks;
 pub mod help;
 pub mod stats;
 pub mod warnings;
@@ -40,6 +41,7 @@ impl Overlay {
             Overlay::About => about::rows(app, width),
             // Charts and tables, not rows of a popup: see `stats::plan`.
             Overlay::Stats(_) => Vec::new(),
+            Overlay::Bookmarks(sel) => bookmarks::rows(app, width, sel),
         }
     }
 
@@ -48,7 +50,7 @@ impl Overlay {
         match self {
             Overlay::Help(_) => format!(" Keys{} ", self.closed_by(app)),
             Overlay::Warnings(_) => {
-                let n = app.timeline.warnings.len();
+                let n = app.warnings().count();
                 format!(
                     " {n} load warning{}{} ",
                     if n == 1 { "" } else { "s" },
@@ -57,6 +59,10 @@ impl Overlay {
             }
             Overlay::About => format!(" About{} ", self.closed_by(app)),
             Overlay::Stats(_) => stats::title(app, &self.closed_by(app)),
+            Overlay::Bookmarks(_) => {
+                let n = bookmarks::articles(app).len();
+                format!(" {n} bookmarked · Enter goes{} ", self.closed_by(app))
+            }
         }
     }
 
@@ -68,6 +74,7 @@ impl Overlay {
             Overlay::Warnings(_) => Action::ToggleWarnings,
             Overlay::About => Action::ToggleOverlay(Overlay::About),
             Overlay::Stats(_) => Action::ToggleOverlay(Overlay::Stats(0)),
+            Overlay::Bookmarks(_) => Action::ToggleOverlay(Overlay::Bookmarks(0)),
         };
         let name = action_name(&toggle);
         let context = Context::of_overlay(self);

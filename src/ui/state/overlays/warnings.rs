@@ -17,7 +17,7 @@ const INDENT: usize = 4;
 pub fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut out = Vec::new();
-    for w in &app.timeline.warnings {
+    for w in app.warnings() {
         out.extend(
             warning_cells(w, theme)
                 .wrap_hanging(width.max(1), INDENT)
