@@ -121,7 +121,8 @@ fn year_bars(app: &App, plan: &Plan, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|n| crate::ui::text::width(n))
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .max("none".len());
     let max = stats
         .years
         .iter()
@@ -133,22 +134,33 @@ fn year_bars(app: &App, plan: &Plan, area: Rect, buf: &mut Buffer) {
         .years
         .iter()
         .map(|y| {
-            let bars: Vec<Bar> = y
+            // The counterparts called that year; a year without calls
+            // keeps one empty bar, so the gap shows.
+            let mut shown: Vec<(usize, usize)> = y
                 .per_counterpart
                 .iter()
+                .copied()
                 .enumerate()
-                .map(|(k, &n)| {
-                    let year = if k == 0 {
+                .filter(|&(_, n)| n > 0)
+                .collect();
+            if shown.is_empty() {
+                shown.push((usize::MAX, 0));
+            }
+            let bars: Vec<Bar> = shown
+                .iter()
+                .enumerate()
+                .map(|(i, &(k, n))| {
+                    let year = if i == 0 {
                         y.year.to_string()
                     } else {
                         String::new()
                     };
-                    let name = names.get(k).map_or("", String::as_str);
+                    let name = names.get(k).map_or("none", String::as_str);
                     Bar::default()
                         .value(n as u64)
                         .label(Line::from(format!("{year:>4} {name:<name_w$}")))
-                        .text_value(n.to_string())
-                        .style(app.theme.series(k))
+                        .text_value(if n == 0 { String::new() } else { n.to_string() })
+                        .style(app.theme.series(k.min(names.len())))
                 })
                 .collect();
             BarGroup::default().bars(&bars)

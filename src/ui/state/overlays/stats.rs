@@ -55,12 +55,23 @@ pub fn inner(screen: Rect) -> Rect {
     crate::ui::layout::inner(frame_area(screen))
 }
 
-/// Rows the bar chart takes: a bar per year and counterpart, a blank row
-/// between years when there are several counterparts.
+/// Rows the bar chart takes: a bar per counterpart called that year (a
+/// row of zeros says nothing and pushes the other years off the screen),
+/// one row for a year without calls (a gap is information), and a blank
+/// row between years when there are several counterparts.
 pub fn year_bar_rows(stats: &Stats) -> usize {
-    let per_year = stats.counterparts.len().max(1);
-    let gaps = if per_year > 1 { 1 } else { 0 };
-    (stats.years.len() * (per_year + gaps)).saturating_sub(gaps)
+    let gaps = usize::from(stats.counterparts.len() > 1);
+    let rows: usize = stats
+        .years
+        .iter()
+        .map(|y| bars_in_year(&y.per_counterpart))
+        .sum();
+    (rows + stats.years.len() * gaps).saturating_sub(gaps)
+}
+
+/// The bars one year shows: its counterparts with calls, at least one.
+pub fn bars_in_year(per_counterpart: &[usize]) -> usize {
+    per_counterpart.iter().filter(|&&n| n > 0).count().max(1)
 }
 
 /// What the screen shows for the app's corpus and counterpart.
