@@ -29,7 +29,8 @@ struct JsonHit<'a> {
 
 /// Search `timeline`, loaded from `roots` (empty for the built-in
 /// corpus): the word index comes from the cache when it holds one for
-/// exactly these articles.
+/// exactly these articles (`cache::kept_index`); otherwise only the words
+/// the query can match are indexed (`query::stream`). Same hits either way.
 pub fn run(
     query: &str,
     json: bool,
@@ -38,8 +39,13 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     let parsed = parse(query).map_err(|e| anyhow!("invalid query {query:?}: {e}"))?;
-    let index = crate::cache::index_for(roots, timeline);
-    let hits = index.search(timeline, &parsed);
+    // A first search of a corpus indexes only the words this query can
+    // match: building the whole word index would cost several times the
+    // answer (BENCHMARKS.md, session 5).
+    let hits = match crate::cache::kept_index(roots, timeline) {
+        Some(index) => index.search(timeline, &parsed),
+        None => crate::query::stream::search(timeline, &parsed),
+    };
     let call_id = |c: Option<usize>| c.and_then(|c| timeline.calls.get(c)).map(|c| c.id.as_str());
     if json {
         let output = Output {
