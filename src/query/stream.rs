@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 
 use super::Hit;
-use super::fold::{fold_into, for_each_word};
+use super::fold::{fold, fold_into, for_each_word};
 use super::index::{Posting, SearchIndex, WordIndex, stem_of};
 use super::korean;
 use super::parse::{Field, Query};
@@ -80,13 +80,38 @@ impl Filter {
         Filter { wants }
     }
 
-    /// `word` is folded, as the vocabulary holds it.
-    fn keeps(&self, word: &str) -> bool {
-        self.wants.iter().any(|want| match want {
-            Want::Head(head) => word.starts_with(head.as_str()),
-            Want::Contains(text) => word.contains(text.as_str()),
-            Want::Syllable => word.chars().any(hangul::is_syllable),
-        })
+    /// Whether the vocabulary would hold `word` folded into `buf` (left
+    /// holding it when kept). Most words fail on their first letters, so
+    /// those are folded alone first: folding every word whole costs more
+    /// than the rest of the pass.
+    fn keeps(&self, word: &str, buf: &mut String) -> bool {
+        let mut folded = false;
+        for want in &self.wants {
+            let hit = match want {
+                Want::Head(head) => {
+                    let mut chars = word.chars().map(fold);
+                    head.chars().all(|h| chars.next() == Some(h))
+                }
+                // Folding leaves Hangul syllables as they are.
+                Want::Syllable => word.chars().any(hangul::is_syllable),
+                Want::Contains(text) => {
+                    if !folded {
+                        buf.clear();
+                        fold_into(word, buf);
+                        folded = true;
+                    }
+                    buf.contains(text.as_str())
+                }
+            };
+            if hit {
+                if !folded {
+                    buf.clear();
+                    fold_into(word, buf);
+                }
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -104,9 +129,7 @@ fn article_words(a: &Article, filter: &Filter) -> Vec<Kept> {
     let mut kept: HashMap<Box<str>, (u32, bool)> = HashMap::new();
     let mut buf = String::new();
     let mut keep = |word: &str, sentences: u32, title: bool| {
-        buf.clear();
-        fold_into(word, &mut buf);
-        if !filter.keeps(&buf) {
+        if !filter.keeps(word, &mut buf) {
             return;
         }
         match kept.get_mut(buf.as_str()) {
