@@ -32,6 +32,6 @@ pub use file::{CacheError, FORMAT, HEADER_LEN, Header, Payload, decode, encode, 
 pub use plan::{Cached, FileKey, FileStat, Plan, Planned, RACY_NS, Status, ns_since_epoch, plan};
 pub use session::{Keyed, Notices, Session, Setting, disable, enable, wait_for_saves};
 pub use store::{CacheFileStats, Pending, Store};
-pub use words::index_for;
+pub use words::{index_for, kept_index};
 // The hashes live below the lexicon, which fingerprints itself with them.
 pub use crate::fingerprint::{content_hash, lexicon_fingerprint};

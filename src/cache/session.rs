@@ -45,6 +45,16 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Whether the last load that finished took every article from the
+/// article cache (none built from its file): `hotline search` keeps a
+/// word index only for a corpus loaded before (`words::kept_index`).
+static LAST_LOAD_FROM_CACHE: AtomicBool = AtomicBool::new(false);
+
+/// See `LAST_LOAD_FROM_CACHE`.
+pub(super) fn last_load_from_cache() -> bool {
+    LAST_LOAD_FROM_CACHE.load(Ordering::Relaxed)
+}
+
 /// Loads of files in this process use the cache as `setting` says.
 pub fn enable(setting: Setting) {
     *lock(&SETTING) = Some(setting);
@@ -90,6 +100,8 @@ pub struct Session {
     dirs: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     /// Something differs from the file on disk: it must be written again.
     dirty: AtomicBool,
+    /// An article was built from its file, not taken from the cache.
+    built: AtomicBool,
     notices: Vec<Warning>,
 }
 
@@ -106,6 +118,7 @@ impl Session {
             entries: Mutex::new(HashMap::new()),
             dirs: Mutex::new(HashMap::new()),
             dirty: AtomicBool::new(false),
+            built: AtomicBool::new(false),
             notices: Vec::new(),
             setting,
         };
@@ -220,6 +233,7 @@ impl Session {
         article: Article,
     ) -> Keyed {
         self.dirty.store(true, Ordering::Relaxed);
+        self.built.store(true, Ordering::Relaxed);
         (meta.and_then(|m| self.stat_key(path, m, hash)), article)
     }
 
@@ -227,6 +241,8 @@ impl Session {
     /// removed, a stale time) and hand back the articles and any notices.
     pub fn finish(mut self, keyed: Vec<Keyed>, warnings: &mut Vec<Warning>) -> Vec<Article> {
         let removed = !lock(&self.entries).is_empty();
+        let built = self.built.load(Ordering::Relaxed);
+        LAST_LOAD_FROM_CACHE.store(!built, Ordering::Relaxed);
         if removed || self.dirty.load(Ordering::Relaxed) {
             self.save(&keyed);
         }

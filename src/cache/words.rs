@@ -33,22 +33,38 @@ pub const EXT: &str = "hlw";
 /// Without a cache (`--no-cache`, library callers, the built-in corpus)
 /// this is `SearchIndex::build`.
 pub fn index_for(roots: &[PathBuf], timeline: &Timeline) -> SearchIndex {
-    let Some(setting) = session::current().filter(|_| !roots.is_empty()) else {
-        return SearchIndex::build(timeline);
-    };
+    lookup(roots, timeline, true).unwrap_or_else(|| SearchIndex::build(timeline))
+}
+
+/// For a one-shot search: the search index when the cache keeps the word
+/// index of exactly these articles, or when they all came from an
+/// article cache (a corpus loaded before, so worth keeping
+/// the word index for: built and kept here). `None` otherwise (a first
+/// search, changed files, no cache): the caller answers without building
+/// the word index of every article (`query::stream`).
+pub fn kept_index(roots: &[PathBuf], timeline: &Timeline) -> Option<SearchIndex> {
+    lookup(roots, timeline, session::last_load_from_cache())
+}
+
+/// The kept word index, else (when `build`) a new one, kept.
+fn lookup(roots: &[PathBuf], timeline: &Timeline, build: bool) -> Option<SearchIndex> {
+    let setting = session::current().filter(|_| !roots.is_empty())?;
     let path = setting.store.file_for(roots).with_extension(EXT);
     let key = key_of(&timeline.articles);
     match read(&path, key, timeline.articles.len()) {
-        Ok(Some(words)) => return SearchIndex::with_words(timeline, words),
+        Ok(Some(words)) => return Some(SearchIndex::with_words(timeline, words)),
         Ok(None) => {}
         Err(why) => notice(&setting, &path, &format!("{why}; rebuilding it")),
+    }
+    if !build {
+        return None;
     }
     let words = WordIndex::build(&timeline.articles);
     // Never inside a corpus; the article cache's save has said why.
     if setting.store.writable_for(roots).is_ok() {
         save(&setting, path, key, &words);
     }
-    SearchIndex::with_words(timeline, words)
+    Some(SearchIndex::with_words(timeline, words))
 }
 
 /// What the word index is built from, hashed, with the build that built

@@ -31,7 +31,8 @@ struct JsonHit<'a> {
 
 /// Search `timeline`, loaded from `roots` (empty for the built-in
 /// corpus): the word index comes from the cache when it holds one for
-/// exactly these articles.
+/// exactly these articles (`cache::kept_index`); otherwise only the words
+/// the query can match are indexed (`query::stream`). Same hits either way.
 pub fn run(
     query: &str,
     json: bool,
@@ -64,7 +65,9 @@ fn read_marks() -> Marks {
 
 /// `run` with the marks given: hits the `is:` words refuse are left out.
 /// The word index comes from the cache when it holds one for exactly
-/// these articles (`roots` empty: the built-in corpus, never cached).
+/// these articles (`cache::kept_index`; `roots` empty: the built-in
+/// corpus, never cached); otherwise only the words the query can match
+/// are indexed (`query::stream`). Same hits either way.
 pub fn run_with_marks(
     parsed: &Query,
     json: bool,
@@ -74,8 +77,13 @@ pub fn run_with_marks(
     out: &mut dyn Write,
 ) -> Result<()> {
     let query = parsed.text.as_str();
-    let index = crate::cache::index_for(roots, timeline);
-    let mut hits = index.search(timeline, parsed);
+    // A first search of a corpus indexes only the words this query can
+    // match: building the whole word index would cost several times the
+    // answer (BENCHMARKS.md, session 5).
+    let mut hits = match crate::cache::kept_index(roots, timeline) {
+        Some(index) => index.search(timeline, parsed),
+        None => crate::query::stream::search(timeline, parsed),
+    };
     if parsed.statuses().next().is_some() {
         let lens = Lens::new(timeline);
         hits.retain(|h| parsed.keeps(|s| lens.has(marks, h.article, s)));

@@ -388,7 +388,7 @@ impl WordsBuilder {
 
 /// The stem of a word ending in a Hangul syllable, when it differs. The
 /// last-char test keeps the suffix table off every English word at load.
-fn stem_of(word: &str) -> Option<&str> {
+pub(super) fn stem_of(word: &str) -> Option<&str> {
     if !word.chars().next_back().is_some_and(hangul::is_syllable) {
         return None;
     }

@@ -13,6 +13,8 @@
 //! - `explain`: where a hit matched when its text does not show it.
 //! - `highlight`: highlights and snippets for the articles on screen.
 //! - `worker`: matching off the UI thread, stale work abandoned.
+//! - `stream`: a one-shot search indexing only the words a query can
+//!   match (`hotline search` without a kept word index).
 
 mod eval;
 mod explain;
@@ -22,6 +24,7 @@ mod index;
 mod korean;
 mod parse;
 mod rank;
+pub mod stream;
 pub mod worker;
 
 #[cfg(test)]
