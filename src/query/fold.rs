@@ -244,6 +244,13 @@ pub fn exact_in_field(field: &[char], query: &[char]) -> bool {
 /// "moonjae") or when one of its words is close to the query by the same
 /// rule as body words ("blomberg" → Bloomberg, "jinpng" → Jinping).
 pub fn field_matches(field: &[char], query: &[char]) -> bool {
+    // Both ways below take the query's letters from the field in order
+    // (as stored for pieces, folded again for words): a field without
+    // them in order is out before either allocates. A keystroke runs this
+    // on every call's id.
+    if !in_order(field, query, |c| c) && !in_order(field, query, fold) {
+        return false;
+    }
     if pieces(field, query, None) {
         return true;
     }
@@ -253,6 +260,20 @@ pub fn field_matches(field: &[char], query: &[char]) -> bool {
         hit = hit || close(&text[s..e], query).is_some()
     });
     hit
+}
+
+/// Whether `query` is a subsequence of `field` read through `map`.
+fn in_order(field: &[char], query: &[char], map: impl Fn(char) -> char) -> bool {
+    let mut wanted = query.iter();
+    let mut next = wanted.next();
+    for &c in field {
+        match next {
+            None => break,
+            Some(&q) if map(c) == q => next = wanted.next(),
+            Some(_) => {}
+        }
+    }
+    next.is_none()
 }
 
 #[cfg(test)]
