@@ -248,7 +248,7 @@ pub fn field_matches(field: &[char], query: &[char]) -> bool {
     // (as stored for pieces, folded again for words): a field without
     // them in order is out before either allocates. A keystroke runs this
     // on every call's id.
-    if !in_order(field, query, |c| c) && !in_order(field, query, fold) {
+    if !in_order(field, query) {
         return false;
     }
     if pieces(field, query, None) {
@@ -262,18 +262,22 @@ pub fn field_matches(field: &[char], query: &[char]) -> bool {
     hit
 }
 
-/// Whether `query` is a subsequence of `field` read through `map`.
-fn in_order(field: &[char], query: &[char], map: impl Fn(char) -> char) -> bool {
-    let mut wanted = query.iter();
-    let mut next = wanted.next();
+/// Whether `query` is a subsequence of `field` as stored or of `field`
+/// folded, in one pass.
+fn in_order(field: &[char], query: &[char]) -> bool {
+    let (mut stored, mut folded) = (0, 0);
     for &c in field {
-        match next {
-            None => break,
-            Some(&q) if map(c) == q => next = wanted.next(),
-            Some(_) => {}
+        if stored == query.len() || folded == query.len() {
+            break;
+        }
+        if query[stored] == c {
+            stored += 1;
+        }
+        if query[folded] == fold(c) {
+            folded += 1;
         }
     }
-    next.is_none()
+    stored == query.len() || folded == query.len()
 }
 
 #[cfg(test)]
