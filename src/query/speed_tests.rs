@@ -128,3 +128,18 @@ fn prefilter_keeps_every_field_match() {
         }
     }
 }
+
+#[test]
+fn previous_hits_come_back_in_corpus_order_large_or_small() {
+    let tl = crate::synth::timeline(3, 400);
+    let index = SearchIndex::build(&tl);
+    for text in ["a", "apec", "xi tariff"] {
+        let hits = index.ranked(&tl, &parse(text).expect("valid query"));
+        let mut plain: Vec<usize> = hits.iter().map(|h| h.article).collect();
+        plain.sort_unstable();
+        let n = tl.articles.len();
+        assert_eq!(super::worker::sorted_articles(&hits, n), plain, "{text}");
+        // As if the corpus were far larger: the sorting way.
+        assert_eq!(super::worker::sorted_articles(&hits, n * 100), plain);
+    }
+}
