@@ -4,7 +4,10 @@
 //! `fzf --filter` (skipped when fzf is not installed). Also times typing
 //! through the background worker at the largest size. Prints Markdown.
 //!
-//! cargo run --release --example keystrokes -- [SIZES=1000,10000,100000]
+//! cargo run --release --example keystrokes -- [SIZES=1000,10000,100000] [--hotline-only]
+//!
+//! `--hotline-only` skips the references and the worker (fzf over 100,000
+//! full articles takes minutes): for profiling and repeated runs.
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
@@ -17,17 +20,19 @@ use hotline::query::{MatchWorker, SearchIndex, parse};
 const SEQUENCE: [&str; 8] = ["a", "ap", "apec", "d", "de", "den", "denuc", "xi tariff"];
 
 fn main() -> anyhow::Result<()> {
-    let sizes: Vec<usize> = match std::env::args().nth(1) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let hotline_only = args.iter().any(|a| a == "--hotline-only");
+    let sizes: Vec<usize> = match args.iter().find(|a| !a.starts_with("--")) {
         Some(s) => s.split(',').map(str::parse).collect::<Result<_, _>>()?,
         None => vec![1_000, 10_000, 100_000],
     };
-    let fzf = Command::new("fzf").arg("--version").output().is_ok();
+    let fzf = !hotline_only && Command::new("fzf").arg("--version").output().is_ok();
     println!(
         "cores: {}",
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     for &n in &sizes {
-        report(n, fzf)?;
+        report(n, fzf, hotline_only)?;
     }
     Ok(())
 }
@@ -39,19 +44,22 @@ fn stats(mut v: Vec<Duration>) -> (f64, f64) {
     (ms(v[v.len() / 2]), ms(v[p95]))
 }
 
-fn time(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
+fn time(runs: usize, f: impl FnMut()) -> (f64, f64) {
+    stats(samples(runs, f))
+}
+
+/// Each run's time, after two warm-up runs.
+fn samples(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
     for _ in 0..2 {
         f();
     }
-    stats(
-        (0..runs)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed()
-            })
-            .collect(),
-    )
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect()
 }
 
 /// The generated corpus as a model, built directly (the loading stages
@@ -94,7 +102,7 @@ fn substring_scan(lines: &[String], query: &str) -> usize {
         .count()
 }
 
-fn report(n: usize, fzf: bool) -> anyhow::Result<()> {
+fn report(n: usize, fzf: bool, hotline_only: bool) -> anyhow::Result<()> {
     let (tl, bytes, load) = build(n);
     let t = Instant::now();
     let index = SearchIndex::build(&tl);
@@ -106,7 +114,11 @@ fn report(n: usize, fzf: bool) -> anyhow::Result<()> {
         index_time.as_secs_f64() * 1e3,
         index.vocab.len()
     );
-    let (short, full) = flatten(&tl);
+    let (short, full) = if hotline_only {
+        (Vec::new(), Vec::new())
+    } else {
+        flatten(&tl)
+    };
     let short_l: Vec<String> = short.iter().map(|s| s.to_lowercase()).collect();
     let full_l: Vec<String> = full.iter().map(|s| s.to_lowercase()).collect();
     let dir = tempfile::tempdir()?;
@@ -125,13 +137,16 @@ fn report(n: usize, fzf: bool) -> anyhow::Result<()> {
     );
     println!("|---|---:|---:|---:|---:|---:|");
     let mut previous: Option<(hotline::query::Query, Vec<usize>)> = None;
+    let mut every = Vec::new();
     for text in SEQUENCE {
         let q = parse(text)?;
         let hits = index.ranked(&tl, &q);
-        let (med, p95) = time(runs, || {
+        let full_runs = samples(runs, || {
             let q = parse(text).expect("valid");
             std::hint::black_box(index.ranked(&tl, &q));
         });
+        every.extend(&full_runs);
+        let (med, p95) = stats(full_runs);
         let within = previous
             .as_ref()
             .filter(|(pq, _)| q.narrows(pq))
@@ -143,16 +158,23 @@ fn report(n: usize, fzf: bool) -> anyhow::Result<()> {
             }),
             None => (med, p95),
         };
-        let (sub_s, _) = time(runs, || {
-            std::hint::black_box(substring_scan(&short_l, text));
-        });
-        let (sub_f, _) = time(runs.min(50), || {
-            std::hint::black_box(substring_scan(&full_l, text));
-        });
+        let (sub_s, sub_f) = if hotline_only {
+            (f64::NAN, f64::NAN)
+        } else {
+            let (s, _) = time(runs, || {
+                std::hint::black_box(substring_scan(&short_l, text));
+            });
+            let (f, _) = time(runs.min(50), || {
+                std::hint::black_box(substring_scan(&full_l, text));
+            });
+            (s, f)
+        };
         let fz = if fzf {
             let s = fzf_time(&short_file, text, runs.min(10))?;
             let f = fzf_time(&full_file, text, if n >= 50_000 { 1 } else { 5 })?;
             format!("{s:.1} / {f:.1}")
+        } else if hotline_only {
+            "skipped".to_string()
         } else {
             "fzf not installed".to_string()
         };
@@ -164,7 +186,11 @@ fn report(n: usize, fzf: bool) -> anyhow::Result<()> {
         arts.sort_unstable();
         previous = Some((q, arts));
     }
-    typing(&tl, &index);
+    let (med, p95) = stats(every);
+    println!("\nall queries, full search: p50 {med:.2} ms, p95 {p95:.2} ms");
+    if !hotline_only {
+        typing(&tl, &index);
+    }
     Ok(())
 }
 

@@ -39,12 +39,16 @@ pub fn compile<'q>(index: &SearchIndex, term: &'q Term) -> Compiled<'q> {
         if !wanted {
             return Vec::new();
         }
-        t.entries
+        let scores: Vec<Option<u32>> = t
+            .spellings
             .iter()
-            .map(|names| {
-                names
-                    .iter()
-                    .filter_map(|n| field_score(n, &q, term.exact))
+            .map(|n| field_score(n, &q, term.exact))
+            .collect();
+        t.entry_spellings
+            .iter()
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(|&id| scores.get(id as usize).copied().flatten())
                     .max()
                     .map_or(0, |bonus| base + bonus)
             })
@@ -143,7 +147,7 @@ fn skim() -> &'static SkimMatcherV2 {
 /// The bonus for a short-field match, or `None` when it does not match.
 /// Whether it matches is `fold::field_matches`; how well is skim's score, so
 /// `jin` ranks "Jinping" above a longer, looser spelling.
-fn field_score(name: &[char], q: &[char], exact: bool) -> Option<u32> {
+pub(super) fn field_score(name: &[char], q: &[char], exact: bool) -> Option<u32> {
     if exact {
         return exact_in_field(name, q).then_some(rank::WHOLE_BONUS);
     }
@@ -445,7 +449,8 @@ where
         .map(|p| (p * step).min(len)..((p + 1) * step).min(len))
         .collect();
     let results = crate::pipeline::par::map_on(&ranges, parts, |r| f(r.clone()));
-    let mut all = Vec::new();
+    let total = results.iter().flatten().map(Vec::len).sum();
+    let mut all = Vec::with_capacity(total);
     for r in results {
         all.extend(r?);
     }

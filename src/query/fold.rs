@@ -244,6 +244,13 @@ pub fn exact_in_field(field: &[char], query: &[char]) -> bool {
 /// "moonjae") or when one of its words is close to the query by the same
 /// rule as body words ("blomberg" → Bloomberg, "jinpng" → Jinping).
 pub fn field_matches(field: &[char], query: &[char]) -> bool {
+    // Both ways below take the query's letters from the field in order
+    // (as stored for pieces, folded again for words): a field without
+    // them in order is out before either allocates. A keystroke runs this
+    // on every call's id.
+    if !in_order(field, query) {
+        return false;
+    }
     if pieces(field, query, None) {
         return true;
     }
@@ -253,6 +260,24 @@ pub fn field_matches(field: &[char], query: &[char]) -> bool {
         hit = hit || close(&text[s..e], query).is_some()
     });
     hit
+}
+
+/// Whether `query` is a subsequence of `field` as stored or of `field`
+/// folded, in one pass.
+fn in_order(field: &[char], query: &[char]) -> bool {
+    let (mut stored, mut folded) = (0, 0);
+    for &c in field {
+        if stored == query.len() || folded == query.len() {
+            break;
+        }
+        if query[stored] == c {
+            stored += 1;
+        }
+        if query[folded] == fold(c) {
+            folded += 1;
+        }
+    }
+    stored == query.len() || folded == query.len()
 }
 
 #[cfg(test)]

@@ -35,9 +35,37 @@ pub struct Table {
     /// Per entry, the spellings it answers to (a leader: name, surname,
     /// aliases; others: one).
     pub entries: Vec<Vec<Box<[char]>>>,
+    /// Each distinct spelling once, and per entry the ids of its
+    /// spellings: tens of thousands of calls share a few hundred row labels
+    /// and start times, so a keystroke matches each spelling once
+    /// (`index_spellings` fills both).
+    pub spellings: Vec<Box<[char]>>,
+    pub entry_spellings: Vec<Vec<u32>>,
 }
 
 impl Table {
+    /// Fill `spellings` and `entry_spellings` from `entries`.
+    fn index_spellings(&mut self) {
+        let mut ids: HashMap<&[char], u32> = HashMap::new();
+        let mut spellings = Vec::new();
+        self.entry_spellings = self
+            .entries
+            .iter()
+            .map(|names| {
+                names
+                    .iter()
+                    .map(|n| {
+                        *ids.entry(n).or_insert_with(|| {
+                            spellings.push(n.clone());
+                            spellings.len() as u32 - 1
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        self.spellings = spellings;
+    }
+
     fn intern(&mut self, map: &mut HashMap<String, u32>, value: &str) -> u32 {
         self.intern_names(map, value, &[value])
     }
@@ -186,6 +214,15 @@ impl SearchIndex {
         for (i, article) in timeline.articles.iter().enumerate() {
             let fields = index.article_fields(timeline, i, article, &mut maps);
             index.fields.push(fields);
+        }
+        for table in [
+            &mut index.sources,
+            &mut index.leaders,
+            &mut index.topics,
+            &mut index.dates,
+            &mut index.labels,
+        ] {
+            table.index_spellings();
         }
         index
     }

@@ -30,6 +30,8 @@ pub mod worker;
 #[cfg(test)]
 mod korean_tests;
 #[cfg(test)]
+mod speed_tests;
+#[cfg(test)]
 mod tests;
 
 pub use highlight::line_match_indices;

@@ -20,15 +20,32 @@ pub const ALSO_IN_TEXT: u32 = 20;
 /// Larger than any closeness bonus, smaller than title over body.
 pub const TOGETHER: i64 = 150;
 
-/// Best first: score, then newest, then corpus order.
+/// Best first: score, then newest, then corpus order. Each hit's place is
+/// packed into one integer first, so the sort compares integers instead of
+/// looking up two articles' dates per comparison (100,000 hits take about
+/// two million comparisons).
 pub fn sort(index: &SearchIndex, hits: &mut [(u32, i64)]) {
-    hits.sort_unstable_by(|&(a, sa), &(b, sb)| {
-        sb.cmp(&sa)
-            .then_with(|| {
-                index.fields[b as usize]
-                    .day
-                    .cmp(&index.fields[a as usize].day)
-            })
-            .then_with(|| a.cmp(&b))
-    });
+    let mut keys: Vec<u128> = hits
+        .iter()
+        .map(|&(a, score)| order_key(index, a, score))
+        .collect();
+    keys.sort_unstable();
+    for (hit, key) in hits.iter_mut().zip(keys) {
+        *hit = unpack(key);
+    }
+}
+
+/// Ascending keys = descending score, then descending day, then ascending
+/// article. Flipping the sign bit turns signed order into unsigned order;
+/// inverting turns ascending into descending.
+fn order_key(index: &SearchIndex, a: u32, score: i64) -> u128 {
+    let day = index.fields.get(a as usize).map_or(i32::MIN, |f| f.day);
+    let score = !((score as u64) ^ (1 << 63));
+    let day = !((day as u32) ^ (1 << 31));
+    (u128::from(score) << 64) | (u128::from(day) << 32) | u128::from(a)
+}
+
+fn unpack(key: u128) -> (u32, i64) {
+    let score = (!((key >> 64) as u64) ^ (1 << 63)) as i64;
+    (key as u32, score)
 }

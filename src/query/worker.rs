@@ -122,7 +122,7 @@ fn serve(
         };
         previous = Some(Previous {
             query,
-            articles: sorted_articles(&hits),
+            articles: sorted_articles(&hits, timeline.articles.len()),
         });
         deliver(MatchOutcome {
             generation: job.generation,
@@ -132,8 +132,28 @@ fn serve(
     }
 }
 
-fn sorted_articles(hits: &[Hit]) -> Vec<usize> {
-    let mut v: Vec<usize> = hits.iter().map(|h| h.article).collect();
-    v.sort_unstable();
-    v
+/// The hits' articles in corpus order, worked out before the answer is
+/// delivered: a large answer (90,000 hits for one letter at 100,000
+/// articles) is marked in a table of the corpus in one pass instead of
+/// sorted; a small one is sorted.
+pub(super) fn sorted_articles(hits: &[Hit], articles: usize) -> Vec<usize> {
+    if hits.len().saturating_mul(16) < articles {
+        let mut v: Vec<usize> = hits.iter().map(|h| h.article).collect();
+        v.sort_unstable();
+        return v;
+    }
+    let mut hit = vec![false; articles];
+    let mut beyond = Vec::new();
+    for h in hits {
+        match hit.get_mut(h.article) {
+            Some(seen) => *seen = true,
+            None => beyond.push(h.article),
+        }
+    }
+    beyond.sort_unstable();
+    hit.iter()
+        .enumerate()
+        .filter_map(|(a, &seen)| seen.then_some(a))
+        .chain(beyond)
+        .collect()
 }
