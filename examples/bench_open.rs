@@ -232,7 +232,7 @@ impl Bench {
 
     /// Load (through the cache in `self.xdg`) as the browser does: the
     /// first frame drawn as soon as the timeline is in, then the search
-    /// index (`cache::index_for`: read from the cache when warm) and the
+    /// index (`query::kept::index_for`: read from the cache when warm) and the
     /// frame drawn ready to filter. Cold then warm, `runs` times each;
     /// then keystroke times over the last warm load.
     fn ready(&self, dir: &Path) -> Result<Ready> {
@@ -253,7 +253,7 @@ impl Bench {
             let first_frame = t.elapsed();
             let timeline = first.timeline.clone();
             drop(first);
-            let index = cache::index_for(&roots, &timeline);
+            let index = hotline::query::kept::index_for(&roots, &timeline);
             let index_done = t.elapsed();
             // What the index cost before the cache kept its word part.
             let rebuilt = Instant::now();

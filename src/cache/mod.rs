@@ -5,7 +5,8 @@
 //! stores what the caller built. See DESIGN.md beside this file for the
 //! measurements behind the format.
 //!
-//! `words` keeps the search index's word part beside it (`index_for`).
+//! `query::kept` keeps the search index's word part beside it
+//! (`query::kept::index_for`), named by `WORDS_EXT` so `Store::clear` removes it.
 //!
 //! `pipeline::load::read_articles` uses it through `Session` when the
 //! process turned it on (`enable`, done by the binary unless `--no-cache`).
@@ -24,14 +25,12 @@
 
 mod file;
 mod plan;
-mod session;
+pub(crate) mod session;
 mod store;
-mod words;
 
 pub use file::{CacheError, FORMAT, HEADER_LEN, Header, Payload, decode, encode, read_header};
 pub use plan::{Cached, FileKey, FileStat, Plan, Planned, RACY_NS, Status, ns_since_epoch, plan};
 pub use session::{Keyed, Notices, Session, Setting, disable, enable, wait_for_saves};
-pub use store::{CacheFileStats, Pending, Store};
-pub use words::{index_for, kept_index};
+pub use store::{CacheFileStats, Pending, Store, WORDS_EXT};
 // The hashes live below the lexicon, which fingerprints itself with them.
 pub use crate::fingerprint::{content_hash, lexicon_fingerprint};

@@ -47,11 +47,11 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// Whether the last load that finished took every article from the
 /// article cache (none built from its file): `hotline search` keeps a
-/// word index only for a corpus loaded before (`words::kept_index`).
+/// word index only for a corpus loaded before (`query::kept::kept_index`).
 static LAST_LOAD_FROM_CACHE: AtomicBool = AtomicBool::new(false);
 
 /// See `LAST_LOAD_FROM_CACHE`.
-pub(super) fn last_load_from_cache() -> bool {
+pub(crate) fn last_load_from_cache() -> bool {
     LAST_LOAD_FROM_CACHE.load(Ordering::Relaxed)
 }
 
@@ -61,12 +61,12 @@ pub fn enable(setting: Setting) {
 }
 
 /// How this process uses the cache, if it does.
-pub(super) fn current() -> Option<Setting> {
+pub(crate) fn current() -> Option<Setting> {
     lock(&SETTING).clone()
 }
 
 /// Run `write` on a thread of its own, waited for by `wait_for_saves`.
-pub(super) fn in_background(write: impl FnOnce() + Send + 'static) {
+pub(crate) fn in_background(write: impl FnOnce() + Send + 'static) {
     let handle = std::thread::spawn(write);
     lock(&SAVES).push(handle);
 }

@@ -16,6 +16,9 @@ use super::plan::{Cached, FileKey, ns_since_epoch};
 use crate::model::Article;
 
 const EXT: &str = "hlc";
+/// Extension of the word index files (`words`) beside each `.hlc`: named
+/// here, with the cache's other file names, so `clear` finds them.
+pub const WORDS_EXT: &str = "hlw";
 const PREFIX: &str = "corpus-";
 const TMP_PREFIX: &str = ".corpus-";
 
@@ -190,7 +193,7 @@ impl Store {
     pub fn clear(&self) -> Result<usize, CacheError> {
         let mut removed = 0;
         let words = self.files_where(|name| {
-            name.starts_with(PREFIX) && name.ends_with(&format!(".{}", super::words::EXT))
+            name.starts_with(PREFIX) && name.ends_with(&format!(".{WORDS_EXT}"))
         })?;
         let all = self.cache_files()?.into_iter().chain(words);
         for path in all.chain(self.temp_files()?) {

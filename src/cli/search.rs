@@ -31,7 +31,7 @@ struct JsonHit<'a> {
 
 /// Search `timeline`, loaded from `roots` (empty for the built-in
 /// corpus): the word index comes from the cache when it holds one for
-/// exactly these articles (`cache::kept_index`); otherwise only the words
+/// exactly these articles (`query::kept::kept_index`); otherwise only the words
 /// the query can match are indexed (`query::stream`). Same hits either way.
 pub fn run(
     query: &str,
@@ -65,7 +65,7 @@ fn read_marks() -> Marks {
 
 /// `run` with the marks given: hits the `is:` words refuse are left out.
 /// The word index comes from the cache when it holds one for exactly
-/// these articles (`cache::kept_index`; `roots` empty: the built-in
+/// these articles (`query::kept::kept_index`; `roots` empty: the built-in
 /// corpus, never cached); otherwise only the words the query can match
 /// are indexed (`query::stream`). Same hits either way.
 pub fn run_with_marks(
@@ -80,7 +80,7 @@ pub fn run_with_marks(
     // A first search of a corpus indexes only the words this query can
     // match: building the whole word index would cost several times the
     // answer (BENCHMARKS.md, session 5).
-    let mut hits = match crate::cache::kept_index(roots, timeline) {
+    let mut hits = match crate::query::kept::kept_index(roots, timeline) {
         Some(index) => index.search(timeline, parsed),
         None => crate::query::stream::search(timeline, parsed),
     };

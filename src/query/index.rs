@@ -5,7 +5,7 @@
 //! lower-cased ahead of time. No per-occurrence positions are stored:
 //! highlights and snippets are recomputed for the articles on screen.
 //! The word part (`WordIndex`) depends on the articles' text alone, so
-//! the cache can keep it (`cache::index_for`); the rest is rebuilt.
+//! the cache can keep it (`query::kept::index_for`); the rest is rebuilt.
 
 use std::collections::HashMap;
 
@@ -137,7 +137,7 @@ pub struct SearchIndex {
 
 /// The part of the index read from the articles' text alone (titles,
 /// paragraphs, sentence bounds, in corpus order): the costly part to
-/// build, and the part the cache keeps (`cache::index_for`). The rest
+/// build, and the part the cache keeps (`query::kept::index_for`). The rest
 /// depends on the grouping and is cheap.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct WordIndex {

@@ -15,12 +15,14 @@
 //! - `worker`: matching off the UI thread, stale work abandoned.
 //! - `stream`: a one-shot search indexing only the words a query can
 //!   match (`hotline search` without a kept word index).
+//! - `kept`: the word index kept on disk beside the article cache.
 
 mod eval;
 mod explain;
 mod fold;
 mod highlight;
 mod index;
+pub mod kept;
 mod korean;
 mod parse;
 mod rank;

@@ -200,7 +200,7 @@ impl Effects for Threads {
                 let timeline = self.timeline.clone();
                 let roots = roots_of(&self.inputs);
                 let job = move || {
-                    let index = Arc::new(crate::cache::index_for(&roots, &timeline));
+                    let index = Arc::new(crate::query::kept::index_for(&roots, &timeline));
                     Action::IndexReady(Reloaded { timeline, index })
                 };
                 spawn_job(&self.tx, "hotline-index", job, Action::IndexFailed);
@@ -240,7 +240,7 @@ impl Effects for Threads {
                 let (inputs, lexicon) = (self.inputs.clone(), self.lexicon.clone());
                 let job = move || {
                     let timeline = load::load(&inputs, &lexicon);
-                    let index = crate::cache::index_for(&roots_of(&inputs), &timeline);
+                    let index = crate::query::kept::index_for(&roots_of(&inputs), &timeline);
                     Action::Reloaded(Reloaded {
                         timeline: Arc::new(timeline),
                         index: Arc::new(index),

@@ -17,15 +17,15 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::session::{self, Notices, Setting};
+use super::{SearchIndex, WordIndex};
+use crate::cache::session::{self, Notices, Setting};
 use crate::model::{Article, Timeline};
-use crate::query::{SearchIndex, WordIndex};
 use crate::sanitize::inert;
 
 const MAGIC: [u8; 8] = *b"HLWORDS1";
 const HEAD: usize = 32;
 /// Extension of word index files, beside the article cache's `.hlc`.
-pub const EXT: &str = "hlw";
+pub use crate::cache::WORDS_EXT as EXT;
 
 /// The search index for `timeline`, loaded from `roots`: the word part
 /// from the cache when this process uses one and it holds the word index
