@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use ratatui::Terminal;
@@ -60,6 +60,23 @@ pub fn restore() {
 /// Set while a pager or editor has the terminal: Ctrl-c there is theirs
 /// (the terminal sends SIGINT to hotline too), not a reason to quit.
 static PROGRAM_RUNNING: AtomicBool = AtomicBool::new(false);
+
+/// When the last pager or editor ended. The signal thread may read a
+/// SIGINT sent while the program ran only after the program is gone (the
+/// kernel delivered it at once; the thread was not scheduled yet), so a
+/// SIGINT this soon after is still the program's. hotline itself gets
+/// Ctrl-c as a key in raw mode, never as a signal, so nothing is lost.
+static PROGRAM_ENDED: std::sync::Mutex<Option<Instant>> = std::sync::Mutex::new(None);
+
+/// How long after a program ends a SIGINT is still taken as its own.
+const PROGRAM_SIGINT_GRACE: Duration = Duration::from_secs(2);
+
+/// A SIGINT the pager or editor had (see `PROGRAM_ENDED`).
+fn sigint_was_the_programs() -> bool {
+    let ended = PROGRAM_ENDED.lock().map(|e| *e).unwrap_or(None);
+    PROGRAM_RUNNING.load(Ordering::SeqCst)
+        || ended.is_some_and(|at| at.elapsed() < PROGRAM_SIGINT_GRACE)
+}
 
 /// How long the run loop has to end the program on a signal before the
 /// signal thread does it.
@@ -386,6 +403,9 @@ fn take_back() {
         EnableBracketedPaste,
         ratatui::crossterm::cursor::Hide
     );
+    if let Ok(mut ended) = PROGRAM_ENDED.lock() {
+        *ended = Some(Instant::now());
+    }
     PROGRAM_RUNNING.store(false, Ordering::SeqCst);
     super::input::resume();
 }
@@ -484,7 +504,7 @@ fn run_app(app: App, inputs: Inputs, lexicon: Lexicon, settings: Settings) -> Re
         .name("hotline-signals".into())
         .spawn(move || {
             for sig in signals.forever() {
-                if sig == SIGINT && PROGRAM_RUNNING.load(Ordering::SeqCst) {
+                if sig == SIGINT && sigint_was_the_programs() {
                     continue;
                 }
                 let _ = signal_tx.send(Msg::Signal(sig));
