@@ -9,136 +9,12 @@
 //! Needs tmux (skipped with a message without it, failing when `CI` is
 //! set) and the release binary, built like `e2e_tmux` into `target/e2e`.
 
-use std::collections::BTreeMap;
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
-fn release_binary() -> &'static str {
-    static BIN: OnceLock<String> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let target = Path::new(root).join("target").join("e2e");
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let built = Command::new(cargo)
-            .args(["build", "--release", "--bin", "hotline", "--target-dir"])
-            .arg(&target)
-            .current_dir(root)
-            .output()
-            .expect("cargo runs");
-        assert!(
-            built.status.success(),
-            "cargo build --release failed:\n{}",
-            String::from_utf8_lossy(&built.stderr)
-        );
-        target.join("release").join("hotline").display().to_string()
-    })
-}
-
-const TIMEOUT: Duration = Duration::from_secs(15);
-
-/// A tmux server of our own (`-L`), so nothing touches the user's sessions.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn available() -> bool {
-        let found = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !found {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "tmux is required for the end-to-end test in CI (.ci/run installs it)"
-            );
-            eprintln!("SKIPPED: tmux is not installed; the new-user e2e test did not run");
-        }
-        found
-    }
-
-    fn start(name: &str, command: &str) -> Tmux {
-        let t = Tmux {
-            socket: format!("hotline-e2e-new-{}-{name}", std::process::id()),
-        };
-        let out = t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("NO_COLOR")
-            .env("TERM", "xterm-256color")
-            .output()
-            .expect("run tmux")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success(), "send-keys {keys:?}");
-    }
-
-    fn text(&self, text: &str) {
-        let out = self.run(&["send-keys", "-t", "e2e", "-l", text]);
-        assert!(out.status.success(), "send-keys -l {text:?}");
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn capture_styled(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout)
-            .into_owned()
-    }
-
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if ok(&screen) {
-                return screen;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {what}; the screen was:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        self.wait_for(&format!("{text:?}"), |s| s.contains(text))
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
+use support::snapshot;
+use support::tmux::{Tmux, release_binary};
 
 /// The folders a new user has: an empty home and its XDG folders.
 struct Home {
@@ -165,23 +41,6 @@ impl Home {
             corpus.display()
         )
     }
-}
-
-/// Every file under `root` with its bytes.
-fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("list") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.insert(path.clone(), std::fs::read(&path).expect("read"));
-            }
-        }
-    }
-    out
 }
 
 /// Is the first character of `needle` on this captured line bold: the
@@ -254,7 +113,7 @@ fn the_bold_reader_sees_what_sgr_says() {
 
 #[test]
 fn a_new_user_marks_quits_and_finds_the_marks_again() {
-    if !Tmux::available() {
+    if !Tmux::available("the new-user e2e test") {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -273,10 +132,10 @@ fn a_new_user_marks_quits_and_finds_the_marks_again() {
     ] {
         std::fs::copy(assets.join(name), corpus.join(name)).expect("copy an article");
     }
-    let before = tree(&corpus);
+    let before = snapshot(&corpus);
 
     // First session: open, filter, pin, side by side, search, bookmark.
-    let t = Tmux::start("first", &home.command(&corpus));
+    let t = Tmux::start("new-first", (120, 40), &home.command(&corpus));
     t.wait_text("Lee–Xi");
     let styled = t.capture_styled();
     assert!(row_bold(&styled, "Lee–Xi"), "a new corpus is all unread");
@@ -309,14 +168,14 @@ fn a_new_user_marks_quits_and_finds_the_marks_again() {
     let state = dir.path().join("state/hotline/marks.json");
     let saved = std::fs::read_to_string(&state).expect("the marks file is under XDG_STATE_HOME");
     assert!(saved.contains("\"version\": 1"), "{saved}");
-    assert_eq!(tree(&corpus), before, "the corpus folder is untouched");
+    assert_eq!(snapshot(&corpus), before, "the corpus folder is untouched");
     assert!(
         !dir.path().join("home/.local").exists(),
         "nothing outside XDG_*"
     );
 
     // Second session: the bookmark and the read state are still there.
-    let t = Tmux::start("second", &home.command(&corpus));
+    let t = Tmux::start("new-second", (120, 40), &home.command(&corpus));
     t.wait_text("Lee–Xi");
     t.keys(&["'"]);
     let screen = t.wait_text("1 bookmarked");
@@ -373,5 +232,5 @@ fn a_new_user_marks_quits_and_finds_the_marks_again() {
     assert!(row_bold(&styled, "Moon–Xi"), "{screen}");
     t.keys(&["Q"]);
     t.wait_text("hotline exited with status 0");
-    assert_eq!(tree(&corpus), before, "the corpus folder is untouched");
+    assert_eq!(snapshot(&corpus), before, "the corpus folder is untouched");
 }

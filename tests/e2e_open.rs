@@ -9,100 +9,14 @@
 //! Needs tmux; without it the test is skipped with a message locally, and
 //! fails when `CI` is set.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn available() -> bool {
-        let found = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !found {
-            assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-            eprintln!("SKIPPED: tmux is not installed; the open and copy test did not run");
-        }
-        found
-    }
-
-    fn start(name: &str, command: &str) -> Tmux {
-        let t = Tmux {
-            socket: format!("hotline-open-{}-{name}", std::process::id()),
-        };
-        let out = t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env("TERM", "xterm-256color")
-            .output()
-            .expect("run tmux")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success(), "{keys:?}");
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {what}; the screen was:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        self.wait(text, |s| s.contains(text))
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
+use support::tmux::{TIMEOUT, Tmux};
 
 /// Wait until `path` holds text containing `what`.
 fn wait_file(path: &Path, what: &str) -> String {
@@ -145,7 +59,7 @@ fn command(home: &Path, corpus: &Path, pager: &str, editor: &str) -> String {
 
 #[test]
 fn the_pager_and_editor_get_the_terminal_and_y_copies() {
-    if !Tmux::available() {
+    if !Tmux::available("the open and copy test") {
         return;
     }
     let home = tempfile::tempdir().expect("temp dir");
@@ -173,7 +87,11 @@ fn the_pager_and_editor_get_the_terminal_and_y_copies() {
     );
     let pager = format!("{} --first-word", h.join("pager.sh").display());
     let editor = h.join("editor.sh").display().to_string();
-    let t = Tmux::start("main", &command(h, &corpus, &pager, &editor));
+    let t = Tmux::start(
+        "open-main",
+        (100, 30),
+        &command(h, &corpus, &pager, &editor),
+    );
     t.run(&["set-option", "-g", "set-clipboard", "on"]);
     t.wait_text("1 article");
 
@@ -195,7 +113,7 @@ fn the_pager_and_editor_get_the_terminal_and_y_copies() {
     wait_file(&args, "lee_xi.txt\n--first-word");
     std::thread::sleep(Duration::from_millis(300));
     t.keys(&["C-c"]);
-    t.wait(":\"ended with\" or back", |s| {
+    t.wait_for(":\"ended with\" or back", |s| {
         s.contains("ended with") || s.contains("back from")
     });
     t.keys(&["j"]);
@@ -228,13 +146,14 @@ fn the_pager_and_editor_get_the_terminal_and_y_copies() {
 
 #[test]
 fn a_pager_that_can_not_start_is_named_and_hotline_goes_on() {
-    if !Tmux::available() {
+    if !Tmux::available("the open and copy test") {
         return;
     }
     let home = tempfile::tempdir().expect("temp dir");
     let h = home.path();
     let t = Tmux::start(
-        "missing",
+        "open-missing",
+        (100, 30),
         &format!(
             "{}; sleep 5",
             command(

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod home;
+pub mod tmux;
 
 use std::collections::BTreeMap;
 use std::fs;
