@@ -5,12 +5,13 @@
 //! as the defaults; global options work before and after the subcommand.
 //! The browser checks run in tmux (skipped without it, except in CI).
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command as Std;
-use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
+use support::tmux::Tmux;
 use tempfile::TempDir;
 
 /// A home of its own: HOME and every XDG folder inside `dir`.
@@ -271,104 +272,20 @@ fn global_options_work_before_and_after_the_subcommand() {
 
 // ---- The browser, in tmux ----
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn available() -> bool {
-        let found = Std::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !found {
-            assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-            eprintln!("SKIPPED: tmux is not installed; the browser config tests did not run");
-        }
-        found
-    }
-
-    fn start(name: &str, home: &Home, env: &str) -> Tmux {
-        let t = Tmux {
-            socket: format!("hotline-config-{}-{name}", std::process::id()),
-        };
-        let vars: Vec<String> = home
-            .env_pairs()
-            .iter()
-            .map(|(k, v)| format!("{k}={}", v.display()))
-            .collect();
-        let command = format!(
-            "env {} {env} {} ; echo hotline exited $?; sleep 600",
-            vars.join(" "),
-            env!("CARGO_BIN_EXE_hotline")
-        );
-        let out = t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "c",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            &command,
-        ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        Std::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("NO_COLOR")
-            .env("TERM", "xterm-256color")
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "c"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    fn capture(&self, styled: bool) -> String {
-        let args: &[&str] = if styled {
-            &["capture-pane", "-p", "-e", "-t", "c"]
-        } else {
-            &["capture-pane", "-p", "-t", "c"]
-        };
-        String::from_utf8_lossy(&self.run(args).stdout).into_owned()
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture(false);
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {text:?}; the screen was:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
+/// hotline in a 120×40 tmux session with `home`'s folders and `env` set;
+/// the pane stays to show how it ended.
+fn start(name: &str, home: &Home, env: &str) -> Tmux {
+    let vars: Vec<String> = home
+        .env_pairs()
+        .iter()
+        .map(|(k, v)| format!("{k}={}", v.display()))
+        .collect();
+    let command = format!(
+        "env {} {env} {} ; echo hotline exited $?; sleep 600",
+        vars.join(" "),
+        env!("CARGO_BIN_EXE_hotline")
+    );
+    Tmux::start(name, (120, 40), &command)
 }
 
 const REBOUND: &str = "[keys.browse]\ntoggle-help = [\"F1\", \"?\"]\n\
@@ -377,12 +294,12 @@ const REBOUND: &str = "[keys.browse]\ntoggle-help = [\"F1\", \"?\"]\n\
 
 #[test]
 fn the_browser_uses_the_keys_and_its_help_shows_them() {
-    if !Tmux::available() {
+    if !Tmux::available("the browser config tests") {
         return;
     }
     let home = Home::new();
     home.write_config(REBOUND);
-    let t = Tmux::start("keys", &home, "");
+    let t = start("keys", &home, "");
     t.wait_text("? help");
     t.keys(&["F1"]);
     let help = t.wait_text("Esc or F1 closes");
@@ -392,7 +309,10 @@ fn the_browser_uses_the_keys_and_its_help_shows_them() {
         "{help}"
     );
     // The focused border is drawn in the config's accent colour.
-    assert!(t.capture(true).contains("38;2;255;0;0"), "no accent colour");
+    assert!(
+        t.capture_styled().contains("38;2;255;0;0"),
+        "no accent colour"
+    );
     t.keys(&["F1"]);
     t.wait_text("F1/? help");
     // The about overlay names the file the keys came from.
@@ -410,14 +330,14 @@ fn the_browser_uses_the_keys_and_its_help_shows_them() {
 
 #[test]
 fn no_color_wins_over_the_config_colours() {
-    if !Tmux::available() {
+    if !Tmux::available("the browser config tests") {
         return;
     }
     let home = Home::new();
     home.write_config(REBOUND);
-    let t = Tmux::start("nocolor", &home, "NO_COLOR=1");
+    let t = start("nocolor", &home, "NO_COLOR=1");
     t.wait_text("F1/? help");
-    let styled = t.capture(true);
+    let styled = t.capture_styled();
     assert!(!styled.contains("38;2;255;0;0"), "{styled}");
     assert!(!styled.contains("[36m"), "a colour under NO_COLOR");
     t.keys(&["Q"]);

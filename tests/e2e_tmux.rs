@@ -16,168 +16,8 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Output};
-use std::sync::OnceLock;
-use std::time::{Duration, Instant};
-use support::home::Isolated;
-
-/// The release binary, built once per test run.
-fn release_binary() -> &'static str {
-    static BIN: OnceLock<String> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let target = Path::new(root).join("target").join("e2e");
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let built = Command::new(cargo)
-            .args(["build", "--release", "--bin", "hotline", "--target-dir"])
-            .arg(&target)
-            .current_dir(root)
-            .output()
-            .expect("cargo runs");
-        assert!(
-            built.status.success(),
-            "cargo build --release failed:\n{}",
-            String::from_utf8_lossy(&built.stderr)
-        );
-        target.join("release").join("hotline").display().to_string()
-    })
-}
-const TIMEOUT: Duration = Duration::from_secs(15);
-
-/// A tmux server of our own (`-L`), so nothing touches the user's sessions.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn available() -> bool {
-        let found = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !found {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "tmux is required for the end-to-end test in CI (.ci/run installs it)"
-            );
-            eprintln!("SKIPPED: tmux is not installed; the end-to-end TUI test did not run");
-        }
-        found
-    }
-
-    /// Start `command` in a detached 120×40 session.
-    fn start(name: &str, command: &str) -> Tmux {
-        let t = Tmux {
-            socket: format!("hotline-e2e-{}-{name}", std::process::id()),
-        };
-        let out = t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .isolated()
-            .env_remove("NO_COLOR")
-            .env("TERM", "xterm-256color")
-            .output()
-            .expect("run tmux")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        let out = self.run(&args);
-        assert!(out.status.success(), "send-keys {keys:?}");
-    }
-
-    /// Type literal text.
-    fn text(&self, text: &str) {
-        let out = self.run(&["send-keys", "-t", "e2e", "-l", text]);
-        assert!(out.status.success(), "send-keys -l {text:?}");
-    }
-
-    /// The screen with its SGR styling escapes (`capture-pane -e`).
-    fn capture_styled(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout)
-            .into_owned()
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn display(&self, format: &str) -> String {
-        String::from_utf8_lossy(
-            &self
-                .run(&["display-message", "-p", "-t", "e2e", format])
-                .stdout,
-        )
-        .trim()
-        .to_string()
-    }
-
-    /// Wait until the screen satisfies `ok`; fail with the screen if it never does.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if ok(&screen) {
-                return screen;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {what}; the screen was:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        self.wait_for(&format!("{text:?}"), |s| s.contains(text))
-    }
-
-    fn resize(&self, w: u16, h: u16) {
-        let out = self.run(&[
-            "resize-window",
-            "-t",
-            "e2e",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-        ]);
-        assert!(
-            out.status.success(),
-            "resize-window: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
+use std::process::Command;
+use support::tmux::{Tmux, release_binary};
 
 /// Run hotline, then say how it ended and keep the pane open to be read.
 /// The inner shell records its pid and `exec`s hotline, so the pid is
@@ -213,11 +53,11 @@ fn assert_restored(t: &Tmux) {
 
 #[test]
 fn drives_the_real_binary_through_every_screen() {
-    if !Tmux::available() {
+    if !Tmux::available("the end-to-end TUI test") {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let t = Tmux::start("main", &command(&dir.path().join("pid")));
+    let t = Tmux::start("main", (120, 40), &command(&dir.path().join("pid")));
 
     // Start on the embedded corpus.
     let screen = t.wait_text("Timeline");
@@ -302,12 +142,12 @@ fn drives_the_real_binary_through_every_screen() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    if !Tmux::available() {
+    if !Tmux::available("the end-to-end TUI test") {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let pid_file = dir.path().join("pid");
-    let t = Tmux::start("term", &command(&pid_file));
+    let t = Tmux::start("term", (120, 40), &command(&pid_file));
     t.wait_text("Timeline");
     let pid = std::fs::read_to_string(&pid_file).expect("pid file");
     let status = Command::new("kill")
@@ -321,11 +161,11 @@ fn sigterm_restores_the_terminal() {
 
 #[test]
 fn ctrl_c_quits_even_while_typing_a_filter() {
-    if !Tmux::available() {
+    if !Tmux::available("the end-to-end TUI test") {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let t = Tmux::start("ctrlc", &command(&dir.path().join("pid")));
+    let t = Tmux::start("ctrlc", (120, 40), &command(&dir.path().join("pid")));
     t.wait_text("Timeline");
     t.keys(&["/"]);
     t.text("q");
@@ -340,12 +180,13 @@ fn ctrl_c_quits_even_while_typing_a_filter() {
 /// after quitting the terminal no longer brackets pastes.
 #[test]
 fn paste_goes_into_the_filter_and_bracketed_paste_is_switched_off_on_quit() {
-    if !Tmux::available() {
+    if !Tmux::available("the end-to-end TUI test") {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let t = Tmux::start(
         "paste",
+        (120, 40),
         &command_full(&dir.path().join("pid"), "", "", "cat -v"),
     );
     t.wait_text("Lee–Xi");
@@ -384,7 +225,7 @@ fn paste_goes_into_the_filter_and_bracketed_paste_is_switched_off_on_quit() {
 /// warnings and hints `w`, which lists them.
 #[test]
 fn w_lists_the_load_warnings() {
-    if !Tmux::available() {
+    if !Tmux::available("the end-to-end TUI test") {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -394,6 +235,7 @@ fn w_lists_the_load_warnings() {
     std::fs::write(clips.join("empty.txt"), b"").expect("write");
     let t = Tmux::start(
         "warnings",
+        (120, 40),
         &command_full(
             &dir.path().join("pid"),
             "",
@@ -445,12 +287,13 @@ fn colour_params(text: &str) -> Vec<Vec<u32>> {
 
 #[test]
 fn no_color_gives_a_monochrome_screen_with_reverse_video_selection() {
-    if !Tmux::available() {
+    if !Tmux::available("the end-to-end TUI test") {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let t = Tmux::start(
         "nocolor",
+        (120, 40),
         &command_with_env(&dir.path().join("pid"), "NO_COLOR=1 "),
     );
     t.wait_text("Timeline");
@@ -469,7 +312,7 @@ fn no_color_gives_a_monochrome_screen_with_reverse_video_selection() {
     t.wait_text("hotline exited with status 0");
 
     // And without NO_COLOR there is colour, so the check above means something.
-    let t = Tmux::start("colour", &command(&dir.path().join("pid2")));
+    let t = Tmux::start("colour", (120, 40), &command(&dir.path().join("pid2")));
     t.wait_text("Lee–Xi");
     assert!(
         !colour_params(&t.capture_styled()).is_empty(),
@@ -485,12 +328,16 @@ fn no_color_gives_a_monochrome_screen_with_reverse_video_selection() {
 /// pinned one on the left, the Differ line whole), resize, quit.
 #[test]
 fn a_new_user_s_path_at_80x24_and_120x40() {
-    if !Tmux::available() {
+    if !Tmux::available("the end-to-end TUI test") {
         return;
     }
     for (w, h) in [(80u16, 24u16), (120, 40)] {
         let dir = tempfile::tempdir().expect("temp dir");
-        let t = Tmux::start(&format!("newcomer{w}"), &command(&dir.path().join("pid")));
+        let t = Tmux::start(
+            &format!("newcomer{w}"),
+            (120, 40),
+            &command(&dir.path().join("pid")),
+        );
         t.resize(w, h);
         t.wait_for("the timeline at this size", |s| {
             s.contains("Timeline") && s.lines().all(|l| l.chars().count() <= w as usize)

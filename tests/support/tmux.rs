@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use super::home::Isolated;
+
 /// How long a wait for the screen may take (a loaded CI machine).
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -88,6 +90,9 @@ impl Tmux {
             .arg("-L")
             .arg(&self.socket)
             .args(args)
+            // The server and so every pane start with the test's own HOME
+            // and XDG folders, whatever the command line sets on top.
+            .isolated()
             .env_remove("NO_COLOR")
             .env("TERM", "xterm-256color")
             .output()
@@ -135,6 +140,23 @@ impl Tmux {
 
     pub fn wait_text(&self, text: &str) -> String {
         self.wait_for(&format!("{text:?}"), |s| s.contains(text))
+    }
+
+    /// A tmux format read off the pane (`#{cursor_x}`, `#{pane_dead}`).
+    pub fn display(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// The window resized to `width`×`height`, as a terminal resize.
+    pub fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        let out = self.run(&["resize-window", "-t", "e2e", "-x", &w, "-y", &h]);
+        assert!(
+            out.status.success(),
+            "resize-window: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
