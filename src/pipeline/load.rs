@@ -41,9 +41,18 @@ pub struct Stages<'l> {
 
 impl<'l> Stages<'l> {
     pub fn new(lexicon: &'l Lexicon) -> Stages<'l> {
+        let stages = Stages::on_demand(lexicon);
+        stages.extractor.begin();
+        stages
+    }
+
+    /// `new`, building the extraction automata only once an article is
+    /// built (`build_article_with` starts them): a load served from the
+    /// cache never needs them.
+    pub fn on_demand(lexicon: &'l Lexicon) -> Stages<'l> {
         Stages {
             cleaner: Cleaner::new(&lexicon.boilerplate),
-            extractor: Extractor::with_outlets(
+            extractor: Extractor::on_demand(
                 &lexicon.leaders,
                 &lexicon.topics,
                 lexicon.outlets.clone(),
@@ -87,8 +96,9 @@ pub fn read_articles_noting_others(
     lexicon: &Lexicon,
     detail: Detail,
 ) -> read::Reading<Article> {
-    let mut stages = Stages::new(lexicon);
+    let mut stages = Stages::on_demand(lexicon);
     let Some(session) = cache::Session::open(paths, lexicon.fingerprint()) else {
+        stages.extractor.begin();
         stages.extractor = stages.extractor.reading(detail);
         let stages = &stages;
         return read::read_paths_with(
@@ -97,19 +107,26 @@ pub fn read_articles_noting_others(
             |article| (&mut article.id, &mut article.warnings),
         );
     };
+    if session.is_empty() {
+        // Every file will be built: start now, as the walk runs.
+        stages.extractor.begin();
+    }
     let stages = &stages;
-    let keyed = read::read_paths_reusing(
+    let slots = read::read_paths_reusing(
         paths,
         |path, meta| session.reuse(path, meta),
         |path, doc, meta, hash| session.fresh(path, meta, hash, build_article_with(doc, stages)),
-        |(_, article)| (&mut article.id, &mut article.warnings),
     );
-    let mut warnings = keyed.warnings;
-    let items = session.finish(keyed.items, &mut warnings);
+    let mut keyed = session.collect(slots.items);
+    read::make_ids_unique(&mut keyed, |(_, article)| {
+        (&mut article.id, &mut article.warnings)
+    });
+    let mut warnings = slots.warnings;
+    let items = session.finish(keyed, &mut warnings);
     read::Reading {
         items,
         warnings,
-        passed_over: keyed.passed_over,
+        passed_over: slots.passed_over,
     }
 }
 
@@ -205,6 +222,7 @@ pub fn build_article(doc: RawDoc, extractor: &Extractor) -> Article {
 
 /// One document through the stages of a load.
 pub fn build_article_with(doc: RawDoc, stages: &Stages) -> Article {
+    stages.extractor.begin();
     build_one(doc, &stages.cleaner, &stages.extractor)
 }
 
