@@ -32,7 +32,7 @@ use crate::model::Article;
 
 /// Bump on any change to the header, the payload schema or the meaning of
 /// what extraction stores in an `Article`.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 const MAGIC: [u8; 8] = *b"HLCACHE\0";
 const BOM: u32 = 0x0102_0304;
 const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::cache;
 pub use crate::lexicon::Lexicon;
-use crate::model::{Article, Cleaned, Paragraph, Timeline};
+use crate::model::{self, Article, Cleaned, Paragraph, Timeline};
 use crate::pipeline::clean::Cleaner;
 use crate::pipeline::extract::{Detail, Extractor};
 use crate::pipeline::read::{self, RawDoc};
@@ -180,14 +180,14 @@ pub fn extraction_view(cleaned: &Cleaned) -> Option<Cleaned> {
             paragraphs.push(p.clone());
             continue;
         }
-        let mut sentences: Vec<(usize, usize)> = p
+        let mut sentences: Vec<(u32, u32)> = p
             .sentences
             .iter()
             .copied()
-            .take_while(|&(_, end)| end <= left)
+            .take_while(|&(_, end)| end as usize <= left)
             .collect();
         let cut = match sentences.last() {
-            Some(&(_, end)) => end,
+            Some(&(_, end)) => end as usize,
             None => (0..=left)
                 .rev()
                 .find(|&i| p.text.is_char_boundary(i))
@@ -196,7 +196,7 @@ pub fn extraction_view(cleaned: &Cleaned) -> Option<Cleaned> {
         if sentences.is_empty()
             && let Some(&(start, _)) = p.sentences.first()
         {
-            sentences.push((start.min(cut), cut));
+            sentences.push((start.min(model::offset(cut)), model::offset(cut)));
         }
         if cut > 0 {
             paragraphs.push(Paragraph {
@@ -299,18 +299,21 @@ mod tests {
         for (v, h) in view.paragraphs.iter().zip(&huge.paragraphs) {
             assert!(h.text.starts_with(&v.text));
             assert!(h.sentences.starts_with(&v.sentences));
-            assert!(v.sentences.iter().all(|&(_, e)| e <= v.text.len()));
+            assert!(v.sentences.iter().all(|&(_, e)| e as usize <= v.text.len()));
         }
         // One giant sentence: a prefix of it, cut on a character boundary.
         let one = Cleaned {
             paragraphs: vec![Paragraph {
                 text: "é".repeat(MAX_EXTRACT_BYTES),
-                sentences: vec![(0, 2 * MAX_EXTRACT_BYTES)],
+                sentences: vec![(0, model::offset(2 * MAX_EXTRACT_BYTES))],
             }],
             ..Cleaned::default()
         };
         let view = extraction_view(&one).expect("over the limit");
         assert_eq!(view.paragraphs[0].text.len(), MAX_EXTRACT_BYTES);
-        assert_eq!(view.paragraphs[0].sentences, [(0, MAX_EXTRACT_BYTES)]);
+        assert_eq!(
+            view.paragraphs[0].sentences,
+            [(0, model::offset(MAX_EXTRACT_BYTES))]
+        );
     }
 }
