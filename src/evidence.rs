@@ -8,7 +8,7 @@
 
 use chrono::{Month, Weekday};
 
-use crate::model::{Article, Call, Evidence, FactKind, Place, Timeline};
+use crate::model::{Article, Call, Evidence, FactKind, Place, Timeline, range_of};
 
 /// The facts a call has (the outlet belongs to an article, not a call),
 /// in the order the views list them.
@@ -178,10 +178,11 @@ pub fn sentence_parts<'a>(
         return None;
     }
     let text = article.place_text(e.place)?;
+    let (sentence, span) = (range_of(e.sentence), range_of(e.span));
     Some((
-        text.get(e.sentence.0..e.span.0)?,
-        text.get(e.span.0..e.span.1)?,
-        text.get(e.span.1..e.sentence.1)?,
+        text.get(sentence.0..span.0)?,
+        text.get(span.0..span.1)?,
+        text.get(span.1..sentence.1)?,
     ))
 }
 

@@ -94,11 +94,11 @@ pub fn evidence_json(article: &Article, e: &Evidence, cite: bool) -> Option<Evid
         article: cite.then(|| article.id.clone()),
         place,
         index,
-        start: e.span.0,
-        end: e.span.1,
+        start: e.span.0 as usize,
+        end: e.span.1 as usize,
         text: article.evidence_span(e)?.to_string(),
-        sentence_start: e.sentence.0,
-        sentence_end: e.sentence.1,
+        sentence_start: e.sentence.0 as usize,
+        sentence_end: e.sentence.1 as usize,
     })
 }
 

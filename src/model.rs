@@ -17,11 +17,25 @@ pub struct Warning {
 
 /// A paragraph of cleaned reading text. Sentences are byte ranges into
 /// `text`, so search hits and highlights can point into the same string the
-/// detail pane draws.
+/// detail pane draws. `u32` ends: a paragraph is cut from a file of at
+/// most `MAX_FILE_BYTES`, and every paragraph of every article is held for
+/// the life of the timeline (half the bytes of `usize` ranges).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub text: String,
-    pub sentences: Vec<(usize, usize)>,
+    pub sentences: Vec<(u32, u32)>,
+}
+
+/// A byte offset into one paragraph (or headline, caption) as the model
+/// stores it: texts are cut from files of at most `MAX_FILE_BYTES`, so it
+/// always fits; saturates rather than wraps if it ever did not.
+pub fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+/// A stored `(start, end)` range as `usize` offsets.
+pub fn range_of((start, end): (u32, u32)) -> (usize, usize) {
+    (start as usize, end as usize)
 }
 
 impl Paragraph {
@@ -32,11 +46,11 @@ impl Paragraph {
         let mut sentences = Vec::new();
         let mut start = 0;
         for (i, _) in text.match_indices(". ") {
-            sentences.push((start, i + 1));
+            sentences.push((offset(start), offset(i + 1)));
             start = i + 2;
         }
         if start < text.len() {
-            sentences.push((start, text.len()));
+            sentences.push((offset(start), offset(text.len())));
         }
         Paragraph {
             text: text.to_string(),
@@ -45,7 +59,9 @@ impl Paragraph {
     }
 
     pub fn sentence_texts(&self) -> impl Iterator<Item = &str> {
-        self.sentences.iter().map(|&(s, e)| &self.text[s..e])
+        self.sentences
+            .iter()
+            .map(|&(s, e)| &self.text[s as usize..e as usize])
     }
 }
 
@@ -186,8 +202,9 @@ pub enum Place {
 pub struct Evidence {
     pub fact: FactKind,
     pub place: Place,
-    pub span: (usize, usize),
-    pub sentence: (usize, usize),
+    /// `u32` ends (see `Paragraph`): an article keeps several of these.
+    pub span: (u32, u32),
+    pub sentence: (u32, u32),
 }
 
 /// One article, fully read. `id` is the file stem.
@@ -230,12 +247,14 @@ impl Article {
 
     /// The exact words a fact was read from ("Thursday", "40 minutes").
     pub fn evidence_span(&self, e: &Evidence) -> Option<&str> {
-        self.place_text(e.place)?.get(e.span.0..e.span.1)
+        self.place_text(e.place)?
+            .get(e.span.0 as usize..e.span.1 as usize)
     }
 
     /// The whole sentence holding a fact.
     pub fn evidence_sentence(&self, e: &Evidence) -> Option<&str> {
-        self.place_text(e.place)?.get(e.sentence.0..e.sentence.1)
+        self.place_text(e.place)?
+            .get(e.sentence.0 as usize..e.sentence.1 as usize)
     }
 
     /// The evidence for one kind of fact, if the article has any.

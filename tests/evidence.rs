@@ -454,7 +454,10 @@ fn the_checks_catch_evidence_pointing_at_the_wrong_words() {
         .iter_mut()
         .find(|e| e.fact == hotline::model::FactKind::Duration)
         .unwrap();
-    duration.span = (xi, xi + "Xi Jinping".len());
+    duration.span = (
+        hotline::model::offset(xi),
+        hotline::model::offset(xi + "Xi Jinping".len()),
+    );
     let found = problems(&fixture_json(&t), &t);
     assert!(
         found

@@ -17,7 +17,7 @@ fn article(id: &str, title: &str, body: &str) -> Article {
         title: title.into(),
         paragraphs: vec![Paragraph {
             text: body.into(),
-            sentences: vec![(0, body.len())],
+            sentences: vec![(0, hotline::model::offset(body.len()))],
         }],
         ..Article::default()
     }

@@ -37,7 +37,7 @@ fn is_inert(s: &str, newlines: bool) -> bool {
 fn check_paragraph(p: &Paragraph) -> Result<(), TestCaseError> {
     prop_assert!(is_inert(&p.text, false), "raw control in {:?}", p.text);
     let mut last_end = 0;
-    for &(s, e) in &p.sentences {
+    for (s, e) in p.sentences.iter().map(|&r| hotline::model::range_of(r)) {
         prop_assert!(
             s <= e && e <= p.text.len(),
             "range {s}..{e} in {}",

@@ -30,7 +30,7 @@ mod store;
 
 pub use file::{CacheError, FORMAT, HEADER_LEN, Header, Payload, decode, encode, read_header};
 pub use plan::{Cached, FileKey, FileStat, Plan, Planned, RACY_NS, Status, ns_since_epoch, plan};
-pub use session::{Keyed, Notices, Session, Setting, disable, enable, wait_for_saves};
+pub use session::{Keyed, Notices, Session, Setting, Slot, disable, enable, wait_for_saves};
 pub use store::{CacheFileStats, Pending, Store, WORDS_EXT};
 // The hashes live below the lexicon, which fingerprints itself with them.
 pub use crate::fingerprint::{content_hash, lexicon_fingerprint};

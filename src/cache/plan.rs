@@ -22,7 +22,7 @@ pub const RACY_NS: i64 = 2_000_000_000;
 
 /// What the cache records about one file: its canonical path, size,
 /// modification time and a hash of the bytes the article was built from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileKey {
     pub key: String,
     pub size: u64,

@@ -90,13 +90,95 @@ pub fn wait_for_saves() {
 /// from when the file could be stat'd.
 pub type Keyed = (Option<FileKey>, Article);
 
+/// What a load holds for one file until every file is done: the index of
+/// the cached entry it reuses (the article stays in the cache's table, so
+/// no second table of full articles is built), or the article built from
+/// the file, boxed so a mostly warm load's table of slots stays small.
+#[derive(Debug)]
+pub enum Slot {
+    Cached(usize),
+    Built(Box<Keyed>),
+}
+
+/// The cached entries as decoded, in the file's order, and how to find
+/// one by key without a second table holding the articles.
+#[derive(Debug, Default)]
+struct Table {
+    rows: Vec<(FileKey, Article)>,
+    /// Row indices sorted by key; of rows sharing a key only the last.
+    by_key: Vec<usize>,
+    /// Rows handed to the load: a key named twice is reused once.
+    taken: Vec<bool>,
+}
+
+impl Table {
+    fn new(rows: Vec<(FileKey, Article)>) -> Table {
+        let mut by_key: Vec<usize> = (0..rows.len()).collect();
+        // Stable: among equal keys the last row ends last, and is kept
+        // (as a map built from the rows in order would keep it).
+        by_key.sort_by(|&a, &b| rows[a].0.key.cmp(&rows[b].0.key));
+        by_key.reverse();
+        by_key.dedup_by(|a, b| rows[*a].0.key == rows[*b].0.key);
+        by_key.reverse();
+        let taken = vec![false; rows.len()];
+        Table {
+            rows,
+            by_key,
+            taken,
+        }
+    }
+
+    /// The articles `slots` name, in their order, and whether a row was
+    /// left untaken (a file gone from the corpus). See `Session::collect`.
+    fn into_keyed(self, slots: Vec<Slot>) -> (Vec<Keyed>, bool) {
+        let Table {
+            mut rows, taken, ..
+        } = self;
+        let removed = taken.iter().any(|t| !t);
+        let in_order = slots.len() == rows.len()
+            && slots
+                .iter()
+                .enumerate()
+                .all(|(i, s)| matches!(s, Slot::Cached(row) if *row == i));
+        if in_order {
+            drop(slots);
+            // Same size (the key's niche holds the `None`): moved in place.
+            let keyed = rows.into_iter().map(|(k, a)| (Some(k), a)).collect();
+            return (keyed, removed);
+        }
+        let mut out = Vec::with_capacity(slots.len());
+        for slot in slots {
+            match slot {
+                Slot::Cached(row) => {
+                    let (k, a) = std::mem::take(&mut rows[row]);
+                    out.push((Some(k), a));
+                }
+                Slot::Built(keyed) => out.push(*keyed),
+            }
+        }
+        (out, removed)
+    }
+
+    /// The row filed under `key` that no load took yet.
+    fn find(&self, key: &str) -> Option<usize> {
+        let at = self
+            .by_key
+            .binary_search_by(|&row| self.rows[row].0.key.as_str().cmp(key))
+            .ok()?;
+        let row = self.by_key[at];
+        (!self.taken[row]).then_some(row)
+    }
+}
+
 /// The cache for one load of `roots`.
 pub struct Session {
     setting: Setting,
     roots: Vec<PathBuf>,
     lexicon: u64,
     written_ns: i64,
-    entries: Mutex<HashMap<String, (FileKey, Article)>>,
+    entries: Mutex<Table>,
+    /// A cached file was not found again: the cache must be rewritten.
+    removed: AtomicBool,
     dirs: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     /// Something differs from the file on disk: it must be written again.
     dirty: AtomicBool,
@@ -115,7 +197,8 @@ impl Session {
             roots: roots.to_vec(),
             lexicon,
             written_ns: 0,
-            entries: Mutex::new(HashMap::new()),
+            entries: Mutex::new(Table::default()),
+            removed: AtomicBool::new(false),
             dirs: Mutex::new(HashMap::new()),
             dirty: AtomicBool::new(false),
             built: AtomicBool::new(false),
@@ -125,12 +208,7 @@ impl Session {
         match session.setting.store.load(roots, lexicon) {
             Ok(Some(cached)) => {
                 session.written_ns = cached.written_ns;
-                let map = cached
-                    .entries
-                    .into_iter()
-                    .map(|(k, a)| (k.key.clone(), (k, a)))
-                    .collect();
-                session.entries = Mutex::new(map);
+                session.entries = Mutex::new(Table::new(cached.entries));
             }
             Ok(None) | Err(CacheError::LexiconChanged) => {
                 session.dirty.store(true, Ordering::Relaxed)
@@ -142,6 +220,11 @@ impl Session {
             }
         }
         Some(session)
+    }
+
+    /// No cached article to reuse: every file will be built.
+    pub fn is_empty(&self) -> bool {
+        lock(&self.entries).rows.is_empty()
     }
 
     fn notice(&mut self, file: &Path, message: &str) {
@@ -191,15 +274,17 @@ impl Session {
 
     /// The cached article for `path` if the file is as it was: same size
     /// and time, the time older than the cache write by `RACY_NS`; else
-    /// same size and same bytes. Named as it is named now.
-    pub fn reuse(&self, path: &Path, meta: &std::fs::Metadata) -> Option<Keyed> {
+    /// same size and same bytes. Named as it is named now; it stays in the
+    /// cache's table until `collect`.
+    pub fn reuse(&self, path: &Path, meta: &std::fs::Metadata) -> Option<Slot> {
         let key = self.key_of(path)?;
         let size = meta.len();
         let mtime_ns = meta.modified().map_or(0, ns_since_epoch);
-        let (stored_size, stored_time, stored_hash) = {
-            let entries = lock(&self.entries);
-            let (k, _) = entries.get(&key)?;
-            (k.size, k.mtime_ns, k.hash)
+        let (row, stored_size, stored_time, stored_hash) = {
+            let table = lock(&self.entries);
+            let row = table.find(&key)?;
+            let k = &table.rows[row].0;
+            (row, k.size, k.mtime_ns, k.hash)
         };
         let trusted = stored_time < self.written_ns.saturating_sub(RACY_NS);
         let unchanged = size == stored_size && mtime_ns == stored_time && trusted;
@@ -212,7 +297,11 @@ impl Session {
             // The stored time is stale (or racy): write the new one.
             self.dirty.store(true, Ordering::Relaxed);
         }
-        let (mut k, mut article) = lock(&self.entries).remove(&key)?;
+        let mut table = lock(&self.entries);
+        if std::mem::replace(&mut table.taken[row], true) {
+            return None;
+        }
+        let (k, article) = &mut table.rows[row];
         k.size = size;
         k.mtime_ns = mtime_ns;
         article.path = path.display().to_string();
@@ -220,7 +309,7 @@ impl Session {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         article.id = stem(path);
-        Some((Some(k), article))
+        Some(Slot::Cached(row))
     }
 
     /// An article just read from `path` (stat'd as `meta` before reading,
@@ -231,34 +320,64 @@ impl Session {
         meta: Option<&std::fs::Metadata>,
         hash: u64,
         article: Article,
-    ) -> Keyed {
+    ) -> Slot {
         self.dirty.store(true, Ordering::Relaxed);
         self.built.store(true, Ordering::Relaxed);
-        (meta.and_then(|m| self.stat_key(path, m, hash)), article)
+        let key = meta.and_then(|m| self.stat_key(path, m, hash));
+        Slot::Built(Box::new((key, article)))
+    }
+
+    /// The load's articles in `slots` order, taken out of the cache's
+    /// table, which is then freed. When every file was reused in the
+    /// order the cache holds them (an unchanged corpus), the table itself
+    /// becomes the result: no article is moved into a second table.
+    pub fn collect(&self, slots: Vec<Slot>) -> Vec<Keyed> {
+        let table = std::mem::take(&mut *lock(&self.entries));
+        let (keyed, removed) = table.into_keyed(slots);
+        if removed {
+            self.removed.store(true, Ordering::Relaxed);
+        }
+        keyed
     }
 
     /// After the load: write the cache if anything changed (files read,
     /// removed, a stale time) and hand back the articles and any notices.
     pub fn finish(mut self, keyed: Vec<Keyed>, warnings: &mut Vec<Warning>) -> Vec<Article> {
-        let removed = !lock(&self.entries).is_empty();
+        let removed = self.removed.load(Ordering::Relaxed);
         let built = self.built.load(Ordering::Relaxed);
         LAST_LOAD_FROM_CACHE.store(!built, Ordering::Relaxed);
         if removed || self.dirty.load(Ordering::Relaxed) {
             self.save(&keyed);
         }
         warnings.append(&mut self.notices);
-        keyed.into_iter().map(|(_, a)| a).collect()
+        // In place (same alignment, smaller items); then the spare room
+        // left by the dropped keys is given back.
+        let mut articles: Vec<Article> = keyed.into_iter().map(|(_, a)| a).collect();
+        articles.shrink_to_fit();
+        articles
     }
 
     fn save(&mut self, keyed: &[Keyed]) {
         // The cache holds each article as read, before ids were made
         // unique across the corpus: that depends on the other files.
-        let restored: Vec<(&FileKey, std::borrow::Cow<Article>)> = keyed
+        // Only the few articles renamed apart are copied, not a table of
+        // article-sized slots for all.
+        let restored: Vec<(usize, Article)> = keyed
             .iter()
-            .filter_map(|(k, a)| Some((k.as_ref()?, as_read(a))))
+            .enumerate()
+            .filter_map(|(i, (_, a))| Some((i, as_read(a)?)))
             .collect();
-        let entries: Vec<(&FileKey, &Article)> =
-            restored.iter().map(|(k, a)| (*k, a.as_ref())).collect();
+        let mut restored_at = restored.iter().peekable();
+        let mut entries: Vec<(&FileKey, &Article)> = Vec::with_capacity(keyed.len());
+        for (i, (k, a)) in keyed.iter().enumerate() {
+            let a = match restored_at.next_if(|(at, _)| *at == i) {
+                Some((_, as_read)) => as_read,
+                None => a,
+            };
+            if let Some(k) = k {
+                entries.push((k, a));
+            }
+        }
         let store = self.setting.store.clone();
         let pending = store.prepare(&self.roots, self.lexicon, &entries);
         let pending = match pending {
@@ -290,11 +409,12 @@ fn stem(path: &Path) -> String {
 
 /// `article` as reading made it: a file's id is its stem until another
 /// file with the same stem makes it `stem~N` and adds a warning saying so
-/// (`read::make_ids_unique`), which is undone here.
-fn as_read(article: &Article) -> std::borrow::Cow<'_, Article> {
+/// (`read::make_ids_unique`), which is undone here. `None`: `article`
+/// is as read.
+fn as_read(article: &Article) -> Option<Article> {
     let id = stem(Path::new(&article.path));
     if article.id == id {
-        return std::borrow::Cow::Borrowed(article);
+        return None;
     }
     let mut a = article.clone();
     a.id = id;
@@ -304,5 +424,63 @@ fn as_read(article: &Article) -> std::borrow::Cow<'_, Article> {
     {
         a.warnings.pop();
     }
-    std::borrow::Cow::Owned(a)
+    Some(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(key: &str, title: &str) -> (FileKey, Article) {
+        let key = FileKey {
+            key: key.to_string(),
+            ..FileKey::default()
+        };
+        let article = Article {
+            title: title.to_string(),
+            ..Article::default()
+        };
+        (key, article)
+    }
+
+    fn titles(keyed: &[Keyed]) -> Vec<&str> {
+        keyed.iter().map(|(_, a)| a.title.as_str()).collect()
+    }
+
+    #[test]
+    fn rows_are_found_by_key_and_a_repeated_key_keeps_the_last() {
+        let table = Table::new(vec![
+            row("/c/b.txt", "b"),
+            row("/c/a.txt", "a"),
+            row("/c/b.txt", "b again"),
+        ]);
+        assert_eq!(table.find("/c/a.txt"), Some(1));
+        assert_eq!(table.find("/c/b.txt"), Some(2));
+        assert_eq!(table.find("/c/c.txt"), None);
+        let mut table = table;
+        table.taken[1] = true;
+        assert_eq!(table.find("/c/a.txt"), None, "reused once only");
+    }
+
+    #[test]
+    fn cached_and_built_articles_come_back_in_slot_order() {
+        let mut table = Table::new(vec![row("/c/a", "a"), row("/c/b", "b"), row("/c/c", "c")]);
+        table.taken = vec![true, false, true];
+        let built = Slot::Built(Box::new((None, row("/c/new", "new").1)));
+        let (keyed, removed) = table.into_keyed(vec![Slot::Cached(2), built, Slot::Cached(0)]);
+        assert_eq!(titles(&keyed), ["c", "new", "a"]);
+        assert_eq!(keyed[0].0.as_ref().map(|k| k.key.as_str()), Some("/c/c"));
+        assert!(keyed[1].0.is_none());
+        assert!(removed, "b was not taken: gone from the corpus");
+    }
+
+    #[test]
+    fn an_unchanged_corpus_hands_back_the_table_itself() {
+        let mut table = Table::new(vec![row("/c/a", "a"), row("/c/b", "b")]);
+        table.taken = vec![true, true];
+        let (keyed, removed) = table.into_keyed(vec![Slot::Cached(0), Slot::Cached(1)]);
+        assert_eq!(titles(&keyed), ["a", "b"]);
+        assert!(keyed.iter().all(|(k, _)| k.is_some()));
+        assert!(!removed);
+    }
 }

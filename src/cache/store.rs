@@ -5,7 +5,7 @@
 //! the last one wins.
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -133,9 +133,10 @@ impl Store {
     }
 
     /// The first half of `save`: everything that can fail for want of a
-    /// writable directory (create it, encode, open the temp file), so a
-    /// caller can report that at once and leave `commit` (write, fsync,
-    /// rename: the slow half) to a background thread.
+    /// writable directory (create it, open the temp file, encode into it:
+    /// written as encoded, never whole in memory), so a caller can report
+    /// that at once and leave `commit` (fsync, rename: the slow half) to a
+    /// background thread.
     pub fn prepare(
         &self,
         roots: &[PathBuf],
@@ -149,12 +150,19 @@ impl Store {
             .ok()
             .and_then(|b| file::read_header(&b).ok())
             .map_or(now, |h| h.created_ns);
-        let bytes = file::encode(&canonical, lexicon, created, now, entries)?;
-        let tmp = tempfile::Builder::new()
+        let mut tmp = tempfile::Builder::new()
             .prefix(TMP_PREFIX)
             .suffix(".tmp")
             .tempfile_in(&self.dir)?;
-        Ok(Pending { tmp, bytes, target })
+        file::encode_into(
+            tmp.as_file_mut(),
+            &canonical,
+            lexicon,
+            created,
+            now,
+            entries,
+        )?;
+        Ok(Pending { tmp, target })
     }
 
     /// Every cache file in the directory, with its header checked (not its
@@ -235,17 +243,15 @@ impl Store {
     }
 }
 
-/// A cache file encoded and its temp file open, not yet in place.
+/// A cache file encoded into its temp file, not yet in place.
 pub struct Pending {
     tmp: tempfile::NamedTempFile,
-    bytes: Vec<u8>,
     target: PathBuf,
 }
 
 impl Pending {
-    /// Write, sync and rename into place. Returns the file written.
-    pub fn commit(mut self) -> Result<PathBuf, CacheError> {
-        self.tmp.write_all(&self.bytes)?;
+    /// Sync and rename into place. Returns the file written.
+    pub fn commit(self) -> Result<PathBuf, CacheError> {
         // On disk before the rename, so a crash leaves the old file or the
         // new one, never a torn one under the real name.
         self.tmp.as_file().sync_data()?;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::cache;
 pub use crate::lexicon::Lexicon;
-use crate::model::{Article, Cleaned, Paragraph, Timeline};
+use crate::model::{self, Article, Cleaned, Paragraph, Timeline};
 use crate::pipeline::clean::Cleaner;
 use crate::pipeline::extract::{Detail, Extractor};
 use crate::pipeline::read::{self, RawDoc};
@@ -41,9 +41,18 @@ pub struct Stages<'l> {
 
 impl<'l> Stages<'l> {
     pub fn new(lexicon: &'l Lexicon) -> Stages<'l> {
+        let stages = Stages::on_demand(lexicon);
+        stages.extractor.begin();
+        stages
+    }
+
+    /// `new`, building the extraction automata only once an article is
+    /// built (`build_article_with` starts them): a load served from the
+    /// cache never needs them.
+    pub fn on_demand(lexicon: &'l Lexicon) -> Stages<'l> {
         Stages {
             cleaner: Cleaner::new(&lexicon.boilerplate),
-            extractor: Extractor::with_outlets(
+            extractor: Extractor::on_demand(
                 &lexicon.leaders,
                 &lexicon.topics,
                 lexicon.outlets.clone(),
@@ -87,8 +96,9 @@ pub fn read_articles_noting_others(
     lexicon: &Lexicon,
     detail: Detail,
 ) -> read::Reading<Article> {
-    let mut stages = Stages::new(lexicon);
+    let mut stages = Stages::on_demand(lexicon);
     let Some(session) = cache::Session::open(paths, lexicon.fingerprint()) else {
+        stages.extractor.begin();
         stages.extractor = stages.extractor.reading(detail);
         let stages = &stages;
         return read::read_paths_with(
@@ -97,19 +107,26 @@ pub fn read_articles_noting_others(
             |article| (&mut article.id, &mut article.warnings),
         );
     };
+    if session.is_empty() {
+        // Every file will be built: start now, as the walk runs.
+        stages.extractor.begin();
+    }
     let stages = &stages;
-    let keyed = read::read_paths_reusing(
+    let slots = read::read_paths_reusing(
         paths,
         |path, meta| session.reuse(path, meta),
         |path, doc, meta, hash| session.fresh(path, meta, hash, build_article_with(doc, stages)),
-        |(_, article)| (&mut article.id, &mut article.warnings),
     );
-    let mut warnings = keyed.warnings;
-    let items = session.finish(keyed.items, &mut warnings);
+    let mut keyed = session.collect(slots.items);
+    read::make_ids_unique(&mut keyed, |(_, article)| {
+        (&mut article.id, &mut article.warnings)
+    });
+    let mut warnings = slots.warnings;
+    let items = session.finish(keyed, &mut warnings);
     read::Reading {
         items,
         warnings,
-        passed_over: keyed.passed_over,
+        passed_over: slots.passed_over,
     }
 }
 
@@ -163,14 +180,14 @@ pub fn extraction_view(cleaned: &Cleaned) -> Option<Cleaned> {
             paragraphs.push(p.clone());
             continue;
         }
-        let mut sentences: Vec<(usize, usize)> = p
+        let mut sentences: Vec<(u32, u32)> = p
             .sentences
             .iter()
             .copied()
-            .take_while(|&(_, end)| end <= left)
+            .take_while(|&(_, end)| end as usize <= left)
             .collect();
         let cut = match sentences.last() {
-            Some(&(_, end)) => end,
+            Some(&(_, end)) => end as usize,
             None => (0..=left)
                 .rev()
                 .find(|&i| p.text.is_char_boundary(i))
@@ -179,7 +196,7 @@ pub fn extraction_view(cleaned: &Cleaned) -> Option<Cleaned> {
         if sentences.is_empty()
             && let Some(&(start, _)) = p.sentences.first()
         {
-            sentences.push((start.min(cut), cut));
+            sentences.push((start.min(model::offset(cut)), model::offset(cut)));
         }
         if cut > 0 {
             paragraphs.push(Paragraph {
@@ -205,6 +222,7 @@ pub fn build_article(doc: RawDoc, extractor: &Extractor) -> Article {
 
 /// One document through the stages of a load.
 pub fn build_article_with(doc: RawDoc, stages: &Stages) -> Article {
+    stages.extractor.begin();
     build_one(doc, &stages.cleaner, &stages.extractor)
 }
 
@@ -281,18 +299,21 @@ mod tests {
         for (v, h) in view.paragraphs.iter().zip(&huge.paragraphs) {
             assert!(h.text.starts_with(&v.text));
             assert!(h.sentences.starts_with(&v.sentences));
-            assert!(v.sentences.iter().all(|&(_, e)| e <= v.text.len()));
+            assert!(v.sentences.iter().all(|&(_, e)| e as usize <= v.text.len()));
         }
         // One giant sentence: a prefix of it, cut on a character boundary.
         let one = Cleaned {
             paragraphs: vec![Paragraph {
                 text: "é".repeat(MAX_EXTRACT_BYTES),
-                sentences: vec![(0, 2 * MAX_EXTRACT_BYTES)],
+                sentences: vec![(0, model::offset(2 * MAX_EXTRACT_BYTES))],
             }],
             ..Cleaned::default()
         };
         let view = extraction_view(&one).expect("over the limit");
         assert_eq!(view.paragraphs[0].text.len(), MAX_EXTRACT_BYTES);
-        assert_eq!(view.paragraphs[0].sentences, [(0, MAX_EXTRACT_BYTES)]);
+        assert_eq!(
+            view.paragraphs[0].sentences,
+            [(0, model::offset(MAX_EXTRACT_BYTES))]
+        );
     }
 }

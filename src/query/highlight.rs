@@ -126,7 +126,10 @@ fn sentences(p: &Paragraph) -> Vec<(usize, usize)> {
     if p.sentences.is_empty() {
         vec![(0, p.text.len())]
     } else {
-        p.sentences.clone()
+        p.sentences
+            .iter()
+            .map(|&r| crate::model::range_of(r))
+            .collect()
     }
 }
 

@@ -192,7 +192,7 @@ mod tests {
             title: title.into(),
             paragraphs: vec![Paragraph {
                 text: text.into(),
-                sentences: vec![(0, text.len())],
+                sentences: vec![(0, crate::model::offset(text.len()))],
             }],
             ..Article::default()
         }

@@ -148,7 +148,7 @@ fn article_words(a: &Article, filter: &Filter) -> Vec<Kept> {
         let mut cur = 0;
         for_each_word(&p.text, |s, e| {
             // Text between sentences counts with the one before.
-            while cur + 1 < bounds.len() && s >= bounds[cur].1 {
+            while cur + 1 < bounds.len() && s >= bounds[cur].1 as usize {
                 cur += 1;
             }
             let bit = 1u32 << ((sentence + cur as u32) % 32);

@@ -13,7 +13,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use crate::lexicon::leaders::{LeaderId, Leaders};
 use crate::model::{
     Article, Call, CallFacts, DateBasis, Era, Evidence, FactKind, Paragraph, Place, Reported,
-    Timeline,
+    Timeline, offset,
 };
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -67,8 +67,8 @@ fn cite(a: &mut Article, fact: FactKind, place: Place, words: &str) {
     let Some(start) = text.find(words) else {
         return;
     };
-    let span = (start, start + words.len());
-    let whole = (0, text.len());
+    let span = (offset(start), offset(start + words.len()));
+    let whole = (0, offset(text.len()));
     let sentence = match place {
         Place::Paragraph(i) => a.paragraphs.get(i).and_then(|p| {
             p.sentences

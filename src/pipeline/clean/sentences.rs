@@ -4,7 +4,7 @@
 
 use super::summary::Cleaner;
 use crate::lexicon::boilerplate::Patterns;
-use crate::model::Paragraph;
+use crate::model::{Paragraph, offset};
 use crate::sanitize;
 use std::borrow::Cow;
 
@@ -43,7 +43,10 @@ pub(super) fn split_line(
 ) -> Paragraph {
     found.clear();
     if !find_sentences(&text, m, found, budget.max(1)) {
-        let sentences = found.iter().map(|&(s, e, _)| (s, e)).collect();
+        let sentences = found
+            .iter()
+            .map(|&(s, e, _)| (offset(s), offset(e)))
+            .collect();
         return Paragraph {
             text: text.into_owned(),
             sentences,
@@ -57,7 +60,7 @@ pub(super) fn split_line(
         }
         let start = out.len();
         out.push_str(&text[s..e]);
-        sentences.push((start, out.len()));
+        sentences.push((offset(start), offset(out.len())));
     }
     Paragraph {
         text: out,

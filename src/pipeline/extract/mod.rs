@@ -109,24 +109,37 @@ impl<'a> Extractor<'a> {
         topics: &'a Topics,
         outlets: Outlets,
     ) -> Extractor<'a> {
+        let extractor = Extractor::on_demand(leaders, topics, outlets);
+        extractor.begin();
+        extractor
+    }
+
+    /// `with_outlets`, building nothing ahead: the shared automaton and
+    /// the regexes are built when `begin` is called or where first used.
+    /// For a load that may take every article from the cache.
+    pub fn on_demand(leaders: &'a Leaders, topics: &'a Topics, outlets: Outlets) -> Extractor<'a> {
         let names = NameMatcher::new(leaders);
         let lexicon = TopicMatcher::new(topics);
-        let both = PendingPass::start(&names, &lexicon);
-        // The regexes nearly every article reaches compile on another
-        // thread meanwhile, not in the first worker to reach each (while
-        // the other worker waits on it). Without a thread they compile
-        // where first used.
-        if crate::pipeline::par::workers() > 1 {
-            let _ = std::thread::Builder::new().spawn(warm_up);
-        }
         Extractor {
             leaders,
             topics,
             names,
             lexicon,
             outlets,
-            both,
+            both: PendingPass::idle(),
             detail: Detail::Full,
+        }
+    }
+
+    /// Starts building what extraction needs on other threads, unless
+    /// started already: cheap to call before every article.
+    pub fn begin(&self) {
+        // The regexes nearly every article reaches compile on another
+        // thread meanwhile, not in the first worker to reach each (while
+        // the other worker waits on it). Without a thread they compile
+        // where first used.
+        if self.both.begin(&self.names, &self.lexicon) {
+            let _ = std::thread::Builder::new().spawn(warm_up);
         }
     }
 
@@ -142,7 +155,7 @@ impl<'a> Extractor<'a> {
         !pass::needs_own_scan(text)
             && self
                 .both
-                .get()
+                .get(&self.names, &self.lexicon)
                 .is_some_and(|pass| pass.read(&self.names, text, found))
     }
 

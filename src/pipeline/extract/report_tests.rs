@@ -33,7 +33,7 @@ fn evidence_text<'a>(
         e.sentence.0 <= e.span.0 && e.span.1 <= e.sentence.1,
         "{e:?}"
     );
-    text.get(e.span.0..e.span.1)
+    text.get(e.span.0 as usize..e.span.1 as usize)
 }
 
 #[test]

@@ -239,7 +239,7 @@ fn units_before(cleaned: &Cleaned) -> Vec<(&str, Vec<&str>)> {
             let mut sentences: Vec<&str> = p
                 .sentences
                 .iter()
-                .filter_map(|&(s, e)| p.text.get(s..e))
+                .filter_map(|&(s, e)| p.text.get(s as usize..e as usize))
                 .collect();
             if p.sentences.is_empty() {
                 sentences.push(p.text.as_str());
@@ -265,7 +265,7 @@ proptest! {
     #[test]
     fn paragraphs_split_as_before(
         paragraphs in proptest::collection::vec(
-            (text(), proptest::collection::vec((0usize..40, 0usize..40), 0..4)),
+            (text(), proptest::collection::vec((0u32..40, 0u32..40), 0..4)),
             0..5,
         )
     ) {

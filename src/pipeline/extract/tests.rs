@@ -102,7 +102,10 @@ fn paragraph(line: &str) -> Paragraph {
         }
         let start = text.len();
         text.push_str(piece);
-        sentences.push((start, text.len()));
+        sentences.push((
+            crate::model::offset(start),
+            crate::model::offset(text.len()),
+        ));
     }
     Paragraph { text, sentences }
 }

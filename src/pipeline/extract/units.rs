@@ -10,7 +10,7 @@ use super::dates;
 use super::names::{Kind, RawMention};
 use super::report::{SentRef, Source};
 use crate::lexicon::leaders::LeaderId;
-use crate::model::{Cleaned, Evidence, Place};
+use crate::model::{self, Cleaned, Evidence, Place};
 
 /// A stretch of text scanned at once (a paragraph or the headline) and the
 /// range of its non-empty sentences (each a slice of `text`) in the
@@ -35,7 +35,7 @@ pub(super) fn add_paragraphs<'c>(
         sentences.extend(
             p.sentences
                 .iter()
-                .filter_map(|&(s, e)| p.text.get(s..e))
+                .filter_map(|&(s, e)| p.text.get(s as usize..e as usize))
                 .chain(whole)
                 .filter(|s| !is_blank(s)),
         );
@@ -73,8 +73,11 @@ pub(super) fn outlet_evidence(
     Some(Evidence {
         fact: crate::model::FactKind::Outlet,
         place: unit.place,
-        span: (start, start + credit.len()),
-        sentence: (sentence_start, sentence_start + sentence.len()),
+        span: (model::offset(start), model::offset(start + credit.len())),
+        sentence: (
+            model::offset(sentence_start),
+            model::offset(sentence_start + sentence.len()),
+        ),
     })
 }
 
@@ -191,8 +194,11 @@ pub(super) fn fact_evidence(
     Some(Evidence {
         fact: src.fact,
         place,
-        span: (offset + src.span.0, offset + src.span.1),
-        sentence: (offset, offset + text.len()),
+        span: (
+            model::offset(offset + src.span.0),
+            model::offset(offset + src.span.1),
+        ),
+        sentence: (model::offset(offset), model::offset(offset + text.len())),
     })
 }
 

@@ -104,96 +104,98 @@ where
     F: Fn(RawDoc) -> T + Sync,
     I: Fn(&mut T) -> (&mut String, &mut Vec<String>),
 {
-    read_each(
-        paths,
-        |path| {
-            let (key, result) = read_file(path);
-            (key, result.map(&make))
-        },
-        ids,
-    )
+    let mut reading = read_each(paths, |path| {
+        let (key, result) = read_file(path);
+        (key, result.map(&make))
+    });
+    make_ids_unique(&mut reading.items, ids);
+    reading
 }
 
 /// `read_paths_with`, asking `reuse` first about each file with its
 /// metadata (taken BEFORE any read, so a file changed meanwhile looks newer
 /// than what was read): when it answers, the file is not read. Otherwise
 /// `make` gets the path, the document, that metadata (`None` if the stat failed) and
-/// the xxh3 of the bytes read. Same files, order, warnings and ids.
-pub fn read_paths_reusing<T, R, F, I>(paths: &[PathBuf], reuse: R, make: F, ids: I) -> Reading<T>
+/// the xxh3 of the bytes read. Same files, order and warnings; the ids are
+/// left for the caller to make unique (`make_ids_unique`), as what it
+/// builds may hold no article yet (a cache slot).
+pub fn read_paths_reusing<T, R, F>(paths: &[PathBuf], reuse: R, make: F) -> Reading<T>
 where
     T: Send,
     R: Fn(&Path, &std::fs::Metadata) -> Option<T> + Sync,
     F: Fn(&Path, RawDoc, Option<&std::fs::Metadata>, u64) -> T + Sync,
-    I: Fn(&mut T) -> (&mut String, &mut Vec<String>),
 {
-    read_each(
-        paths,
-        |path| {
-            let meta = std::fs::metadata(path).ok();
-            if let Some(m) = meta.as_ref().filter(|m| m.is_file())
-                && let Some(t) = reuse(path, m)
-            {
-                return (file::file_key(path, m), Ok(t));
-            }
-            let (key, result) = file::read_file_hashed(path);
-            (
-                key,
-                result.map(|(doc, hash)| make(path, doc, meta.as_ref(), hash)),
-            )
-        },
-        ids,
-    )
+    read_each(paths, |path| {
+        let meta = std::fs::metadata(path).ok();
+        if let Some(m) = meta.as_ref().filter(|m| m.is_file())
+            && let Some(t) = reuse(path, m)
+        {
+            return (file::file_key(path, m), Ok(t));
+        }
+        let (key, result) = file::read_file_hashed(path);
+        (
+            key,
+            result.map(|(doc, hash)| make(path, doc, meta.as_ref(), hash)),
+        )
+    })
+}
+
+/// What the walk and `one` gave for one entry, in walk order.
+enum Outcome<T> {
+    Problem(Warning),
+    Other(PathBuf),
+    File(Option<file::FileKey>, Result<T, Warning>),
 }
 
 /// Walk `paths`, run `one` on every file found (on every core), drop files
-/// named twice, collect warnings in walk order and make ids unique.
-fn read_each<T, O, I>(paths: &[PathBuf], one: O, ids: I) -> Reading<T>
+/// named twice and collect warnings in walk order.
+fn read_each<T, O>(paths: &[PathBuf], one: O) -> Reading<T>
 where
     T: Send,
     O: Fn(&Path) -> (Option<file::FileKey>, Result<T, String>) + Sync,
-    I: Fn(&mut T) -> (&mut String, &mut Vec<String>),
 {
     let found = list_paths(paths);
-    // Each file: where it really is (to drop a file named twice) and what
-    // reading it gave. Reading and `one` run in parallel.
-    let results = crate::pipeline::par::map(&found, |item| match item {
+    // Reading and `one` run in parallel; each file keeps where it really
+    // is (to drop a file named twice).
+    let outcomes = crate::pipeline::par::map_owned(found, |item| match item {
         Found::File(path) => {
-            let (key, result) = one(path);
-            Some((key, result.map_err(|m| warning(path, m))))
+            let (key, result) = one(&path);
+            Outcome::File(key, result.map_err(|m| warning(&path, m)))
         }
-        Found::Problem(_) | Found::Other(_) => None,
+        Found::Problem(w) => Outcome::Problem(w),
+        Found::Other(path) => Outcome::Other(path),
     });
-    let read = results.iter().flatten().count();
+    let read = outcomes
+        .iter()
+        .filter(|o| matches!(o, Outcome::File(..)))
+        .count();
     // Sized up front: growing a set of 10,000 keys rehashes it a dozen times.
     let mut seen_files = HashSet::with_capacity(read);
-    let mut docs = Vec::with_capacity(read);
     let mut warnings = Vec::new();
     let mut passed_over = Vec::new();
-    for (item, result) in found.into_iter().zip(results) {
-        let (key, result) = match (item, result) {
-            (Found::Problem(w), _) => {
+    // `into_iter().filter_map().collect()` reuses the outcomes' allocation
+    // (std collects in place when the items are no larger): the built
+    // items are never in two tables at once.
+    let mut docs: Vec<T> = outcomes
+        .into_iter()
+        .filter_map(|outcome| match outcome {
+            Outcome::Problem(w) => {
                 warnings.push(w);
-                continue;
+                None
             }
-            (Found::Other(path), _) => {
+            Outcome::Other(path) => {
                 passed_over.push(path);
-                continue;
+                None
             }
-            (Found::File(_), Some(r)) => r,
-            (Found::File(_), None) => continue,
-        };
-        // The same file named twice (or reached through a link) is one article.
-        if let Some(key) = key
-            && !seen_files.insert(key)
-        {
-            continue;
-        }
-        match result {
-            Ok(doc) => docs.push(doc),
-            Err(w) => warnings.push(w),
-        }
-    }
-    make_ids_unique(&mut docs, ids);
+            // The same file named twice (or reached through a link) is one article.
+            Outcome::File(Some(key), _) if !seen_files.insert(key) => None,
+            Outcome::File(_, Ok(doc)) => Some(doc),
+            Outcome::File(_, Err(w)) => {
+                warnings.push(w);
+                None
+            }
+        })
+        .collect();
     docs.shrink_to_fit();
     Reading {
         items: docs,
@@ -209,7 +211,7 @@ fn stem(path: &Path) -> String {
 
 /// Two folders may hold the same file name. Ids must stay unique and the
 /// same from run to run, so later ones (in load order) get `~2`, `~3`, ….
-fn make_ids_unique<T>(docs: &mut [T], ids: impl Fn(&mut T) -> (&mut String, &mut Vec<String>)) {
+pub fn make_ids_unique<T>(docs: &mut [T], ids: impl Fn(&mut T) -> (&mut String, &mut Vec<String>)) {
     // Nearly always unique: checked on borrowed ids, as copying every id
     // (each in a worker's memory) costs more than the whole check.
     let mut seen: HashSet<&str> = HashSet::with_capacity(docs.len());

@@ -181,7 +181,7 @@ fn segments(
 ) -> Vec<(usize, usize, Style)> {
     let mut cuts = vec![0, text.len()];
     for e in here {
-        for at in [e.sentence.0, e.sentence.1, e.span.0, e.span.1] {
+        for at in [e.sentence.0, e.sentence.1, e.span.0, e.span.1].map(|at| at as usize) {
             if at <= text.len() && text.is_char_boundary(at) {
                 cuts.push(at);
             }
@@ -192,7 +192,7 @@ fn segments(
     let mut out: Vec<(usize, usize, Style)> = Vec::new();
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
-        let inside = |r: (usize, usize)| r.0 <= s && e <= r.1;
+        let inside = |r: (u32, u32)| r.0 as usize <= s && e <= r.1 as usize;
         let style = if here.iter().any(|ev| inside(ev.span)) {
             plain.patch(span)
         } else if here.iter().any(|ev| inside(ev.sentence)) {
@@ -216,13 +216,13 @@ mod tests {
     #[test]
     fn spans_win_over_sentences_and_pieces_cover_the_text() {
         let text = "One. He called on Tuesday for 30 minutes. Two.";
-        let ev = |span: (usize, usize)| Evidence {
+        let ev = |span: (u32, u32)| Evidence {
             fact: FactKind::Date,
             place: Place::Paragraph(0),
             span,
             sentence: (5, 41),
         };
-        let day = text.find("Tuesday").unwrap_or(0);
+        let day = crate::model::offset(text.find("Tuesday").unwrap_or(0));
         let here = [ev((day, day + 7)), ev((30, 40))];
         let (p, s, sp) = (
             Style::new(),
