@@ -51,7 +51,9 @@ pub const CALL_STEMS: &[&str] = &[
     "currency",
 ];
 
-/// The longest word `call_word_spans` looks for ("videoconference").
+/// The shortest and longest words `call_word_spans` looks for ("call",
+/// "videoconference").
+const CALL_WORD_MIN: usize = 4;
 const CALL_WORD_MAX: usize = 15;
 
 pub fn is_call_sentence(s: &str) -> bool {
@@ -77,11 +79,15 @@ fn call_word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut words = ascii_words(s).peekable();
     std::iter::from_fn(move || {
         while let Some((start, end)) = words.next() {
-            // Each word lowered into a buffer on the stack: no call word is
-            // longer, and lowering the whole sentence first was an
-            // allocation per sentence.
-            let mut buffer = [0u8; CALL_WORD_MAX];
+            // Lowering the whole sentence first was an allocation per
+            // sentence: most words are ruled out by length and first letter
+            // (every call word's), and the rest lowered on the stack.
             let word = &s.as_bytes()[start..end];
+            let first = word.first().map_or(0, |&b| b | 0x20);
+            if word.len() < CALL_WORD_MIN || !b"ptcsvh".contains(&first) {
+                continue;
+            }
+            let mut buffer = [0u8; CALL_WORD_MAX];
             let Some(lower) = buffer.get_mut(..word.len()) else {
                 continue;
             };
