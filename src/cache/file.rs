@@ -214,8 +214,14 @@ fn encode_payload(
             .iter()
             .try_fold(Vec::new(), |bytes, entry| postcard::to_extend(entry, bytes))
     });
+    let encoded = encoded
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(corrupt)?;
+    // Sized once: growing by doubling copied the payload over and over.
+    out.reserve_exact(encoded.iter().map(Vec::len).sum());
     for bytes in encoded {
-        out.extend_from_slice(&bytes.map_err(corrupt)?);
+        out.extend_from_slice(&bytes);
     }
     Ok(out)
 }
