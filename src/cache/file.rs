@@ -189,12 +189,15 @@ pub fn encode(
 /// writes it. A plain cold `check` waits on this after the parallel load,
 /// so the entries are encoded in chunks on every core: postcard frames a
 /// sequence as its length then its items, each item's bytes standing
-/// alone, so the chunks laid end to end are the very same bytes.
+/// alone, so the chunks laid end to end are the very same bytes. A few
+/// chunks per core at a time: the chunks of all the entries, held beside
+/// the payload they are copied into, would double the peak memory.
 fn encode_payload(
     roots: &[String],
     entries: &[(&FileKey, &Article)],
 ) -> Result<Vec<u8>, CacheError> {
-    const ENTRIES_PER_TASK: usize = 256;
+    const ENTRIES_PER_TASK: usize = 64;
+    const TASKS_PER_CORE: usize = 4;
     let corrupt = |e: postcard::Error| CacheError::Corrupt(e.to_string());
     let mut out = vec![0u8; HEADER_LEN];
     out = postcard::to_extend(
@@ -208,20 +211,24 @@ fn encode_payload(
     // The empty sequence's length (a one-byte 0) gives way to the real one.
     out.pop();
     out = postcard::to_extend(&entries.len(), out).map_err(corrupt)?;
-    let chunks: Vec<&[(&FileKey, &Article)]> = entries.chunks(ENTRIES_PER_TASK).collect();
-    let encoded = crate::pipeline::par::map_on(&chunks, crate::pipeline::par::workers(), |chunk| {
-        chunk
+    let workers = crate::pipeline::par::workers();
+    if workers < 2 || entries.len() <= ENTRIES_PER_TASK {
+        // One chunk: straight into the payload, never held twice.
+        return entries
             .iter()
-            .try_fold(Vec::new(), |bytes, entry| postcard::to_extend(entry, bytes))
-    });
-    let encoded = encoded
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(corrupt)?;
-    // Sized once: growing by doubling copied the payload over and over.
-    out.reserve_exact(encoded.iter().map(Vec::len).sum());
-    for bytes in encoded {
-        out.extend_from_slice(&bytes);
+            .try_fold(out, |bytes, entry| postcard::to_extend(entry, bytes))
+            .map_err(corrupt);
+    }
+    for wave in entries.chunks(ENTRIES_PER_TASK * TASKS_PER_CORE * workers) {
+        let chunks: Vec<&[(&FileKey, &Article)]> = wave.chunks(ENTRIES_PER_TASK).collect();
+        let encoded = crate::pipeline::par::map_on(&chunks, workers, |chunk| {
+            chunk
+                .iter()
+                .try_fold(Vec::new(), |bytes, entry| postcard::to_extend(entry, bytes))
+        });
+        for bytes in encoded {
+            out.extend_from_slice(&bytes.map_err(corrupt)?);
+        }
     }
     Ok(out)
 }
