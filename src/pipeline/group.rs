@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::lexicon::leaders::{LeaderId, Leaders};
 use crate::lexicon::topics::Topics;
 use crate::model::{Article, Call, CallFacts, DateBasis, Reported};
+use crate::pipeline::par;
 
 #[path = "call_ids.rs"]
 mod call_ids;
@@ -25,14 +26,47 @@ pub struct Grouping {
 
 type Pair = (LeaderId, LeaderId);
 
+/// The maps below are keyed by leader ids and dates, a few small integers
+/// each: a multiply-and-rotate hash serves them at a fraction of SipHash's
+/// cost (most of grouping's time on the main thread, after the parallel
+/// load). The keys are bounded (dates within the leaders' terms), so there
+/// is no flood of colliding keys to fear.
+#[derive(Default, Clone, Copy)]
+struct SmallKeyHasher(u64);
+
+impl std::hash::Hasher for SmallKeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_i32(&mut self, n: i32) {
+        self.write_u64(u64::from(n.cast_unsigned()));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type SmallKeyMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<SmallKeyHasher>>;
+
 pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Grouping {
     let mut members: Vec<(Pair, NaiveDate, Vec<usize>)> = Vec::new();
-    let mut slot: HashMap<(Pair, NaiveDate), usize> = HashMap::new();
+    let mut slot: SmallKeyMap<(Pair, NaiveDate), usize> = SmallKeyMap::default();
     let mut call_of_article = vec![None; articles.len()];
     let mut date_basis: Vec<DateBasis> = articles.iter().map(|a| a.facts.date_basis).collect();
     let mut undated = Vec::new();
     // Each pair's calls, in `members` order.
-    let mut calls_of: HashMap<Pair, Vec<usize>> = HashMap::new();
+    let mut calls_of: SmallKeyMap<Pair, Vec<usize>> = SmallKeyMap::default();
 
     for (i, article) in articles.iter().enumerate() {
         // A meeting report joins no call, whatever call it mentions.
@@ -63,15 +97,33 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
     }
 
     // Undated articles: first try the calls the dated ones made; failing
-    // that, a date the leaders' terms allow only one way.
-    for (i, pair) in undated {
+    // that, a date the leaders' terms allow only one way. Whether a call's
+    // date fits an article depends on nothing a join changes, so that test
+    // runs first for every undated article, on every core, against the
+    // calls the dated articles made; calls made below are tested as they come.
+    let dated_calls = members.len();
+    let date_fits: Vec<Vec<usize>> = par::map(&undated, |&(i, pair)| {
+        calls_of.get(&pair).map_or_else(Vec::new, |calls| {
+            calls
+                .iter()
+                .copied()
+                .filter(|&c| fits_date(&articles[i].facts, members[c].1))
+                .collect()
+        })
+    });
+    for (&(i, pair), fit_dates) in undated.iter().zip(&date_fits) {
         let facts = &articles[i].facts;
-        let fits: Vec<usize> = calls_of
+        let made_since = calls_of
             .get(&pair)
             .map_or(&[][..], Vec::as_slice)
             .iter()
             .copied()
-            .filter(|&c| fits_call(facts, articles, &members[c].2, members[c].1))
+            .filter(|&c| c >= dated_calls && fits_date(facts, members[c].1));
+        let fits: Vec<usize> = fit_dates
+            .iter()
+            .copied()
+            .chain(made_since)
+            .filter(|&c| agrees_with_members(facts, articles, &members[c].2))
             // Only "exactly one" counts: a second fit settles it.
             .take(2)
             .collect();
@@ -92,19 +144,20 @@ pub fn group(articles: &[Article], leaders: &Leaders, topics: &Topics) -> Groupi
             Some(at)
         });
         if let Some(c) = chosen {
+            // Sorted once below: nothing before reads the members' order.
             members[c].2.push(i);
-            members[c].2.sort_unstable();
             call_of_article[i] = Some(c);
             date_basis[i] = DateBasis::Inferred;
         }
     }
+    for (_, _, arts) in &mut members {
+        arts.sort_unstable();
+    }
 
-    let mut calls: Vec<Call> = members
-        .into_iter()
-        .map(|(pair, date, arts)| {
-            make_call(pair, date, &arts, articles, &date_basis, leaders, topics)
-        })
-        .collect();
+    // Each call is made from its own members alone: on every core.
+    let mut calls: Vec<Call> = par::map(&members, |(pair, date, arts)| {
+        make_call(*pair, *date, arts, articles, &date_basis, leaders, topics)
+    });
     call_ids::make_unique(&mut calls, leaders);
     Grouping {
         calls,
@@ -125,16 +178,22 @@ fn pair_of(facts: &CallFacts, leaders: &Leaders) -> Option<Pair> {
     (leaders.is_home(home) && !leaders.is_home(counterpart)).then_some((home, counterpart))
 }
 
-/// Whether an undated article's own facts are consistent with a call on
-/// `date` told by `members`. Each stated fact must agree; unstated facts
-/// don't count against it.
-fn fits_call(facts: &CallFacts, articles: &[Article], members: &[usize], date: NaiveDate) -> bool {
-    let weekday_ok = facts.weekday.is_none_or(|w| w == date.weekday());
-    let day_ok = facts.day_of_month.is_none_or(|d| d == date.day());
-    let month_day_ok = facts
-        .month_day
-        .is_none_or(|md| month_day_fits(md, facts.weekday, date));
-    // Agrees when no member states the fact or one states the same value.
+/// Whether an undated article's own day facts (weekday, day of month,
+/// month and day) are consistent with a call on `date`. Each stated fact
+/// must agree; unstated facts don't count against it.
+fn fits_date(facts: &CallFacts, date: NaiveDate) -> bool {
+    // Cheapest checks first; all are pure, so the order changes nothing.
+    facts.weekday.is_none_or(|w| w == date.weekday())
+        && facts.day_of_month.is_none_or(|d| d == date.day())
+        && facts
+            .month_day
+            .is_none_or(|md| month_day_fits(md, facts.weekday, date))
+}
+
+/// Whether an undated article's duration and start time agree with the
+/// call told by `members`: a fact agrees when no member states it or one
+/// states the same value.
+fn agrees_with_members(facts: &CallFacts, articles: &[Article], members: &[usize]) -> bool {
     let agrees = |ours: Option<u32>, theirs: &dyn Fn(&CallFacts) -> Option<u32>| {
         ours.is_none_or(|v| {
             let mut stated = members
@@ -144,11 +203,7 @@ fn fits_call(facts: &CallFacts, articles: &[Article], members: &[usize], date: N
             stated.peek().is_none() || stated.any(|x| x == v)
         })
     };
-    // Cheapest checks first; all are pure, so the order changes nothing.
-    weekday_ok
-        && day_ok
-        && month_day_ok
-        && agrees(facts.duration_minutes, &|f| f.duration_minutes)
+    agrees(facts.duration_minutes, &|f| f.duration_minutes)
         && agrees(facts.start_time.map(minutes_of_day), &|f| {
             f.start_time.map(minutes_of_day)
         })

@@ -51,6 +51,11 @@ pub const CALL_STEMS: &[&str] = &[
     "currency",
 ];
 
+/// The shortest and longest words `call_word_spans` looks for ("call",
+/// "videoconference").
+const CALL_WORD_MIN: usize = 4;
+const CALL_WORD_MAX: usize = 15;
+
 pub fn is_call_sentence(s: &str) -> bool {
     if super::korean::facts::is_call_sentence(s) {
         return true;
@@ -71,11 +76,24 @@ pub fn is_call_sentence(s: &str) -> bool {
 /// exotic fold: a call word is a whole ASCII word, as the pattern's
 /// `(?-u:\b)` at both ends and its letters-only alternatives make it.
 fn call_word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let lower = s.to_ascii_lowercase();
     let mut words = ascii_words(s).peekable();
     std::iter::from_fn(move || {
         while let Some((start, end)) = words.next() {
-            match &lower[start..end] {
+            // Lowering the whole sentence first was an allocation per
+            // sentence: most words are ruled out by length and first letter
+            // (every call word's), and the rest lowered on the stack.
+            let word = &s.as_bytes()[start..end];
+            let first = word.first().map_or(0, |&b| b | 0x20);
+            if word.len() < CALL_WORD_MIN || !b"ptcsvh".contains(&first) {
+                continue;
+            }
+            let mut buffer = [0u8; CALL_WORD_MAX];
+            let Some(lower) = buffer.get_mut(..word.len()) else {
+                continue;
+            };
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            match std::str::from_utf8(lower).unwrap_or("") {
                 "phone" | "phoned" | "phones" | "telephone" | "telephoned" | "telephones"
                 | "call" | "calls" | "called" | "conversation" | "conversations" | "spoke"
                 | "speak" | "speaks" | "speaking" | "talk" | "talks" | "talked"
@@ -86,7 +104,7 @@ fn call_word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                     // `video\s+conference`
                     if let Some(&(next, next_end)) = words.peek()
                         && s[end..next].chars().all(char::is_whitespace)
-                        && &lower[next..next_end] == "conference"
+                        && s[next..next_end].eq_ignore_ascii_case("conference")
                     {
                         words.next();
                         return Some((start, next_end));
@@ -109,9 +127,12 @@ pub fn participants(
     published: Option<NaiveDate>,
 ) -> (Option<LeaderId>, Option<LeaderId>) {
     let mut scores: Vec<(LeaderId, u32, usize)> = Vec::new();
+    // One buffer for every sentence: a new one each was an allocation per
+    // sentence with a leader in it.
+    let mut seen: Vec<LeaderId> = Vec::new();
     for (order, s) in sents.iter().enumerate() {
         let weight = if s.lead { 3 } else { 1 } * if s.call { 3 } else { 1 };
-        let mut seen: Vec<LeaderId> = Vec::new();
+        seen.clear();
         for &(_, _, id) in &s.mentions {
             if seen.contains(&id) {
                 continue;

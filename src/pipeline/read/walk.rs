@@ -133,7 +133,10 @@ pub(super) fn walk(
             if name.as_encoded_bytes().starts_with(b".") {
                 continue;
             }
-            let path = dir.join(&name);
+            // Sized up front: `join` grows (reallocates) every entry's path.
+            let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
+            path.push(&dir);
+            path.push(&name);
             let is_link = listed.is_none_or(|k| k.is_symlink());
             // The listing says what most entries are; only links (and file
             // systems that don't say) cost a `stat` of their own.
