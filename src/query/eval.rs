@@ -13,7 +13,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::fold::{Closeness, close, exact_in_field, field_matches};
-use super::index::{NONE, SearchIndex};
+use super::index::{NONE, Posting, SearchIndex};
 use super::korean;
 use super::parse::{Field, Query, Term};
 use super::rank;
@@ -106,11 +106,7 @@ fn vocab_matches(index: &SearchIndex, term: &Term, q: &[char]) -> Vec<(u32, u32)
             .enumerate()
             .filter(|(_, w)| w.contains(term.text.as_str()))
             .map(|(i, w)| {
-                let bonus = if w.as_ref() == term.text {
-                    rank::WHOLE_BONUS
-                } else {
-                    5
-                };
+                let bonus = if w == term.text { rank::WHOLE_BONUS } else { 5 };
                 (i as u32, bonus)
             })
             .collect();
@@ -241,15 +237,21 @@ pub fn eval_range(
 fn fill_word(index: &SearchIndex, w: usize, bonus: u32, range: &Range<usize>, ws: &mut WordScores) {
     let lo = range.start as u32;
     let hi = range.end as u32;
-    let title = &index.title[w];
-    let from = title.partition_point(|&a| a < lo);
-    for &a in title[from..].iter().take_while(|&&a| a < hi) {
+    for a in index
+        .title
+        .title(w)
+        .skip_while(|&a| a < lo)
+        .take_while(|&a| a < hi)
+    {
         let k = (a - lo) as usize;
         ws.score[k] = ws.score[k].max(rank::TITLE + bonus);
     }
-    let body = &index.body[w];
-    let from = body.partition_point(|p| p.article < lo);
-    for p in body[from..].iter().take_while(|p| p.article < hi) {
+    for p in index
+        .body
+        .body(w)
+        .skip_while(|p| p.article < lo)
+        .take_while(|p| p.article < hi)
+    {
         let k = (p.article - lo) as usize;
         ws.score[k] = ws.score[k].max(rank::BODY + bonus);
         ws.mask[k] |= p.sentences;
@@ -257,19 +259,21 @@ fn fill_word(index: &SearchIndex, w: usize, bonus: u32, range: &Range<usize>, ws
 }
 
 /// Score the listed articles only (re-checking previous hits), looking
-/// each one up in the postings of the term's words.
+/// each one up in the postings of the term's words (decoded once here:
+/// the stored postings are coded and read front to back).
 pub fn eval_list(
     index: &SearchIndex,
     terms: &[Compiled],
     list: &[usize],
     cancel: Cancel,
 ) -> Option<Vec<(u32, i64)>> {
+    let decoded: Vec<Vec<Decoded>> = terms.iter().map(|t| decode(index, t)).collect();
     let mut out = Vec::new();
     for (k, &a) in list.iter().enumerate() {
         if k % 1024 == 1023 && cancel() {
             return None;
         }
-        let word = |t: usize| lookup_words(index, &terms[t], a as u32);
+        let word = |t: usize| lookup_decoded(&decoded[t], a as u32);
         if let Some(score) = combine(index, terms, a, word) {
             out.push((a as u32, score));
         }
@@ -277,17 +281,52 @@ pub fn eval_list(
     Some(out)
 }
 
+/// One word of a term: its bonus, title articles and body postings.
+type Decoded = (u32, Vec<u32>, Vec<Posting>);
+
+fn decode(index: &SearchIndex, term: &Compiled) -> Vec<Decoded> {
+    term.words
+        .iter()
+        .map(|&(w, bonus)| {
+            let w = w as usize;
+            (
+                bonus,
+                index.title.title(w).collect(),
+                index.body.body(w).collect(),
+            )
+        })
+        .collect()
+}
+
+fn lookup_decoded(words: &[Decoded], a: u32) -> (u32, u32) {
+    let mut score = 0;
+    let mut mask = 0;
+    for (bonus, title, body) in words {
+        if title.binary_search(&a).is_ok() {
+            score = score.max(rank::TITLE + bonus);
+        }
+        if let Ok(i) = body.binary_search_by_key(&a, |p| p.article) {
+            score = score.max(rank::BODY + bonus);
+            mask |= body[i].sentences;
+        }
+    }
+    (score, mask)
+}
+
+/// `lookup_decoded` for one article (where a hit on screen matched):
+/// reads each word's postings up to `a`.
 pub(super) fn lookup_words(index: &SearchIndex, term: &Compiled, a: u32) -> (u32, u32) {
     let mut score = 0;
     let mut mask = 0;
     for &(w, bonus) in &term.words {
         let w = w as usize;
-        if index.title[w].binary_search(&a).is_ok() {
+        if index.title.title(w).take_while(|&t| t <= a).any(|t| t == a) {
             score = score.max(rank::TITLE + bonus);
         }
-        if let Ok(i) = index.body[w].binary_search_by_key(&a, |p| p.article) {
+        let mut body = index.body.body(w).take_while(|p| p.article <= a);
+        if let Some(p) = body.find(|p| p.article == a) {
             score = score.max(rank::BODY + bonus);
-            mask |= index.body[w][i].sentences;
+            mask |= p.sentences;
         }
     }
     (score, mask)
@@ -299,7 +338,7 @@ fn postings(index: &SearchIndex, terms: &[Compiled]) -> usize {
     terms
         .iter()
         .flat_map(|t| &t.words)
-        .map(|&(w, _)| index.body[w as usize].len() + index.title[w as usize].len())
+        .map(|&(w, _)| (index.body.weight(w as usize) + index.title.weight(w as usize)) / 2)
         .sum()
 }
 
