@@ -239,7 +239,7 @@ fn fill_word(index: &SearchIndex, w: usize, bonus: u32, range: &Range<usize>, ws
     let hi = range.end as u32;
     for a in index
         .title
-        .title(w)
+        .title_from(w, lo)
         .skip_while(|&a| a < lo)
         .take_while(|&a| a < hi)
     {
@@ -248,7 +248,7 @@ fn fill_word(index: &SearchIndex, w: usize, bonus: u32, range: &Range<usize>, ws
     }
     for p in index
         .body
-        .body(w)
+        .body_from(w, lo)
         .skip_while(|p| p.article < lo)
         .take_while(|p| p.article < hi)
     {
@@ -320,10 +320,11 @@ pub(super) fn lookup_words(index: &SearchIndex, term: &Compiled, a: u32) -> (u32
     let mut mask = 0;
     for &(w, bonus) in &term.words {
         let w = w as usize;
-        if index.title.title(w).take_while(|&t| t <= a).any(|t| t == a) {
+        let mut title = index.title.title_from(w, a).take_while(|&t| t <= a);
+        if title.any(|t| t == a) {
             score = score.max(rank::TITLE + bonus);
         }
-        let mut body = index.body.body(w).take_while(|p| p.article <= a);
+        let mut body = index.body.body_from(w, a).take_while(|p| p.article <= a);
         if let Some(p) = body.find(|p| p.article == a) {
             score = score.max(rank::BODY + bonus);
             mask |= p.sentences;

@@ -156,10 +156,12 @@ pub fn read(path: &Path, key: u64, articles: usize) -> Result<Option<WordIndex>,
     let body = Lists {
         ends: input.ends(words)?,
         bytes: input.bytes(body)?,
+        ..Lists::default()
     };
     let title = Lists {
         ends: input.ends(words)?,
         bytes: input.bytes(title)?,
+        ..Lists::default()
     };
     if input.sum.digest() != word(24) {
         return Err("checksum mismatch".into());
@@ -168,10 +170,12 @@ pub fn read(path: &Path, key: u64, articles: usize) -> Result<Option<WordIndex>,
         text: String::from_utf8(vocab_text).map_err(|_| "words are not UTF-8".to_string())?,
         ends: vocab_ends,
     };
-    let words = WordIndex { vocab, body, title };
+    let mut words = WordIndex { vocab, body, title };
     if !words.fits(articles) {
         return Err("postings out of range".into());
     }
+    words.body.mark(true);
+    words.title.mark(false);
     Ok(Some(words))
 }
 

@@ -94,6 +94,8 @@ impl WordIndex {
             lists.bytes.shrink_to_fit();
             lists.ends.shrink_to_fit();
         }
+        index.body.mark(true);
+        index.title.mark(false);
         index
     }
 
