@@ -36,6 +36,8 @@ pub mod worker;
 #[cfg(test)]
 mod korean_tests;
 #[cfg(test)]
+mod postings_tests;
+#[cfg(test)]
 mod speed_tests;
 #[cfg(test)]
 mod tests;
