@@ -13,7 +13,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::fold::{Closeness, close, exact_in_field, field_matches};
-use super::index::{NONE, Posting, SearchIndex};
+use super::index::{NONE, SearchIndex};
 use super::korean;
 use super::parse::{Field, Query, Term};
 use super::rank;
@@ -237,21 +237,11 @@ pub fn eval_range(
 fn fill_word(index: &SearchIndex, w: usize, bonus: u32, range: &Range<usize>, ws: &mut WordScores) {
     let lo = range.start as u32;
     let hi = range.end as u32;
-    for a in index
-        .title
-        .title_from(w, lo)
-        .skip_while(|&a| a < lo)
-        .take_while(|&a| a < hi)
-    {
+    for &a in index.title.from(w, lo).iter().take_while(|&&a| a < hi) {
         let k = (a - lo) as usize;
         ws.score[k] = ws.score[k].max(rank::TITLE + bonus);
     }
-    for p in index
-        .body
-        .body_from(w, lo)
-        .skip_while(|p| p.article < lo)
-        .take_while(|p| p.article < hi)
-    {
+    for p in index.body.from(w, lo).iter().take_while(|p| p.article < hi) {
         let k = (p.article - lo) as usize;
         ws.score[k] = ws.score[k].max(rank::BODY + bonus);
         ws.mask[k] |= p.sentences;
@@ -259,21 +249,19 @@ fn fill_word(index: &SearchIndex, w: usize, bonus: u32, range: &Range<usize>, ws
 }
 
 /// Score the listed articles only (re-checking previous hits), looking
-/// each one up in the postings of the term's words (decoded once here:
-/// the stored postings are coded and read front to back).
+/// each one up in the postings of the term's words by binary search.
 pub fn eval_list(
     index: &SearchIndex,
     terms: &[Compiled],
     list: &[usize],
     cancel: Cancel,
 ) -> Option<Vec<(u32, i64)>> {
-    let decoded: Vec<Vec<Decoded>> = terms.iter().map(|t| decode(index, t)).collect();
     let mut out = Vec::new();
     for (k, &a) in list.iter().enumerate() {
         if k % 1024 == 1023 && cancel() {
             return None;
         }
-        let word = |t: usize| lookup_decoded(&decoded[t], a as u32);
+        let word = |t: usize| lookup_words(index, &terms[t], a as u32);
         if let Some(score) = combine(index, terms, a, word) {
             out.push((a as u32, score));
         }
@@ -281,51 +269,16 @@ pub fn eval_list(
     Some(out)
 }
 
-/// One word of a term: its bonus, title articles and body postings.
-type Decoded = (u32, Vec<u32>, Vec<Posting>);
-
-fn decode(index: &SearchIndex, term: &Compiled) -> Vec<Decoded> {
-    term.words
-        .iter()
-        .map(|&(w, bonus)| {
-            let w = w as usize;
-            (
-                bonus,
-                index.title.title(w).collect(),
-                index.body.body(w).collect(),
-            )
-        })
-        .collect()
-}
-
-fn lookup_decoded(words: &[Decoded], a: u32) -> (u32, u32) {
-    let mut score = 0;
-    let mut mask = 0;
-    for (bonus, title, body) in words {
-        if title.binary_search(&a).is_ok() {
-            score = score.max(rank::TITLE + bonus);
-        }
-        if let Ok(i) = body.binary_search_by_key(&a, |p| p.article) {
-            score = score.max(rank::BODY + bonus);
-            mask |= body[i].sentences;
-        }
-    }
-    (score, mask)
-}
-
-/// `lookup_decoded` for one article (where a hit on screen matched):
-/// reads each word's postings up to `a`.
+/// Term `term`'s best title/body score and sentence mask in article `a`.
 pub(super) fn lookup_words(index: &SearchIndex, term: &Compiled, a: u32) -> (u32, u32) {
     let mut score = 0;
     let mut mask = 0;
     for &(w, bonus) in &term.words {
         let w = w as usize;
-        let mut title = index.title.title_from(w, a).take_while(|&t| t <= a);
-        if title.any(|t| t == a) {
+        if index.title.find(w, a).is_some() {
             score = score.max(rank::TITLE + bonus);
         }
-        let mut body = index.body.body_from(w, a).take_while(|p| p.article <= a);
-        if let Some(p) = body.find(|p| p.article == a) {
+        if let Some(p) = index.body.find(w, a) {
             score = score.max(rank::BODY + bonus);
             mask |= p.sentences;
         }
@@ -339,7 +292,7 @@ fn postings(index: &SearchIndex, terms: &[Compiled]) -> usize {
     terms
         .iter()
         .flat_map(|t| &t.words)
-        .map(|&(w, _)| (index.body.weight(w as usize) + index.title.weight(w as usize)) / 2)
+        .map(|&(w, _)| index.body.weight(w as usize) + index.title.weight(w as usize))
         .sum()
 }
 

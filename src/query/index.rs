@@ -122,9 +122,9 @@ pub struct SearchIndex {
     /// Folded words, sorted, so a prefix is a contiguous range.
     pub vocab: Vocab,
     /// Per word, the articles whose paragraphs hold it, with sentences.
-    pub body: Lists,
+    pub body: Lists<Posting>,
     /// Per word, the articles whose titles hold it.
-    pub title: Lists,
+    pub title: Lists<u32>,
     /// (vocabulary id, 초성) of each word with a Hangul syllable, so a 초성
     /// query scans short strings instead of decoding every word.
     pub initials: Vec<(u32, Box<str>)>,

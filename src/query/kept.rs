@@ -11,11 +11,12 @@
 //! Layout: `MAGIC` (8 bytes), key (8, little-endian), payload length (8),
 //! xxh3 of the payload (8), then the payload: four counts (8 bytes each:
 //! words, vocabulary bytes, body posting bytes, title posting bytes) and
-//! the arrays of `query::postings` as they lie in memory (ends as 4-byte
-//! little-endian numbers, then bytes): vocabulary ends, vocabulary text,
-//! body ends, body postings, title ends, title postings. It is read in
-//! pieces straight into those arrays, so the file's bytes and the index
-//! are never both whole in memory.
+//! the arrays of `query::postings`, postings in their compact coding
+//! (`postings::Coded`; ends as 4-byte little-endian numbers, then bytes):
+//! vocabulary ends, vocabulary text, body ends, body postings, title
+//! ends, title postings. It is read in pieces into those arrays, so the
+//! file's bytes are never whole in memory, and the postings are decoded
+//! once into the flat arrays a keystroke reads.
 
 use std::fs;
 use std::io::{Read, Write};
@@ -23,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::postings::{Lists, Vocab};
+use super::postings::{Coded, Lists, Vocab};
 use super::{SearchIndex, WordIndex};
 use crate::cache::session::{self, Notices, Setting};
 use crate::model::{Article, Timeline};
@@ -153,16 +154,16 @@ pub fn read(path: &Path, key: u64, articles: usize) -> Result<Option<WordIndex>,
     let (words, text, body, title) = (words as usize, text as usize, body as usize, title as usize);
     let vocab_ends = input.ends(words)?;
     let vocab_text = input.bytes(text)?;
-    let body = Lists {
+    // Each list is decoded as soon as it is read, so its coded bytes are
+    // gone before the next is read; the checksum is checked after.
+    let body = Lists::decode(&Coded {
         ends: input.ends(words)?,
         bytes: input.bytes(body)?,
-        ..Lists::default()
-    };
-    let title = Lists {
+    });
+    let title = Lists::decode(&Coded {
         ends: input.ends(words)?,
         bytes: input.bytes(title)?,
-        ..Lists::default()
-    };
+    });
     if input.sum.digest() != word(24) {
         return Err("checksum mismatch".into());
     }
@@ -170,12 +171,13 @@ pub fn read(path: &Path, key: u64, articles: usize) -> Result<Option<WordIndex>,
         text: String::from_utf8(vocab_text).map_err(|_| "words are not UTF-8".to_string())?,
         ends: vocab_ends,
     };
-    let mut words = WordIndex { vocab, body, title };
+    let Some((body, title)) = body.zip(title) else {
+        return Err("postings do not decode".into());
+    };
+    let words = WordIndex { vocab, body, title };
     if !words.fits(articles) {
         return Err("postings out of range".into());
     }
-    words.body.mark(true);
-    words.title.mark(false);
     Ok(Some(words))
 }
 
@@ -225,7 +227,7 @@ impl Pieces {
 
 /// The file's bytes for `words`, built from articles hashing to `key`.
 pub fn encode(key: u64, words: &WordIndex) -> Result<Vec<u8>, String> {
-    let (vocab, body, title) = (&words.vocab, &words.body, &words.title);
+    let (vocab, body, title) = (&words.vocab, words.body.encode(), words.title.encode());
     if [vocab.text.len(), body.bytes.len(), title.bytes.len()]
         .iter()
         .any(|&n| u32::try_from(n).is_err())
@@ -378,9 +380,7 @@ mod tests {
         let mut words = WordIndex::build(&articles);
         words.title = Lists::default();
         for w in 0..words.vocab.len() {
-            words
-                .title
-                .push_title([if w == 0 { &[7][..] } else { &[] }]);
+            words.title.push([if w == 0 { &[7][..] } else { &[] }]);
         }
         fs::write(&path, encode(key, &words).expect("encodes")).expect("write");
         assert!(read(&path, key, articles.len()).is_err(), "out of range");

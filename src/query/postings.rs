@@ -1,16 +1,16 @@
-//! The word index's compact storage. Every word's postings live in one
-//! byte array, gap- and varint-coded, with one end offset per word; the
-//! vocabulary is one string with one end offset per word. A query
-//! touches few words, so decoding their postings on the fly costs a
-//! keystroke little, while the index of a 10,000-article corpus shrinks
-//! from a `Vec` per word of 8-byte postings to about a third of the bytes.
-//! The kept file (`query::kept`) stores these arrays as they are, so a
-//! warm open reads them straight into place.
+//! The word index's storage. In memory every word's postings lie in one
+//! flat array (8-byte body postings, 4-byte title articles) with one end
+//! offset per word, so a keystroke reads a word's postings as a slice:
+//! a range of articles is found by binary search, nothing is decoded or
+//! copied. On disk (`query::kept`) they are gap- and varint-coded
+//! (`Coded`), about a third of the bytes, and decoded once when the
+//! file is read. The vocabulary is one string with one end offset per
+//! word.
 //!
-//! A body posting is `varint(gap << 6 | code)`, where `gap` is the
+//! A coded body posting is `varint(gap << 6 | code)`, where `gap` is the
 //! article minus one more than the previous one (so articles strictly
 //! increase by construction) and `code` is the one sentence bit set
-//! (0–31) or `MANY`, then followed by `varint(sentences)`. A title
+//! (0–31) or `MANY`, then followed by `varint(sentences)`. A coded title
 //! posting is `varint(gap)`.
 
 use std::ops::Index;
@@ -97,213 +97,230 @@ impl Index<usize> for Vocab {
     }
 }
 
-/// A byte offset as stored; the word index of a corpus never nears 4 GB
-/// (a 100,000-article corpus takes some tens of MB), and a larger one
-/// is refused when kept rather than misread.
+/// An offset (in bytes or postings) as stored; the word index of a
+/// corpus never nears 4 G of either (a 100,000-article corpus takes some
+/// tens of millions), and a larger one is refused when kept rather than
+/// misread.
 fn offset(len: usize) -> u32 {
     u32::try_from(len).unwrap_or(u32::MAX)
 }
 
-/// Every word's postings, coded, one after another, with each word's end.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Lists {
-    pub(super) bytes: Vec<u8>,
+/// Every word's postings (`T`: a body `Posting` or a title article),
+/// one word after another in one array, with each word's end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lists<T> {
+    pub(super) items: Vec<T>,
     pub(super) ends: Vec<u32>,
-    /// Places to start decoding a long list midway (`marks`), every
-    /// `MARK_EVERY` postings, and per word the end of its run of them.
-    /// Derived from the lists (never kept on disk): a query's work
-    /// split by article ranges starts each range at its own place
-    /// instead of decoding the list from the front.
-    pub(super) marks: Vec<Mark>,
-    pub(super) mark_ends: Vec<u32>,
 }
 
-/// Decoding may resume at byte `at` of a word's list, counting the next
-/// gap from article `from`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Mark {
-    from: u64,
-    at: u32,
+impl<T> Default for Lists<T> {
+    fn default() -> Lists<T> {
+        Lists {
+            items: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
 }
 
-/// Postings between two marks: about 2.5 bytes each, so a start costs at
-/// most a few hundred bytes of decoding, and the marks 16 bytes per 128
-/// postings (under 5% of the lists).
-const MARK_EVERY: usize = 128;
+/// What a posting says about which article holds the word.
+pub trait InArticle: Copy {
+    fn article(&self) -> u32;
+}
 
-impl Lists {
+impl InArticle for Posting {
+    #[inline]
+    fn article(&self) -> u32 {
+        self.article
+    }
+}
+
+impl InArticle for u32 {
+    #[inline]
+    fn article(&self) -> u32 {
+        *self
+    }
+}
+
+impl<T: InArticle> Lists<T> {
     pub fn len(&self) -> usize {
         self.ends.len()
     }
 
-    /// Word `w`'s coded postings (empty for an id out of range).
-    fn coded(&self, w: usize) -> &[u8] {
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Word `w`'s postings, in article order (empty for an id out of
+    /// range, or bounds a file got wrong).
+    #[inline]
+    pub fn get(&self, w: usize) -> &[T] {
         let Some(&end) = self.ends.get(w) else {
             return &[];
         };
         let start = if w == 0 { 0 } else { self.ends[w - 1] };
-        self.bytes.get(start as usize..end as usize).unwrap_or(&[])
+        self.items.get(start as usize..end as usize).unwrap_or(&[])
     }
 
-    /// How many bytes word `w`'s postings take: a measure of the work of
-    /// reading them (about two bytes a posting).
+    /// Word `w`'s postings from the first at or after article `lo` on.
+    #[inline]
+    pub fn from(&self, w: usize, lo: u32) -> &[T] {
+        let list = self.get(w);
+        &list[list.partition_point(|p| p.article() < lo)..]
+    }
+
+    /// Word `w`'s posting in article `a`, if it has one.
+    #[inline]
+    pub fn find(&self, w: usize, a: u32) -> Option<T> {
+        let list = self.get(w);
+        let i = list.binary_search_by_key(&a, |p| p.article()).ok()?;
+        Some(list[i])
+    }
+
+    /// How many postings word `w` has: the work of reading them whole.
     pub fn weight(&self, w: usize) -> usize {
-        self.coded(w).len()
+        self.get(w).len()
     }
 
-    /// Fill the marks (after building or reading the lists); `body`
-    /// says which coding.
-    pub fn mark(&mut self, body: bool) {
-        let mut marks = Vec::new();
-        let mut mark_ends = Vec::with_capacity(self.len());
+    /// Append the next word's postings: runs, each sorted by article,
+    /// every run after the articles of the one before.
+    pub fn push<'a>(&mut self, runs: impl IntoIterator<Item = &'a [T]>)
+    where
+        T: 'a,
+    {
+        for run in runs {
+            self.items.extend_from_slice(run);
+        }
+        self.ends.push(offset(self.items.len()));
+    }
+
+    /// Whether the ends rise within the postings and every word's
+    /// articles strictly rise below `articles`: what lists read from a
+    /// file must pass before they are used.
+    pub fn fits(&self, articles: u64) -> bool {
+        let mut start = 0u32;
+        for &end in &self.ends {
+            let Some(list) = self.items.get(start as usize..end as usize) else {
+                return false;
+            };
+            start = end;
+            let rising = list.windows(2).all(|p| p[0].article() < p[1].article());
+            if !rising
+                || list
+                    .last()
+                    .is_some_and(|p| u64::from(p.article()) >= articles)
+            {
+                return false;
+            }
+        }
+        start as usize == self.items.len()
+    }
+}
+
+/// A posting as the kept file codes it.
+pub trait Code: InArticle {
+    /// Append the posting, its gap counted from article `next`.
+    fn put(&self, next: u32, out: &mut Vec<u8>);
+    /// The posting at `*at`, its gap counted from `from`, moving past
+    /// it; `None` when the bytes do not decode.
+    fn take(bytes: &[u8], at: &mut usize, from: u64) -> Option<Self>;
+}
+
+impl Code for Posting {
+    fn put(&self, next: u32, out: &mut Vec<u8>) {
+        let gap = u64::from(self.article - next);
+        if self.sentences.count_ones() == 1 {
+            let code = u64::from(self.sentences.trailing_zeros());
+            put(out, gap << CODE_BITS | code);
+        } else {
+            put(out, gap << CODE_BITS | MANY);
+            put(out, u64::from(self.sentences));
+        }
+    }
+
+    fn take(bytes: &[u8], at: &mut usize, from: u64) -> Option<Posting> {
+        let head = take(bytes, at)?;
+        let code = head & ((1 << CODE_BITS) - 1);
+        let sentences = match code {
+            0..MANY => 1u32 << code,
+            MANY => u32::try_from(take(bytes, at)?).ok()?,
+            _ => return None,
+        };
+        let article = advance(from, head >> CODE_BITS)?;
+        Some(Posting { article, sentences })
+    }
+}
+
+impl Code for u32 {
+    fn put(&self, next: u32, out: &mut Vec<u8>) {
+        put(out, u64::from(self - next));
+    }
+
+    fn take(bytes: &[u8], at: &mut usize, from: u64) -> Option<u32> {
+        advance(from, take(bytes, at)?)
+    }
+}
+
+/// Every word's postings coded, one after another, with each word's end
+/// in the bytes: the kept file's form of a `Lists`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coded {
+    pub(super) bytes: Vec<u8>,
+    pub(super) ends: Vec<u32>,
+}
+
+impl<T: Code> Lists<T> {
+    /// The lists coded for the kept file (articles strictly rise within
+    /// a word, as built).
+    pub fn encode(&self) -> Coded {
+        let mut coded = Coded {
+            bytes: Vec::with_capacity(self.items.len() * 2),
+            ends: Vec::with_capacity(self.len()),
+        };
         for w in 0..self.len() {
-            let coded = self.coded(w);
-            if coded.len() > 2 * MARK_EVERY {
-                let mut at = 0;
-                let mut from = 0;
-                let mut n = 0usize;
-                loop {
-                    if n > 0 && n.is_multiple_of(MARK_EVERY) {
-                        marks.push(Mark {
-                            from,
-                            at: offset(at),
-                        });
-                    }
-                    let step = if body {
-                        let mut list = BodyPostings {
-                            bytes: coded,
-                            at,
-                            from,
-                        };
-                        list.next().map(|_| (list.at, list.from))
-                    } else {
-                        let mut list = TitlePostings {
-                            bytes: coded,
-                            at,
-                            from,
-                        };
-                        list.next().map(|_| (list.at, list.from))
-                    };
-                    let Some((next_at, next_from)) = step else {
-                        break;
-                    };
-                    (at, from) = (next_at, next_from);
-                    n += 1;
+            let mut next = 0u32;
+            for p in self.get(w) {
+                p.put(next, &mut coded.bytes);
+                next = p.article() + 1;
+            }
+            coded.ends.push(offset(coded.bytes.len()));
+        }
+        coded
+    }
+
+    /// The lists `coded` holds, or `None` when its ends do not rise
+    /// within its bytes or a word's bytes do not decode whole.
+    /// Decoded twice: first counting (and checking), so the postings
+    /// are allocated once at their size, never over-reserved at load.
+    pub fn decode(coded: &Coded) -> Option<Lists<T>> {
+        let count = Self::decode_into(coded, None)?;
+        let mut lists = Lists {
+            items: Vec::with_capacity(count),
+            ends: Vec::with_capacity(coded.ends.len()),
+        };
+        Self::decode_into(coded, Some(&mut lists))?;
+        Some(lists)
+    }
+
+    /// How many postings `coded` holds, pushed onto `out` when given.
+    fn decode_into(coded: &Coded, mut out: Option<&mut Lists<T>>) -> Option<usize> {
+        let (mut start, mut count) = (0usize, 0usize);
+        for &end in &coded.ends {
+            let bytes = coded.bytes.get(start..end as usize)?;
+            start = end as usize;
+            let (mut at, mut from) = (0usize, 0u64);
+            while at < bytes.len() {
+                let p = T::take(bytes, &mut at, from)?;
+                from = u64::from(p.article()) + 1;
+                count += 1;
+                if let Some(lists) = out.as_deref_mut() {
+                    lists.items.push(p);
                 }
             }
-            mark_ends.push(offset(marks.len()));
-        }
-        marks.shrink_to_fit();
-        self.marks = marks;
-        self.mark_ends = mark_ends;
-    }
-
-    /// Where to start decoding word `w` to reach article `lo` soonest:
-    /// (byte, article the next gap counts from).
-    fn start(&self, w: usize, lo: u32) -> (usize, u64) {
-        let Some(&end) = self.mark_ends.get(w) else {
-            return (0, 0);
-        };
-        let begin = if w == 0 { 0 } else { self.mark_ends[w - 1] };
-        let marks = self.marks.get(begin as usize..end as usize).unwrap_or(&[]);
-        let i = marks.partition_point(|m| m.from <= u64::from(lo));
-        match i.checked_sub(1).and_then(|i| marks.get(i)) {
-            Some(m) => (m.at as usize, m.from),
-            None => (0, 0),
-        }
-    }
-
-    /// Word `w`'s body postings from the first at or after article `lo`
-    /// on (possibly a few before it: the caller skips those).
-    pub fn body_from(&self, w: usize, lo: u32) -> BodyPostings<'_> {
-        let (at, from) = self.start(w, lo);
-        BodyPostings {
-            bytes: self.coded(w),
-            at,
-            from,
-        }
-    }
-
-    /// `body_from` for title postings.
-    pub fn title_from(&self, w: usize, lo: u32) -> TitlePostings<'_> {
-        let (at, from) = self.start(w, lo);
-        TitlePostings {
-            bytes: self.coded(w),
-            at,
-            from,
-        }
-    }
-
-    /// Word `w`'s body postings, in article order.
-    pub fn body(&self, w: usize) -> BodyPostings<'_> {
-        BodyPostings {
-            bytes: self.coded(w),
-            at: 0,
-            from: 0,
-        }
-    }
-
-    /// Word `w`'s title postings (articles), in order.
-    pub fn title(&self, w: usize) -> TitlePostings<'_> {
-        TitlePostings {
-            bytes: self.coded(w),
-            at: 0,
-            from: 0,
-        }
-    }
-
-    /// Append the next word's body postings: runs of postings, each
-    /// sorted by article, every run after the articles of the one before.
-    pub fn push_body<'a>(&mut self, runs: impl IntoIterator<Item = &'a [Posting]>) {
-        let mut next = 0u32;
-        for p in runs.into_iter().flatten() {
-            let gap = u64::from(p.article - next);
-            if p.sentences.count_ones() == 1 {
-                let code = u64::from(p.sentences.trailing_zeros());
-                put(&mut self.bytes, gap << CODE_BITS | code);
-            } else {
-                put(&mut self.bytes, gap << CODE_BITS | MANY);
-                put(&mut self.bytes, u64::from(p.sentences));
-            }
-            next = p.article + 1;
-        }
-        self.ends.push(offset(self.bytes.len()));
-    }
-
-    /// Append the next word's title postings, as `push_body`.
-    pub fn push_title<'a>(&mut self, runs: impl IntoIterator<Item = &'a [u32]>) {
-        let mut next = 0u32;
-        for &a in runs.into_iter().flatten() {
-            put(&mut self.bytes, u64::from(a - next));
-            next = a + 1;
-        }
-        self.ends.push(offset(self.bytes.len()));
-    }
-
-    /// Whether the ends rise within the bytes and every word's postings
-    /// decode whole, naming articles below `articles`: what a file's
-    /// lists must pass before they are used. `body` says which coding.
-    pub fn fits(&self, articles: u64, body: bool) -> bool {
-        let mut start = 0u32;
-        for (w, &end) in self.ends.iter().enumerate() {
-            if end < start {
-                return false;
-            }
-            start = end;
-            let whole = if body {
-                let mut list = self.body(w);
-                let last = list.by_ref().last();
-                list.at == list.bytes.len() && last.is_none_or(|p| u64::from(p.article) < articles)
-            } else {
-                let mut list = self.title(w);
-                let last = list.by_ref().last();
-                list.at == list.bytes.len() && last.is_none_or(|a| u64::from(a) < articles)
-            };
-            if !whole {
-                return false;
+            if let Some(lists) = out.as_deref_mut() {
+                lists.ends.push(offset(count));
             }
         }
-        start as usize == self.bytes.len()
+        (start == coded.bytes.len()).then_some(count)
     }
 }
 
@@ -316,16 +333,9 @@ fn put(out: &mut Vec<u8>, mut value: u64) {
 }
 
 /// The varint at `*at`, moving past it; `None` when cut short or too long.
-/// One byte is the common case (and a broad query decodes millions).
-#[inline]
 fn take(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let first = *bytes.get(*at)?;
-    *at += 1;
-    if first < 0x80 {
-        return Some(u64::from(first));
-    }
-    let mut value = u64::from(first & 0x7f);
-    let mut shift = 7;
+    let mut value = 0u64;
+    let mut shift = 0;
     while shift < 64 {
         let byte = *bytes.get(*at)?;
         *at += 1;
@@ -339,69 +349,6 @@ fn take(bytes: &[u8], at: &mut usize) -> Option<u64> {
 }
 
 /// The article after `next` by `gap`, when it fits in a `u32`.
-#[inline]
 fn advance(next: u64, gap: u64) -> Option<u32> {
     u32::try_from(next.checked_add(gap)?).ok()
-}
-
-/// Decodes one word's body postings. Stops (leaving `at` short of the
-/// end) at bytes that do not decode, which `Lists::fits` refuses.
-pub struct BodyPostings<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    /// One past the previous article: where the next gap counts from.
-    from: u64,
-}
-
-impl Iterator for BodyPostings<'_> {
-    type Item = Posting;
-
-    #[inline]
-    fn next(&mut self) -> Option<Posting> {
-        // Most postings are one byte: a gap under 2, one sentence.
-        if let Some(&head) = self.bytes.get(self.at)
-            && u64::from(head) & ((1 << CODE_BITS) - 1) < MANY
-            && head < 0x80
-        {
-            let article = advance(self.from, u64::from(head) >> CODE_BITS)?;
-            self.at += 1;
-            self.from = u64::from(article) + 1;
-            return Some(Posting {
-                article,
-                sentences: 1 << (head & 0x1f),
-            });
-        }
-        let mut at = self.at;
-        let head = take(self.bytes, &mut at)?;
-        let code = head & ((1 << CODE_BITS) - 1);
-        let sentences = match code {
-            0..MANY => 1u32 << code,
-            MANY => u32::try_from(take(self.bytes, &mut at)?).ok()?,
-            _ => return None,
-        };
-        let article = advance(self.from, head >> CODE_BITS)?;
-        self.at = at;
-        self.from = u64::from(article) + 1;
-        Some(Posting { article, sentences })
-    }
-}
-
-/// Decodes one word's title postings, as `BodyPostings`.
-pub struct TitlePostings<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    from: u64,
-}
-
-impl Iterator for TitlePostings<'_> {
-    type Item = u32;
-
-    #[inline]
-    fn next(&mut self) -> Option<u32> {
-        let mut at = self.at;
-        let article = advance(self.from, take(self.bytes, &mut at)?)?;
-        self.at = at;
-        self.from = u64::from(article) + 1;
-        Some(article)
-    }
 }

@@ -21,10 +21,10 @@ use crate::pipeline::par;
 pub struct WordIndex {
     /// Folded words, sorted.
     pub vocab: Vocab,
-    /// Body postings per word (`postings::Lists::body`).
-    pub body: Lists,
-    /// Title postings per word (`postings::Lists::title`).
-    pub title: Lists,
+    /// Body postings per word.
+    pub body: Lists<Posting>,
+    /// Title postings (articles) per word.
+    pub title: Lists<u32>,
 }
 
 impl WordIndex {
@@ -80,22 +80,20 @@ impl WordIndex {
             index.vocab.push(word);
             index
                 .body
-                .push_body(holders.iter().map(|&(r, i)| runs[r].body[i].as_slice()));
+                .push(holders.iter().map(|&(r, i)| runs[r].body[i].as_slice()));
             index
                 .title
-                .push_title(holders.iter().map(|&(r, i)| runs[r].title[i].as_slice()));
+                .push(holders.iter().map(|&(r, i)| runs[r].title[i].as_slice()));
             for (r, _) in holders {
                 at[r] += 1;
             }
         }
         index.vocab.text.shrink_to_fit();
         index.vocab.ends.shrink_to_fit();
-        for lists in [&mut index.body, &mut index.title] {
-            lists.bytes.shrink_to_fit();
-            lists.ends.shrink_to_fit();
-        }
-        index.body.mark(true);
-        index.title.mark(false);
+        index.body.items.shrink_to_fit();
+        index.body.ends.shrink_to_fit();
+        index.title.items.shrink_to_fit();
+        index.title.ends.shrink_to_fit();
         index
     }
 
@@ -106,8 +104,8 @@ impl WordIndex {
         self.body.len() == self.vocab.len()
             && self.title.len() == self.vocab.len()
             && self.vocab.is_well_formed()
-            && self.body.fits(n, true)
-            && self.title.fits(n, false)
+            && self.body.fits(n)
+            && self.title.fits(n)
     }
 }
 
