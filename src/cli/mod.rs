@@ -6,6 +6,7 @@ mod args;
 mod cache;
 mod check;
 mod evidence;
+mod narrow;
 pub mod output;
 mod pager;
 pub mod search;
@@ -85,6 +86,9 @@ enum Command {
         /// Print the calls as JSON (the `calls` of `export --format json`).
         #[arg(long)]
         json: bool,
+        /// Only the calls (and articles in no call) that `search Q` finds.
+        #[arg(long, short = 'q', value_name = "Q")]
+        query: Option<String>,
     },
     /// A call (by id, e.g. 2025-06-10-lee-xi) or an article (by file stem) as readable text.
     Show {
@@ -127,6 +131,10 @@ enum Command {
         /// With --format csv: a row per call, or a row per article.
         #[arg(long, value_enum, default_value_t = What::Calls)]
         what: What,
+        /// Only the calls `search Q` finds (whole, with all their articles) and the
+        /// articles in no call it finds.
+        #[arg(long, short = 'q', value_name = "Q")]
+        query: Option<String>,
     },
     /// Read and parse only; print warnings; exit 1 if any file failed.
     Check {
@@ -216,11 +224,17 @@ pub fn run() -> Result<ExitCode> {
             }
             ExitCode::SUCCESS
         }
-        Some(Command::List { paths, json }) => {
-            let timeline = load(&Inputs::from_paths(paths), &lexicon);
+        Some(Command::List { paths, json, query }) => {
+            let timeline = load(&Inputs::from_paths(paths.clone()), &lexicon);
+            let timeline = match &query {
+                Some(q) => narrow::narrow(q, &paths, timeline)?,
+                None => timeline,
+            };
             if json {
                 serde_json::to_writer_pretty(&mut out, &export::calls_json(&timeline))?;
                 writeln!(out)?;
+            } else if let Some(q) = query.filter(|_| timeline.articles.is_empty()) {
+                writeln!(out, "nothing matches {}", inert(&q, false))?;
             } else {
                 write_list(&timeline, &mut out)?;
             }
@@ -272,13 +286,18 @@ pub fn run() -> Result<ExitCode> {
             paths,
             format,
             what,
+            query,
         }) => {
             if what == What::Articles && format != Format::Csv {
                 anyhow::bail!(
                     "--what articles goes with --format csv (JSON has the articles already)"
                 );
             }
-            let timeline = load(&Inputs::from_paths(paths), &lexicon);
+            let timeline = load(&Inputs::from_paths(paths.clone()), &lexicon);
+            let timeline = match &query {
+                Some(q) => narrow::narrow(q, &paths, timeline)?,
+                None => timeline,
+            };
             match (format, what) {
                 (Format::Json, _) => export::write_json(&timeline, &mut out)?,
                 (Format::Csv, What::Calls) => export::write_csv(&timeline, &mut out)?,

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::marks::{Lens, Marks};
 use crate::model::Timeline;
-use crate::query::{Query, parse};
+use crate::query::{Hit, Query, parse};
 use crate::sanitize::inert;
 
 #[derive(Serialize)]
@@ -63,6 +63,34 @@ fn read_marks() -> Marks {
     loaded.marks
 }
 
+/// What `search` finds for `query` (the text as typed), best first: what
+/// `list --query` and `export --query` narrow the timeline to.
+pub fn hits_for(query: &str, roots: &[PathBuf], timeline: &Timeline) -> Result<Vec<Hit>> {
+    let parsed = parse(query).map_err(|e| anyhow!("invalid query {query:?}: {e}"))?;
+    let marks = if parsed.statuses().next().is_some() {
+        read_marks()
+    } else {
+        Marks::default()
+    };
+    Ok(hits(&parsed, roots, timeline, &marks))
+}
+
+/// The hits, as `run_with_marks` prints them.
+fn hits(parsed: &Query, roots: &[PathBuf], timeline: &Timeline, marks: &Marks) -> Vec<Hit> {
+    // A first search of a corpus indexes only the words this query can
+    // match: building the whole word index would cost several times the
+    // answer (BENCHMARKS.md, session 5).
+    let mut hits = match crate::query::kept::kept_index(roots, timeline) {
+        Some(index) => index.search(timeline, parsed),
+        None => crate::query::stream::search(timeline, parsed),
+    };
+    if parsed.statuses().next().is_some() {
+        let lens = Lens::new(timeline);
+        hits.retain(|h| parsed.keeps(|s| lens.has(marks, h.article, s)));
+    }
+    hits
+}
+
 /// `run` with the marks given: hits the `is:` words refuse are left out.
 /// The word index comes from the cache when it holds one for exactly
 /// these articles (`query::kept::kept_index`; `roots` empty: the built-in
@@ -77,17 +105,7 @@ pub fn run_with_marks(
     out: &mut dyn Write,
 ) -> Result<()> {
     let query = parsed.text.as_str();
-    // A first search of a corpus indexes only the words this query can
-    // match: building the whole word index would cost several times the
-    // answer (BENCHMARKS.md, session 5).
-    let mut hits = match crate::query::kept::kept_index(roots, timeline) {
-        Some(index) => index.search(timeline, parsed),
-        None => crate::query::stream::search(timeline, parsed),
-    };
-    if parsed.statuses().next().is_some() {
-        let lens = Lens::new(timeline);
-        hits.retain(|h| parsed.keeps(|s| lens.has(marks, h.article, s)));
-    }
+    let hits = hits(parsed, roots, timeline, marks);
     let call_id = |c: Option<usize>| c.and_then(|c| timeline.calls.get(c)).map(|c| c.id.as_str());
     if json {
         let output = Output {

@@ -106,11 +106,7 @@ fn vocab_matches(index: &SearchIndex, term: &Term, q: &[char]) -> Vec<(u32, u32)
             .enumerate()
             .filter(|(_, w)| w.contains(term.text.as_str()))
             .map(|(i, w)| {
-                let bonus = if w.as_ref() == term.text {
-                    rank::WHOLE_BONUS
-                } else {
-                    5
-                };
+                let bonus = if w == term.text { rank::WHOLE_BONUS } else { 5 };
                 (i as u32, bonus)
             })
             .collect();
@@ -241,15 +237,11 @@ pub fn eval_range(
 fn fill_word(index: &SearchIndex, w: usize, bonus: u32, range: &Range<usize>, ws: &mut WordScores) {
     let lo = range.start as u32;
     let hi = range.end as u32;
-    let title = &index.title[w];
-    let from = title.partition_point(|&a| a < lo);
-    for &a in title[from..].iter().take_while(|&&a| a < hi) {
+    for &a in index.title.from(w, lo).iter().take_while(|&&a| a < hi) {
         let k = (a - lo) as usize;
         ws.score[k] = ws.score[k].max(rank::TITLE + bonus);
     }
-    let body = &index.body[w];
-    let from = body.partition_point(|p| p.article < lo);
-    for p in body[from..].iter().take_while(|p| p.article < hi) {
+    for p in index.body.from(w, lo).iter().take_while(|p| p.article < hi) {
         let k = (p.article - lo) as usize;
         ws.score[k] = ws.score[k].max(rank::BODY + bonus);
         ws.mask[k] |= p.sentences;
@@ -257,7 +249,7 @@ fn fill_word(index: &SearchIndex, w: usize, bonus: u32, range: &Range<usize>, ws
 }
 
 /// Score the listed articles only (re-checking previous hits), looking
-/// each one up in the postings of the term's words.
+/// each one up in the postings of the term's words by binary search.
 pub fn eval_list(
     index: &SearchIndex,
     terms: &[Compiled],
@@ -277,17 +269,18 @@ pub fn eval_list(
     Some(out)
 }
 
+/// Term `term`'s best title/body score and sentence mask in article `a`.
 pub(super) fn lookup_words(index: &SearchIndex, term: &Compiled, a: u32) -> (u32, u32) {
     let mut score = 0;
     let mut mask = 0;
     for &(w, bonus) in &term.words {
         let w = w as usize;
-        if index.title[w].binary_search(&a).is_ok() {
+        if index.title.find(w, a).is_some() {
             score = score.max(rank::TITLE + bonus);
         }
-        if let Ok(i) = index.body[w].binary_search_by_key(&a, |p| p.article) {
+        if let Some(p) = index.body.find(w, a) {
             score = score.max(rank::BODY + bonus);
-            mask |= index.body[w][i].sentences;
+            mask |= p.sentences;
         }
     }
     (score, mask)
@@ -299,7 +292,7 @@ fn postings(index: &SearchIndex, terms: &[Compiled]) -> usize {
     terms
         .iter()
         .flat_map(|t| &t.words)
-        .map(|&(w, _)| index.body[w as usize].len() + index.title[w as usize].len())
+        .map(|&(w, _)| index.body.weight(w as usize) + index.title.weight(w as usize))
         .sum()
 }
 

@@ -15,7 +15,15 @@ pub fn fold(c: char) -> char {
 }
 
 pub fn fold_into(text: &str, out: &mut String) {
-    out.extend(text.chars().map(fold));
+    // Most words are ASCII: lower-cased in place, not char by char (a
+    // tenth of the word index's build went to pushing chars).
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(text.chars().map(fold));
+    }
 }
 
 pub fn folded(text: &str) -> String {

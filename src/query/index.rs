@@ -4,14 +4,17 @@
 //! tables of distinct values (outlets, leaders, topics, dates), all
 //! lower-cased ahead of time. No per-occurrence positions are stored:
 //! highlights and snippets are recomputed for the articles on screen.
-//! The word part (`WordIndex`) depends on the articles' text alone, so
-//! the cache can keep it (`query::kept::index_for`); the rest is rebuilt.
+//! The word part (`WordIndex`, `query::words`) depends on the articles'
+//! text alone, so the cache can keep it (`query::kept::index_for`); the
+//! rest is rebuilt.
 
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::fold::{fold, fold_into, folded, for_each_word};
+use super::fold::{fold, folded};
+use super::postings::{Lists, Vocab};
+pub use super::words::WordIndex;
 use crate::hangul;
 use crate::lexicon::leaders::LeaderId;
 use crate::model::{Article, Timeline};
@@ -23,7 +26,7 @@ pub const NONE: u32 = u32::MAX;
 /// for each sentence `s` holding the word: enough to tell "in one
 /// sentence" from "scattered" without storing positions (exact for
 /// articles of up to 32 sentences, a rare false "together" beyond).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
     pub article: u32,
     pub sentences: u32,
@@ -117,9 +120,11 @@ pub struct Fields {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     /// Folded words, sorted, so a prefix is a contiguous range.
-    pub vocab: Vec<Box<str>>,
-    pub body: Vec<Vec<Posting>>,
-    pub title: Vec<Vec<u32>>,
+    pub vocab: Vocab,
+    /// Per word, the articles whose paragraphs hold it, with sentences.
+    pub body: Lists<Posting>,
+    /// Per word, the articles whose titles hold it.
+    pub title: Lists<u32>,
     /// (vocabulary id, 초성) of each word with a Hangul syllable, so a 초성
     /// query scans short strings instead of decoding every word.
     pub initials: Vec<(u32, Box<str>)>,
@@ -133,41 +138,6 @@ pub struct SearchIndex {
     pub labels: Table,
     pub topic_ids: Vec<u32>,
     pub fields: Vec<Fields>,
-}
-
-/// The part of the index read from the articles' text alone (titles,
-/// paragraphs, sentence bounds, in corpus order): the costly part to
-/// build, and the part the cache keeps (`query::kept::index_for`). The rest
-/// depends on the grouping and is cheap.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct WordIndex {
-    /// Folded words, sorted.
-    pub vocab: Vec<Box<str>>,
-    pub body: Vec<Vec<Posting>>,
-    pub title: Vec<Vec<u32>>,
-}
-
-impl WordIndex {
-    pub fn build(articles: &[Article]) -> WordIndex {
-        let (vocab, body, title) = build_words(articles).finish();
-        WordIndex { vocab, body, title }
-    }
-
-    /// Whether every posting names one of `articles` articles, in order:
-    /// what a word index read from a file must pass before it is used.
-    pub fn fits(&self, articles: usize) -> bool {
-        let n = articles as u64;
-        self.body.len() == self.vocab.len()
-            && self.title.len() == self.vocab.len()
-            && self.vocab.is_sorted()
-            && self.body.iter().all(|list| {
-                list.is_sorted_by(|a, b| a.article < b.article)
-                    && list.last().is_none_or(|p| u64::from(p.article) < n)
-            })
-            && self.title.iter().all(|list| {
-                list.is_sorted_by(|a, b| a < b) && list.last().is_none_or(|&a| u64::from(a) < n)
-            })
-    }
 }
 
 impl SearchIndex {
@@ -211,6 +181,8 @@ impl SearchIndex {
             })
             .collect();
         let mut maps: [HashMap<String, u32>; 4] = Default::default();
+        // One exact allocation: grown by pushing, it held a third more.
+        index.fields.reserve_exact(timeline.articles.len());
         for (i, article) in timeline.articles.iter().enumerate() {
             let fields = index.article_fields(timeline, i, article, &mut maps);
             index.fields.push(fields);
@@ -308,132 +280,10 @@ impl SearchIndex {
 
     /// The vocabulary ids whose words start with `prefix` (folded).
     pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
-        let start = self.vocab.partition_point(|w| w.as_ref() < prefix);
-        let end = start + self.vocab[start..].partition_point(|w| w.as_ref().starts_with(prefix));
+        let start = self.vocab.partition_point(|w| w < prefix);
+        let end = self
+            .vocab
+            .partition_point(|w| w < prefix || w.starts_with(prefix));
         start..end
     }
-}
-
-/// Sorted vocabulary, body postings, title postings.
-type Words = (Vec<Box<str>>, Vec<Vec<Posting>>, Vec<Vec<u32>>);
-
-/// The word index of all articles, in order. (Two threads building
-/// halves and merging measured slower and larger: the merge re-hashes the
-/// second vocabulary and regrows every postings list.)
-fn build_words(articles: &[Article]) -> WordsBuilder {
-    let mut words = WordsBuilder::default();
-    for (i, article) in articles.iter().enumerate() {
-        words.add_article(i as u32, article);
-    }
-    words
-}
-
-/// Accumulates postings article by article. Postings come out sorted by
-/// article because articles are added in order.
-#[derive(Default)]
-struct WordsBuilder {
-    ids: HashMap<Box<str>, u32>,
-    words: Vec<Box<str>>,
-    body: Vec<Vec<Posting>>,
-    title: Vec<Vec<u32>>,
-    buf: String,
-}
-
-impl WordsBuilder {
-    fn id(&mut self, word: &str) -> usize {
-        self.buf.clear();
-        fold_into(word, &mut self.buf);
-        if let Some(&id) = self.ids.get(self.buf.as_str()) {
-            return id as usize;
-        }
-        let id = self.words.len();
-        let key: Box<str> = self.buf.as_str().into();
-        self.ids.insert(key.clone(), id as u32);
-        self.words.push(key);
-        self.body.push(Vec::new());
-        self.title.push(Vec::new());
-        id
-    }
-
-    fn add_article(&mut self, article: u32, a: &Article) {
-        let mut sentence = 0u32;
-        for p in &a.paragraphs {
-            let bounds = &p.sentences;
-            let mut cur = 0;
-            for_each_word(&p.text, |s, e| {
-                // Text between sentences counts with the one before.
-                while cur + 1 < bounds.len() && s >= bounds[cur].1 as usize {
-                    cur += 1;
-                }
-                let bit = 1u32 << ((sentence + cur as u32) % 32);
-                let word = &p.text[s..e];
-                self.add_body(word, article, bit);
-                // A Hangul word is also found by its stem (통화를 → 통화).
-                if let Some(bare) = stem_of(word) {
-                    self.add_body(bare, article, bit);
-                }
-            });
-            sentence += bounds.len().max(1) as u32;
-        }
-        for_each_word(&a.title, |s, e| {
-            let word = &a.title[s..e];
-            self.add_title(word, article);
-            if let Some(bare) = stem_of(word) {
-                self.add_title(bare, article);
-            }
-        });
-    }
-
-    fn add_body(&mut self, word: &str, article: u32, bit: u32) {
-        let id = self.id(word);
-        let list = &mut self.body[id];
-        match list.last_mut() {
-            Some(last) if last.article == article => last.sentences |= bit,
-            _ => list.push(Posting {
-                article,
-                sentences: bit,
-            }),
-        }
-    }
-
-    fn add_title(&mut self, word: &str, article: u32) {
-        let id = self.id(word);
-        let list = &mut self.title[id];
-        if list.last() != Some(&article) {
-            list.push(article);
-        }
-    }
-
-    /// Sort the vocabulary so prefixes are ranges; postings follow.
-    fn finish(self) -> Words {
-        let mut order: Vec<usize> = (0..self.words.len()).collect();
-        order.sort_unstable_by(|&a, &b| self.words[a].cmp(&self.words[b]));
-        let mut words: Vec<Option<Box<str>>> = self.words.into_iter().map(Some).collect();
-        let mut body: Vec<Option<Vec<Posting>>> = self.body.into_iter().map(Some).collect();
-        let mut title: Vec<Option<Vec<u32>>> = self.title.into_iter().map(Some).collect();
-        let mut v = Vec::with_capacity(order.len());
-        let mut b = Vec::with_capacity(order.len());
-        let mut t = Vec::with_capacity(order.len());
-        for i in order {
-            v.push(words[i].take().unwrap_or_default());
-            b.push(body[i].take().map(shrink).unwrap_or_default());
-            t.push(title[i].take().map(shrink).unwrap_or_default());
-        }
-        (v, b, t)
-    }
-}
-
-/// The stem of a word ending in a Hangul syllable, when it differs. The
-/// last-char test keeps the suffix table off every English word at load.
-pub(super) fn stem_of(word: &str) -> Option<&str> {
-    if !word.chars().next_back().is_some_and(hangul::is_syllable) {
-        return None;
-    }
-    let bare = hangul::stem(word);
-    (bare.len() < word.len()).then_some(bare)
-}
-
-fn shrink<T>(mut v: Vec<T>) -> Vec<T> {
-    v.shrink_to_fit();
-    v
 }

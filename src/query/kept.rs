@@ -9,20 +9,29 @@
 //! then every posting in range) before it is used.
 //!
 //! Layout: `MAGIC` (8 bytes), key (8, little-endian), payload length (8),
-//! xxh3 of the payload (8), then the postcard payload.
+//! xxh3 of the payload (8), then the payload: four counts (8 bytes each:
+//! words, vocabulary bytes, body posting bytes, title posting bytes) and
+//! the arrays of `query::postings`, postings in their compact coding
+//! (`postings::Coded`; ends as 4-byte little-endian numbers, then bytes):
+//! vocabulary ends, vocabulary text, body ends, body postings, title
+//! ends, title postings. It is read in pieces into those arrays, so the
+//! file's bytes are never whole in memory, and the postings are decoded
+//! once into the flat arrays a keystroke reads.
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
+use super::postings::{Coded, Lists, Vocab};
 use super::{SearchIndex, WordIndex};
 use crate::cache::session::{self, Notices, Setting};
 use crate::model::{Article, Timeline};
 use crate::sanitize::inert;
 
-const MAGIC: [u8; 8] = *b"HLWORDS1";
+/// Version 2: compact postings (version 1 was a postcard `Vec` per word).
+const MAGIC: [u8; 8] = *b"HLWORDS2";
 const HEAD: usize = 32;
 /// Extension of word index files, beside the article cache's `.hlc`.
 pub use crate::cache::WORDS_EXT as EXT;
@@ -94,42 +103,157 @@ pub fn key_of(articles: &[Article]) -> u64 {
 /// `Ok(None)`: no file, or one for other articles (the usual miss).
 /// `Err`: a file that is damaged, said in a few words.
 pub fn read(path: &Path, key: u64, articles: usize) -> Result<Option<WordIndex>, String> {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(format!("can't read it ({e})")),
     };
-    let Some((head, payload)) = bytes.split_first_chunk::<HEAD>() else {
-        return Err("cut short".into());
+    let size = file
+        .metadata()
+        .map_err(|e| format!("can't read it ({e})"))?
+        .len();
+    let mut input = Pieces {
+        file: std::io::BufReader::with_capacity(PIECE, file),
+        sum: Xxh3::new(),
     };
+    let mut head = [0u8; HEAD];
+    input.fill(&mut head, false)?;
     let word = |i: usize| {
         let mut w = [0u8; 8];
         w.copy_from_slice(&head[i..i + 8]);
         u64::from_le_bytes(w)
     };
+    if head[..7] == MAGIC[..7] && head[7] != MAGIC[7] {
+        return Err("written in another format (an older hotline)".into());
+    }
     if head[..8] != MAGIC {
         return Err("not a hotline word index".into());
     }
     if word(8) != key {
         return Ok(None);
     }
-    if word(16) != payload.len() as u64 {
+    if Some(word(16)) != size.checked_sub(HEAD as u64) {
         return Err("cut short or extended".into());
     }
-    if word(24) != xxh3_64(payload) {
+    let mut counts = [0u8; 32];
+    input.fill(&mut counts, true)?;
+    let count = |i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&counts[i * 8..i * 8 + 8]);
+        u64::from_le_bytes(w)
+    };
+    let [words, text, body, title] = [count(0), count(1), count(2), count(3)];
+    // Every size is checked against the file's before anything is
+    // allocated: a damaged count must not ask for gigabytes.
+    let total = [text, body, title, words.saturating_mul(12), 32]
+        .iter()
+        .try_fold(0u64, |sum, &n| sum.checked_add(n));
+    if total != Some(word(16)) {
+        return Err("sizes do not add up".into());
+    }
+    let (words, text, body, title) = (words as usize, text as usize, body as usize, title as usize);
+    let vocab_ends = input.ends(words)?;
+    let vocab_text = input.bytes(text)?;
+    // Each list is decoded as soon as it is read, so its coded bytes are
+    // gone before the next is read; the checksum is checked after.
+    let body = Lists::decode(&Coded {
+        ends: input.ends(words)?,
+        bytes: input.bytes(body)?,
+    });
+    let title = Lists::decode(&Coded {
+        ends: input.ends(words)?,
+        bytes: input.bytes(title)?,
+    });
+    if input.sum.digest() != word(24) {
         return Err("checksum mismatch".into());
     }
-    let words: WordIndex =
-        postcard::from_bytes(payload).map_err(|e| format!("does not decode ({e})"))?;
+    let vocab = Vocab {
+        text: String::from_utf8(vocab_text).map_err(|_| "words are not UTF-8".to_string())?,
+        ends: vocab_ends,
+    };
+    let Some((body, title)) = body.zip(title) else {
+        return Err("postings do not decode".into());
+    };
+    let words = WordIndex { vocab, body, title };
     if !words.fits(articles) {
         return Err("postings out of range".into());
     }
     Ok(Some(words))
 }
 
+/// How much of the file is read at once.
+const PIECE: usize = 64 * 1024;
+
+/// The file, read in pieces, its payload hashed on the way.
+struct Pieces {
+    file: std::io::BufReader<fs::File>,
+    sum: Xxh3,
+}
+
+impl Pieces {
+    fn fill(&mut self, out: &mut [u8], payload: bool) -> Result<(), String> {
+        self.file.read_exact(out).map_err(|e| match e.kind() {
+            std::io::ErrorKind::UnexpectedEof => "cut short".to_string(),
+            _ => format!("can't read it ({e})"),
+        })?;
+        if payload {
+            self.sum.update(out);
+        }
+        Ok(())
+    }
+
+    fn bytes(&mut self, len: usize) -> Result<Vec<u8>, String> {
+        let mut out = vec![0u8; len];
+        self.fill(&mut out, true)?;
+        Ok(out)
+    }
+
+    /// `len` little-endian 4-byte numbers.
+    fn ends(&mut self, len: usize) -> Result<Vec<u32>, String> {
+        let mut out = Vec::with_capacity(len);
+        let mut piece = vec![0u8; PIECE];
+        while out.len() < len {
+            let n = (len - out.len()).min(PIECE / 4);
+            self.fill(&mut piece[..n * 4], true)?;
+            out.extend(
+                piece[..n * 4]
+                    .chunks_exact(4)
+                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+            );
+        }
+        Ok(out)
+    }
+}
+
 /// The file's bytes for `words`, built from articles hashing to `key`.
 pub fn encode(key: u64, words: &WordIndex) -> Result<Vec<u8>, String> {
-    let mut out = postcard::to_extend(words, vec![0u8; HEAD]).map_err(|e| e.to_string())?;
+    let (vocab, body, title) = (&words.vocab, words.body.encode(), words.title.encode());
+    if [vocab.text.len(), body.bytes.len(), title.bytes.len()]
+        .iter()
+        .any(|&n| u32::try_from(n).is_err())
+    {
+        return Err("the word index is too large to keep".into());
+    }
+    let mut out = vec![0u8; HEAD];
+    for n in [
+        vocab.len(),
+        vocab.text.len(),
+        body.bytes.len(),
+        title.bytes.len(),
+    ] {
+        out.extend_from_slice(&(n as u64).to_le_bytes());
+    }
+    let ends = |out: &mut Vec<u8>, ends: &[u32]| {
+        for e in ends {
+            out.extend_from_slice(&e.to_le_bytes());
+        }
+    };
+    ends(&mut out, &vocab.ends);
+    out.extend_from_slice(vocab.text.as_bytes());
+    ends(&mut out, &body.ends);
+    out.extend_from_slice(&body.bytes);
+    ends(&mut out, &title.ends);
+    out.extend_from_slice(&title.bytes);
     let len = (out.len() - HEAD) as u64;
     let sum = xxh3_64(&out[HEAD..]);
     out[..8].copy_from_slice(&MAGIC);
@@ -254,7 +378,10 @@ mod tests {
         }
         // Valid bytes naming an article the corpus does not have.
         let mut words = WordIndex::build(&articles);
-        words.title[0] = vec![7];
+        words.title = Lists::default();
+        for w in 0..words.vocab.len() {
+            words.title.push([if w == 0 { &[7][..] } else { &[] }]);
+        }
         fs::write(&path, encode(key, &words).expect("encodes")).expect("write");
         assert!(read(&path, key, articles.len()).is_err(), "out of range");
     }

@@ -90,7 +90,7 @@ pub fn initials_bonus_in_field(field: &str, q: &[char]) -> Option<u32> {
 /// is then a substring test, and only words that pass it are matched
 /// properly (word start first, mixed syllables).
 pub fn vocab_by_initials(
-    vocab: &[Box<str>],
+    vocab: &super::postings::Vocab,
     initials: &[(u32, Box<str>)],
     q: &[char],
 ) -> Vec<(u32, u32)> {

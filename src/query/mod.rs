@@ -7,6 +7,8 @@
 //!   `era:`, `with:`, `year:`, `topic:`, and `is:` for the user's marks).
 //! - `fold`: folding, words, the close-match and short-field rules.
 //! - `index`: vocabulary + postings + short-field tables, built at load.
+//! - `words`: the word index (vocabulary and postings), built from the text.
+//! - `postings`: the compact storage of vocabulary and postings.
 //! - `korean`: stems and 초성 (initial consonant) search for Hangul.
 //! - `eval`: scoring articles against a query, on both cores.
 //! - `rank`: field weights and hit order.
@@ -25,12 +27,16 @@ mod index;
 pub mod kept;
 mod korean;
 mod parse;
+mod postings;
 mod rank;
 pub mod stream;
+mod words;
 pub mod worker;
 
 #[cfg(test)]
 mod korean_tests;
+#[cfg(test)]
+mod postings_tests;
 #[cfg(test)]
 mod speed_tests;
 #[cfg(test)]

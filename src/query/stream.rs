@@ -19,9 +19,10 @@ use std::collections::HashMap;
 
 use super::Hit;
 use super::fold::{fold, fold_into, for_each_word};
-use super::index::{Posting, SearchIndex, WordIndex, stem_of};
+use super::index::{Posting, SearchIndex};
 use super::korean;
 use super::parse::{Field, Query};
+use super::words::{WordHash, WordIndex, stem_of};
 use crate::hangul;
 use crate::model::{Article, Timeline};
 use crate::pipeline::par;
@@ -126,7 +127,7 @@ struct Kept {
 /// The kept words of one article, each once. The sentence bits follow
 /// `index::WordsBuilder::add_article` exactly.
 fn article_words(a: &Article, filter: &Filter) -> Vec<Kept> {
-    let mut kept: HashMap<Box<str>, (u32, bool)> = HashMap::new();
+    let mut kept: HashMap<Box<str>, (u32, bool), WordHash> = HashMap::default();
     let mut buf = String::new();
     let mut keep = |word: &str, sentences: u32, title: bool| {
         if !filter.keeps(word, &mut buf) {
@@ -178,7 +179,7 @@ fn article_words(a: &Article, filter: &Filter) -> Vec<Kept> {
 
 /// Postings in article order, vocabulary sorted (as `WordIndex::build`).
 fn merge(per_article: Vec<Vec<Kept>>) -> WordIndex {
-    let mut ids: HashMap<Box<str>, usize> = HashMap::new();
+    let mut ids: HashMap<Box<str>, usize, WordHash> = HashMap::default();
     let mut vocab: Vec<Box<str>> = Vec::new();
     let mut body: Vec<Vec<Posting>> = Vec::new();
     let mut title: Vec<Vec<u32>> = Vec::new();
@@ -203,13 +204,5 @@ fn merge(per_article: Vec<Vec<Kept>>) -> WordIndex {
             }
         }
     }
-    let mut order: Vec<usize> = (0..vocab.len()).collect();
-    order.sort_unstable_by(|&a, &b| vocab[a].cmp(&vocab[b]));
-    let mut words = WordIndex::default();
-    for i in order {
-        words.vocab.push(std::mem::take(&mut vocab[i]));
-        words.body.push(std::mem::take(&mut body[i]));
-        words.title.push(std::mem::take(&mut title[i]));
-    }
-    words
+    WordIndex::from_lists(vocab, body, title)
 }
