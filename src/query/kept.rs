@@ -74,22 +74,43 @@ pub fn key_of(articles: &[Article]) -> u64 {
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(&MAGIC);
     h.update(&(articles.len() as u64).to_le_bytes());
-    for a in articles {
-        h.update(&(a.title.len() as u64).to_le_bytes());
-        h.update(a.title.as_bytes());
-        h.update(&(a.paragraphs.len() as u64).to_le_bytes());
-        for p in &a.paragraphs {
-            h.update(&(p.text.len() as u64).to_le_bytes());
-            h.update(p.text.as_bytes());
-            h.update(&(p.sentences.len() as u64).to_le_bytes());
-            for &(s, e) in &p.sentences {
-                h.update(&(s as u64).to_le_bytes());
-                h.update(&(e as u64).to_le_bytes());
-            }
+    // The same bytes in the same order as one `update` per field, but
+    // gathered first: at 100,000 articles the millions of 8-byte updates
+    // cost ten times the hashing itself. The digest depends only on the
+    // bytes, not on how they are handed over.
+    let mut small: Vec<u8> = Vec::with_capacity(BATCH * 2);
+    fn text(h: &mut Xxh3, small: &mut Vec<u8>, bytes: &[u8]) {
+        small.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        if bytes.len() < BATCH {
+            small.extend_from_slice(bytes);
+        } else {
+            h.update(small);
+            small.clear();
+            h.update(bytes);
         }
     }
+    for a in articles {
+        text(&mut h, &mut small, a.title.as_bytes());
+        small.extend_from_slice(&(a.paragraphs.len() as u64).to_le_bytes());
+        for p in &a.paragraphs {
+            text(&mut h, &mut small, p.text.as_bytes());
+            small.extend_from_slice(&(p.sentences.len() as u64).to_le_bytes());
+            for &(s, e) in &p.sentences {
+                small.extend_from_slice(&(s as u64).to_le_bytes());
+                small.extend_from_slice(&(e as u64).to_le_bytes());
+            }
+        }
+        if small.len() >= BATCH {
+            h.update(&small);
+            small.clear();
+        }
+    }
+    h.update(&small);
     h.digest()
 }
+
+/// Bytes gathered before one hash update (see `key_of`).
+const BATCH: usize = 4096;
 
 /// `Ok(None)`: no file, or one for other articles (the usual miss).
 /// `Err`: a file that is damaged, said in a few words.
@@ -203,6 +224,40 @@ mod tests {
             article("Moon calls Xi", "The leaders spoke by phone."),
             article("APEC", "Lee and Xi met at APEC. 통화를 했다."),
         ]
+    }
+
+    /// The key as one update per field: what files kept before the
+    /// batching were keyed by, so they stay valid.
+    fn key_field_by_field(articles: &[Article]) -> u64 {
+        let mut h = Xxh3::new();
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update(&MAGIC);
+        h.update(&(articles.len() as u64).to_le_bytes());
+        for a in articles {
+            h.update(&(a.title.len() as u64).to_le_bytes());
+            h.update(a.title.as_bytes());
+            h.update(&(a.paragraphs.len() as u64).to_le_bytes());
+            for p in &a.paragraphs {
+                h.update(&(p.text.len() as u64).to_le_bytes());
+                h.update(p.text.as_bytes());
+                h.update(&(p.sentences.len() as u64).to_le_bytes());
+                for &(s, e) in &p.sentences {
+                    h.update(&(s as u64).to_le_bytes());
+                    h.update(&(e as u64).to_le_bytes());
+                }
+            }
+        }
+        h.digest()
+    }
+
+    #[test]
+    fn the_batched_key_is_the_field_by_field_key() {
+        let mut articles = corpus();
+        let long = "Moon and Xi spoke. ".repeat(BATCH / 10);
+        articles.push(article(&"t".repeat(BATCH), &long));
+        articles.extend((0..300).map(|i| article(&i.to_string(), "Xi spoke.")));
+        assert_eq!(key_of(&articles), key_field_by_field(&articles));
+        assert_eq!(key_of(&[]), key_field_by_field(&[]));
     }
 
     #[test]
