@@ -181,12 +181,7 @@ impl Bench {
     }
 
     /// The browser's phases, cold and warm, and keystroke times.
-    fn tui_rows(
-        &self,
-        n: usize,
-        dir: &Path,
-        row: &dyn Fn(&str, &[Duration], Option<(&str, &[Duration])>),
-    ) -> Result<()> {
+    fn tui_rows(&self, n: usize, dir: &Path, row: &Row) -> Result<()> {
         let ready = self.ready(dir)?;
         let mb = dir_bytes(dir)? as f64 / 1e6;
         for (state, phases) in [("cold", &ready.cold), ("warm", &ready.warm)] {
@@ -379,6 +374,9 @@ fn dir_bytes(dir: &Path) -> Result<u64> {
     }
     Ok(total)
 }
+
+/// Prints one table row: what, its times, and what they compare with.
+type Row<'a> = dyn Fn(&str, &[Duration], Option<(&str, &[Duration])>) + 'a;
 
 /// Reads one phase's time.
 type Phase = fn(&Phases) -> Duration;
