@@ -14,10 +14,11 @@
 //! range) before use; damage is a notice and a fresh grouping.
 
 use std::fs;
+use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
@@ -25,7 +26,7 @@ use crate::cache::GROUPING_EXT;
 use crate::cache::session::{self, Notices, Setting};
 use crate::lexicon::Lexicon;
 use crate::lexicon::leaders::LeaderId;
-use crate::model::{Article, Call, DateBasis, Reported, Warning};
+use crate::model::{Article, Call, CallFacts, DateBasis, Reported, Warning};
 use crate::pipeline::group::{self, Grouping};
 use crate::sanitize::inert;
 
@@ -72,17 +73,59 @@ pub fn key_of(articles: &[Article], lexicon: u64) -> u64 {
     h.update(&FORMAT.to_le_bytes());
     h.update(&lexicon.to_le_bytes());
     h.update(&(articles.len() as u64).to_le_bytes());
-    let mut buf = Vec::new();
+    // Field by field through `Hash` into one buffer per batch: serde would
+    // format every date as text (most of the key's cost at 100,000
+    // articles). Listed without `..`, so a fact added to `CallFacts`
+    // fails to compile here until it is hashed too.
+    let mut bytes = Bytes(Vec::with_capacity(8192));
     for a in articles {
-        buf.clear();
-        // postcard of a value in memory fails only for types serde can't
-        // encode, which `CallFacts` and a date are not; an empty buffer
-        // would still be hashed consistently.
-        buf = postcard::to_extend(&(&a.facts, a.published), buf).unwrap_or_default();
-        h.update(&(buf.len() as u64).to_le_bytes());
-        h.update(&buf);
+        let CallFacts {
+            home,
+            counterpart,
+            date,
+            date_basis,
+            weekday,
+            day_of_month,
+            month_day,
+            duration_minutes,
+            start_time,
+            topics,
+            meeting,
+        } = &a.facts;
+        home.map(|l| l.0).hash(&mut bytes);
+        counterpart.map(|l| l.0).hash(&mut bytes);
+        date.hash(&mut bytes);
+        date_basis.hash(&mut bytes);
+        weekday.hash(&mut bytes);
+        day_of_month.hash(&mut bytes);
+        month_day.hash(&mut bytes);
+        duration_minutes.hash(&mut bytes);
+        start_time.hash(&mut bytes);
+        topics.hash(&mut bytes);
+        meeting.hash(&mut bytes);
+        a.published.hash(&mut bytes);
+        if bytes.0.len() >= 4096 {
+            h.update(&bytes.0);
+            bytes.0.clear();
+        }
     }
+    h.update(&bytes.0);
     h.digest()
+}
+
+/// What `Hash` writes, gathered for one hash update (a `Hasher` that
+/// keeps the bytes rather than mixing them).
+struct Bytes(Vec<u8>);
+
+impl Hasher for Bytes {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        // Never asked: the bytes go to xxh3.
+        0
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -91,18 +134,31 @@ struct KeptReported<T> {
     reports: Vec<(usize, T)>,
 }
 
-/// `Call` as kept (the model carries no serde of its own).
+/// `Call` as kept (the model carries no serde of its own). Dates and times
+/// as numbers: chrono's serde goes through text, slow to read back.
 #[derive(Serialize, Deserialize)]
 struct KeptCall {
     id: String,
-    date: NaiveDate,
+    /// Days from the common era (`Datelike::num_days_from_ce`).
+    date: i32,
     date_basis: DateBasis,
     home: usize,
     counterpart: usize,
     duration_minutes: KeptReported<u32>,
-    start_time: KeptReported<NaiveTime>,
+    start_time: KeptReported<KeptTime>,
     topics: Vec<String>,
     articles: Vec<usize>,
+}
+
+/// Seconds from midnight, then nanoseconds (a leap second's 1e9 and up).
+type KeptTime = (u32, u32);
+
+fn kept_time(t: &NaiveTime) -> KeptTime {
+    (t.num_seconds_from_midnight(), t.nanosecond())
+}
+
+fn time(t: KeptTime) -> Option<NaiveTime> {
+    NaiveTime::from_num_seconds_from_midnight_opt(t.0, t.1)
 }
 
 #[derive(Serialize, Deserialize)]
@@ -112,18 +168,25 @@ struct Kept {
     date_basis: Vec<DateBasis>,
 }
 
-fn kept_reported<T: Clone>(r: &Reported<T>) -> KeptReported<T> {
+fn kept_reported<T, K>(r: &Reported<T>, keep: impl Fn(&T) -> K) -> KeptReported<K> {
     KeptReported {
-        value: r.value.clone(),
-        reports: r.reports.clone(),
+        value: r.value.as_ref().map(&keep),
+        reports: r.reports.iter().map(|(i, v)| (*i, keep(v))).collect(),
     }
 }
 
-fn reported<T>(r: KeptReported<T>) -> Reported<T> {
-    Reported {
-        value: r.value,
-        reports: r.reports,
-    }
+/// `None` when a value does not convert back (a forged file).
+fn reported<K, T>(r: KeptReported<K>, back: impl Fn(K) -> Option<T>) -> Option<Reported<T>> {
+    let value = match r.value {
+        Some(v) => Some(back(v)?),
+        None => None,
+    };
+    let reports = r
+        .reports
+        .into_iter()
+        .map(|(i, v)| Some((i, back(v)?)))
+        .collect::<Option<Vec<_>>>()?;
+    Some(Reported { value, reports })
 }
 
 impl Kept {
@@ -134,12 +197,12 @@ impl Kept {
                 .iter()
                 .map(|c| KeptCall {
                     id: c.id.clone(),
-                    date: c.date,
+                    date: c.date.num_days_from_ce(),
                     date_basis: c.date_basis,
                     home: c.home.0,
                     counterpart: c.counterpart.0,
-                    duration_minutes: kept_reported(&c.duration_minutes),
-                    start_time: kept_reported(&c.start_time),
+                    duration_minutes: kept_reported(&c.duration_minutes, |m| *m),
+                    start_time: kept_reported(&c.start_time, kept_time),
                     topics: c.topics.clone(),
                     articles: c.articles.clone(),
                 })
@@ -169,26 +232,30 @@ impl Kept {
             })
     }
 
-    fn grouping(self) -> Grouping {
-        Grouping {
-            calls: self
-                .calls
-                .into_iter()
-                .map(|c| Call {
+    /// `None` when a date or time is out of range (a forged file).
+    fn grouping(self) -> Option<Grouping> {
+        let calls = self
+            .calls
+            .into_iter()
+            .map(|c| {
+                Some(Call {
                     id: c.id,
-                    date: c.date,
+                    date: NaiveDate::from_num_days_from_ce_opt(c.date)?,
                     date_basis: c.date_basis,
                     home: LeaderId(c.home),
                     counterpart: LeaderId(c.counterpart),
-                    duration_minutes: reported(c.duration_minutes),
-                    start_time: reported(c.start_time),
+                    duration_minutes: reported(c.duration_minutes, Some)?,
+                    start_time: reported(c.start_time, time)?,
                     topics: c.topics,
                     articles: c.articles,
                 })
-                .collect(),
+            })
+            .collect::<Option<Vec<Call>>>()?;
+        Some(Grouping {
+            calls,
             call_of_article: self.call_of_article,
             date_basis: self.date_basis,
-        }
+        })
     }
 }
 
@@ -244,7 +311,9 @@ pub fn read(
     if !kept.fits(articles, leaders) {
         return Err("indices out of range".into());
     }
-    Ok(Some(kept.grouping()))
+    kept.grouping()
+        .map(Some)
+        .ok_or_else(|| "a date or time out of range".into())
 }
 
 /// The file's bytes for `grouping`, made from articles hashing to `key`.

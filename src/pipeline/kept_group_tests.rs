@@ -129,6 +129,38 @@ fn damaged_or_foreign_files_are_errors_never_a_grouping() {
     );
 }
 
+#[test]
+fn a_forged_date_or_time_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("g.hlg");
+    let articles = corpus();
+    let key = key_of(&articles, 7);
+    let forge = |change: &dyn Fn(&mut KeptCall)| {
+        let mut kept = Kept::of(&grouping(&articles));
+        change(&mut kept.calls[0]);
+        let mut out = postcard::to_extend(&kept, vec![0u8; HEAD]).expect("encodes");
+        let len = (out.len() - HEAD) as u64;
+        let sum = xxh3_64(&out[HEAD..]);
+        out[..8].copy_from_slice(&MAGIC);
+        out[8..16].copy_from_slice(&u64::from(FORMAT).to_le_bytes());
+        out[16..24].copy_from_slice(&key.to_le_bytes());
+        out[24..32].copy_from_slice(&len.to_le_bytes());
+        out[32..40].copy_from_slice(&sum.to_le_bytes());
+        read_with(&path, &out, key, articles.len())
+    };
+    let refused = Err("a date or time out of range".to_string());
+    assert_eq!(forge(&|c| c.date = i32::MAX), refused);
+    assert_eq!(forge(&|c| c.start_time.value = Some((86_400, 0))), refused);
+    assert_eq!(
+        forge(&|c| c.start_time.reports.push((0, (0, 3_000_000_000)))),
+        refused
+    );
+    assert!(
+        forge(&|_| ()).is_ok_and(|g| g.is_some()),
+        "the same bytes unforged"
+    );
+}
+
 fn read_with(path: &Path, bytes: &[u8], key: u64, n: usize) -> Result<Option<Grouping>, String> {
     fs::write(path, bytes).expect("write");
     read(path, key, n, leader_count())
