@@ -1,3 +1,7 @@
+//! Kept grouping tests: a grouping read back equal for the same articles
+//! only, a key that follows every fact grouping reads, and damaged, foreign
+//! or forged files refused.
+
 use super::*;
 use crate::lexicon::leaders::Leaders;
 use crate::model::CallFacts;
