@@ -4,9 +4,13 @@
 //! search index built: ready to filter) with the cache cold and warm, and
 //! peak RSS over corpus size.
 //!
-//! cargo build --release && cargo run --release --example bench_open -- 1000 10000 100000 [--runs 7]
+//! cargo build --release && cargo run --release --example bench_open -- 1000 10000 100000 [--runs 7] [--tui-only]
 //!
-//! Corpora: /tmp/corpus10k is used for 10000 when present (shared);
+//! `--tui-only`: only the browser's phases (load, first frame, index,
+//! ready; cold and warm) and keystrokes, not the whole-process pairs.
+//!
+//! Corpora: /tmp/corpus10k and /tmp/gc100000 are used for 10000 and
+//! 100000 when present (shared);
 //! other sizes are generated under /tmp/hotline-bench-N (seed 1). The
 //! cache lives in a temp folder (XDG_CACHE_HOME), never the user's.
 //! Needs `grep`, `fzf` (else `grep -i` over the same lines stands in) and
@@ -31,15 +35,21 @@ struct Bench {
     hotline: PathBuf,
     xdg: PathBuf,
     runs: usize,
+    tui_only: bool,
 }
 
 fn main() -> Result<()> {
     let mut sizes = Vec::new();
     let mut runs = 7;
+    // Only the browser's phases, in process: the whole-process pairs at
+    // 100,000 take many minutes and do not change with the open.
+    let mut tui_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--runs" {
             runs = args.next().context("--runs N")?.parse()?;
+        } else if a == "--tui-only" {
+            tui_only = true;
         } else {
             sizes.push(a.parse::<usize>().context("sizes are numbers")?);
         }
@@ -61,6 +71,7 @@ fn main() -> Result<()> {
         hotline,
         xdg: xdg.path().to_path_buf(),
         runs,
+        tui_only,
     };
     let fzf = Command::new("fzf").arg("--version").output().is_ok();
     println!("| files | corpus MB | command | median ms | range ms | vs |");
@@ -75,9 +86,7 @@ impl Bench {
     fn size(&self, n: usize, fzf: bool) -> Result<()> {
         let dir = corpus(n)?;
         let bytes = dir_bytes(&dir)?;
-        let lines = lines_file(&dir, n)?;
         let d = dir.to_string_lossy().into_owned();
-        let l = lines.to_string_lossy().into_owned();
         let mb = bytes as f64 / 1e6;
         let row = |what: &str, t: &[Duration], vs: Option<(&str, &[Duration])>| {
             let ratio = vs.map_or(String::new(), |(name, v)| {
@@ -90,6 +99,11 @@ impl Bench {
                 ms(t.iter().max())
             );
         };
+        if self.tui_only {
+            return self.tui_rows(n, &dir, &row);
+        }
+        let lines = lines_file(&dir, n)?;
+        let l = lines.to_string_lossy().into_owned();
         let hot = |args: &[&str]| self.cmd(&self.hotline, args, &d);
         let grep = || self.cmd(Path::new("grep"), &["-rli", "apec"], &d);
         let clear = || self.cmd(&self.hotline, &["cache", "clear"], "");
@@ -150,7 +164,26 @@ impl Bench {
             Some(("filter", &filt)),
         );
 
-        let ready = self.ready(&dir)?;
+        self.tui_rows(n, &dir, &row)?;
+        for (what, args) in [
+            ("check --no-cache", &["check", "--no-cache"][..]),
+            ("search (warm)", &["search", "apec"][..]),
+        ] {
+            if let Some(kb) = self.peak_rss_kb(args, &d)? {
+                println!(
+                    "| {n} | {mb:.1} | peak RSS `{what}` | {:.0} MB | {:.2}× corpus | |",
+                    kb as f64 / 1e3,
+                    kb as f64 * 1e3 / bytes as f64
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The browser's phases, cold and warm, and keystroke times.
+    fn tui_rows(&self, n: usize, dir: &Path, row: &Row) -> Result<()> {
+        let ready = self.ready(dir)?;
+        let mb = dir_bytes(dir)? as f64 / 1e6;
         for (state, phases) in [("cold", &ready.cold), ("warm", &ready.warm)] {
             let pick = |f: Phase| phases.iter().map(f).collect::<Vec<_>>();
             let rows: [(&str, Phase); 5] = [
@@ -174,18 +207,6 @@ impl Bench {
             KEYS.len(),
             KEY_ROUNDS
         );
-        for (what, args) in [
-            ("check --no-cache", &["check", "--no-cache"][..]),
-            ("search (warm)", &["search", "apec"][..]),
-        ] {
-            if let Some(kb) = self.peak_rss_kb(args, &d)? {
-                println!(
-                    "| {n} | {mb:.1} | peak RSS `{what}` | {:.0} MB | {:.2}× corpus | |",
-                    kb as f64 / 1e3,
-                    kb as f64 * 1e3 / bytes as f64
-                );
-            }
-        }
         Ok(())
     }
 
@@ -245,6 +266,9 @@ impl Bench {
         let roots = vec![dir.to_path_buf()];
         let once = || -> Result<(Phases, App)> {
             let t = Instant::now();
+            // As the browser's loader does: the kept word index is read
+            // while the articles load.
+            hotline::query::kept::read_ahead(&roots);
             let timeline = load::load(&Inputs::Paths(roots.clone()), &Lexicon::embedded());
             let load = t.elapsed();
             let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
@@ -304,9 +328,11 @@ impl Bench {
 }
 
 fn corpus(n: usize) -> Result<PathBuf> {
-    let shared = PathBuf::from("/tmp/corpus10k");
-    if n == 10_000 && shared.is_dir() {
-        return Ok(shared);
+    // The shared corpora (`gen_corpus DIR N 1`: the same files).
+    for (size, shared) in [(10_000, "/tmp/corpus10k"), (100_000, "/tmp/gc100000")] {
+        if n == size && Path::new(shared).is_dir() {
+            return Ok(PathBuf::from(shared));
+        }
     }
     let dir = PathBuf::from(format!("/tmp/hotline-bench-{n}"));
     if !dir.is_dir() {
@@ -348,6 +374,9 @@ fn dir_bytes(dir: &Path) -> Result<u64> {
     }
     Ok(total)
 }
+
+/// Prints one table row: what, its times, and what they compare with.
+type Row<'a> = dyn Fn(&str, &[Duration], Option<(&str, &[Duration])>) + 'a;
 
 /// Reads one phase's time.
 type Phase = fn(&Phases) -> Duration;

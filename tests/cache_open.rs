@@ -261,12 +261,19 @@ fn two_processes_at_once_both_work_and_leave_a_valid_cache() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), "");
         assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
     }
-    // One valid file, no temp files left, and it serves the next open.
-    let names: Vec<String> = fs::read_dir(s.cache.join("hotline"))
+    // One valid cache file and its kept grouping, no temp files left, and
+    // it serves the next open.
+    let mut names: Vec<String> = fs::read_dir(s.cache.join("hotline"))
         .expect("cache folder")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 1, "{names:?}");
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names[0].ends_with(".hlc") && names[1].ends_with(".hlg"),
+        "{names:?}"
+    );
+    assert_eq!(names[0].replace(".hlc", ".hlg"), names[1]);
     assert_eq!(s.quiet(&["list"]), expected);
     let stats = Command::cargo_bin("hotline")
         .expect("binary")
@@ -327,6 +334,7 @@ fn cache_commands_show_and_clear_the_cache() {
         stats.contains("version ") && stats.contains("updated "),
         "{stats}"
     );
-    assert!(cache(&["cache", "clear"]).starts_with("removed 1 file "));
+    // The article cache and the grouping kept beside it.
+    assert!(cache(&["cache", "clear"]).starts_with("removed 2 files "));
     assert!(cache(&["cache", "stats"]).starts_with("no cache files"));
 }

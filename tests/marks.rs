@@ -40,6 +40,24 @@ fn the_key_follows_the_text_not_the_file_name() {
 }
 
 #[test]
+fn the_key_is_the_hash_of_title_and_paragraphs_joined_by_nul() {
+    // What marks files written by earlier versions hold: the key must not
+    // drift, or every mark would be lost.
+    let mut a = article("a", "Lee, Xi talk", "They spoke.");
+    a.paragraphs.push(Paragraph::plain(&"Long. ".repeat(200)));
+    let joined = format!("Lee, Xi talk\0They spoke.\0{}", "Long. ".repeat(200));
+    assert_eq!(
+        ArticleKey::of(&a),
+        ArticleKey(hotline::cache::content_hash(joined.as_bytes()))
+    );
+    let bare = article("b", "", "");
+    assert_eq!(
+        ArticleKey::of(&bare),
+        ArticleKey(hotline::cache::content_hash(b"\0"))
+    );
+}
+
+#[test]
 fn keys_are_written_as_16_hex_digits_and_read_back() {
     let k = key(0xd468_9abd_9a63_b843);
     assert_eq!(k.to_string(), "d4689abd9a63b843");

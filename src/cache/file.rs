@@ -1,7 +1,8 @@
 //! The bytes of one cache file: a fixed header that says what wrote it and
-//! how to check it, then a postcard payload. Decoding trusts nothing: every
-//! field is checked in turn and any mismatch is a typed `CacheError`, so a
-//! caller rebuilds instead of crashing or serving stale articles.
+//! how to check it, then the entries in independently checked chunks that
+//! both cores decode at once. Decoding trusts nothing: every field is
+//! checked in turn and any mismatch is a typed `CacheError`, so a caller
+//! rebuilds instead of crashing or serving stale articles.
 //!
 //! ```text
 //! offset size  field
@@ -15,23 +16,29 @@
 //!     52    8  written, ns since the Unix epoch (the "racy" reference)
 //!     60    8  number of entries
 //!     68    8  payload length in bytes
-//!     76    8  xxh3 of the payload followed by bytes 0..76
-//!     84    …  payload: postcard of (roots, [(FileKey, Article)])
+//!     76    8  xxh3 of bytes 0..76 followed by the table and its length
+//!     84    …  payload: the chunks back to back, each postcard of its
+//!              (FileKey, Article) entries one after another; then the
+//!              table, postcard of (roots, [(chunk length, entries, xxh3
+//!              of the chunk)]); then the table's length (8, native order)
 //! ```
 //!
 //! Numbers are in native order on purpose: the byte-order mark and pointer
 //! width make a file from another kind of machine an error, not a puzzle.
+//! The table sits last so a save streams the chunks out without knowing
+//! their sizes first.
 
-use std::io::{Read, Seek, Write};
+use std::io::{Seek, Write};
 
-use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
+use super::chunks::{self, ReadAt};
 use super::plan::FileKey;
 use crate::model::Article;
 
 /// Bump on any change to the header, the payload schema or the meaning of
 /// what extraction stores in an `Article`.
+/// 2: the payload in independently checked chunks, decoded on every core.
 pub const FORMAT: u32 = 2;
 const MAGIC: [u8; 8] = *b"HLCACHE\0";
 const BOM: u32 = 0x0102_0304;
@@ -143,15 +150,9 @@ pub struct Header {
     pub payload_len: u64,
 }
 
-#[derive(Serialize)]
-struct PayloadRef<'a> {
-    roots: &'a [String],
-    entries: &'a [(&'a FileKey, &'a Article)],
-}
-
 /// A decoded payload: the corpus roots it was written for and one entry
 /// per file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Payload {
     pub roots: Vec<String>,
     pub entries: Vec<(FileKey, Article)>,
@@ -170,10 +171,9 @@ pub fn encode(
     Ok(out.into_inner())
 }
 
-/// `encode`, written to `out` as it is made, so the encoded corpus (as
-/// large as the articles) is never in memory beside them: the payload is
-/// streamed and hashed, then the header, which names its length and
-/// ends the checksum, is written over the space left for it.
+/// `encode`, written to `out` as it is made: the chunks stream out one at
+/// a time, then the table, then the header (which names the payload's
+/// length and ends the checksum) over the space left for it.
 pub fn encode_into<W: Write + Seek>(
     mut out: W,
     roots: &[String],
@@ -183,20 +183,24 @@ pub fn encode_into<W: Write + Seek>(
     entries: &[(&FileKey, &Article)],
 ) -> Result<(), CacheError> {
     out.write_all(&[0u8; HEADER_LEN])?;
-    let (mut hash, len) = {
-        let mut hashing = Hashing {
-            inner: std::io::BufWriter::with_capacity(CHUNK, &mut out),
-            hash: Xxh3::new(),
+    let (chunks, chunk_bytes) = {
+        let mut counted = Counted {
+            inner: std::io::BufWriter::with_capacity(1 << 16, &mut out),
             len: 0,
         };
-        let payload = PayloadRef { roots, entries };
-        postcard::to_io(&payload, &mut hashing).map_err(|e| match e {
-            postcard::Error::SerdeSerCustom => CacheError::Corrupt(e.to_string()),
-            _ => CacheError::Io(std::io::Error::other(e.to_string())),
-        })?;
-        hashing.inner.flush()?;
-        (hashing.hash, hashing.len)
+        let chunks = chunks::write_chunks(&mut counted, entries)?;
+        counted.inner.flush()?;
+        (chunks, counted.len)
     };
+    let table = chunks::Table {
+        roots: roots.to_vec(),
+        chunks,
+    };
+    let mut tail = postcard::to_stdvec(&table).map_err(|e| CacheError::Corrupt(e.to_string()))?;
+    let table_len = tail.len() as u64;
+    tail.extend_from_slice(&table_len.to_ne_bytes());
+    out.write_all(&tail)?;
+    let payload_len = chunk_bytes + tail.len() as u64;
     let mut version = [0u8; VERSION_LEN];
     version[..VERSION.len()].copy_from_slice(VERSION.as_bytes());
     let mut head = [0u8; HEADER_LEN];
@@ -209,26 +213,24 @@ pub fn encode_into<W: Write + Seek>(
     head[44..52].copy_from_slice(&created_ns.to_ne_bytes());
     head[52..60].copy_from_slice(&written_ns.to_ne_bytes());
     head[60..68].copy_from_slice(&(entries.len() as u64).to_ne_bytes());
-    head[68..76].copy_from_slice(&len.to_ne_bytes());
-    hash.update(&head[..CHECKSUM_AT]);
-    head[CHECKSUM_AT..HEADER_LEN].copy_from_slice(&hash.digest().to_ne_bytes());
+    head[68..76].copy_from_slice(&payload_len.to_ne_bytes());
+    let sum = checksum(&head[..CHECKSUM_AT], &tail);
+    head[CHECKSUM_AT..HEADER_LEN].copy_from_slice(&sum.to_ne_bytes());
     out.seek(std::io::SeekFrom::Start(0))?;
     out.write_all(&head)?;
     out.flush()?;
     Ok(())
 }
 
-/// A writer that hashes and counts what passes through it.
-struct Hashing<W> {
+/// A writer that counts what passes through it.
+struct Counted<W> {
     inner: W,
-    hash: Xxh3,
     len: u64,
 }
 
-impl<W: Write> Write for Hashing<W> {
+impl<W: Write> Write for Counted<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let n = self.inner.write(buf)?;
-        self.hash.update(&buf[..n]);
         self.len += n as u64;
         Ok(n)
     }
@@ -290,28 +292,28 @@ pub fn read_header(bytes: &[u8]) -> Result<Header, CacheError> {
 
 /// Check and decode a whole cache file written for `lexicon`.
 pub fn decode(bytes: &[u8], lexicon: u64) -> Result<(Header, Payload), CacheError> {
-    decode_from(bytes, bytes.len() as u64, lexicon)
+    decode_at(bytes, bytes.len() as u64, lexicon)
 }
 
-/// First read of the payload; it grows when one entry does not fit.
-/// Small: the buffer is alive at the load's peak (all articles decoded),
-/// and at 1 MiB it held 2 MiB there; 256 KiB reads cost no measurable time.
-const CHUNK: usize = 1 << 18;
-
-/// `decode` reading `file_len` bytes from `reader` a chunk at a time, so
-/// the file's bytes are never all in memory beside the articles decoded
-/// from them (at 10,000 articles that was 30 MB on top of the peak).
-/// Nothing decoded is handed out before the checksum over every byte has
-/// matched.
-pub fn decode_from(
-    mut reader: impl std::io::Read,
+/// Check and decode the cache file `file`, `file_len` bytes long: the
+/// chunks are read and decoded on every core, one chunk per worker at a
+/// time, so the file's bytes are never all in memory beside the articles
+/// decoded from them.
+pub fn decode_file(
+    file: &std::fs::File,
     file_len: u64,
     lexicon: u64,
 ) -> Result<(Header, Payload), CacheError> {
-    let mut head = Vec::with_capacity(HEADER_LEN);
-    (&mut reader)
-        .take(HEADER_LEN as u64)
-        .read_to_end(&mut head)?;
+    decode_at(file, file_len, lexicon)
+}
+
+fn decode_at<S: ReadAt + ?Sized>(
+    source: &S,
+    file_len: u64,
+    lexicon: u64,
+) -> Result<(Header, Payload), CacheError> {
+    let mut head = vec![0u8; file_len.min(HEADER_LEN as u64) as usize];
+    source.read_exact_at(&mut head, 0)?;
     let header = read_header(&head)?;
     let present = file_len.saturating_sub(HEADER_LEN as u64);
     if header.payload_len > present {
@@ -323,98 +325,64 @@ pub fn decode_from(
     if header.payload_len < present {
         return Err(CacheError::Corrupt("bytes after the payload".into()));
     }
-    let mut chunks = Chunks {
-        reader: reader.take(header.payload_len),
-        hash: Xxh3::new(),
-        buf: Vec::new(),
-        at: 0,
-        done: false,
+    // The table's length is the last 8 bytes; one that does not fit can
+    // only be damage, which the checksum would have said.
+    let len_at = file_len.checked_sub(8).filter(|&a| a >= HEADER_LEN as u64);
+    let Some(len_at) = len_at else {
+        return Err(CacheError::Checksum);
     };
-    let decoded = chunks.payload(header.entries);
-    // Hash what is left even after a decode error: a flipped bit reads as
-    // a checksum mismatch, whatever postcard made of it.
-    chunks.drain()?;
-    chunks.hash.update(&head[..CHECKSUM_AT]);
-    if chunks.hash.digest() != u64_at(&head, CHECKSUM_AT) {
+    let mut word = [0u8; 8];
+    source.read_exact_at(&mut word, len_at)?;
+    let table_len = u64::from_ne_bytes(word);
+    let Some(table_at) = len_at
+        .checked_sub(table_len)
+        .filter(|&a| a >= HEADER_LEN as u64)
+    else {
+        return Err(CacheError::Checksum);
+    };
+    let mut tail = vec![0u8; (file_len - table_at) as usize];
+    source.read_exact_at(&mut tail, table_at)?;
+    if checksum(&head[..CHECKSUM_AT], &tail) != u64_at(&head, CHECKSUM_AT) {
         return Err(CacheError::Checksum);
     }
     if header.lexicon != lexicon {
         return Err(CacheError::LexiconChanged);
     }
-    Ok((header, decoded?))
+    let table = &tail[..tail.len() - 8];
+    let table: chunks::Table = match postcard::take_from_bytes(table) {
+        Ok((t, [])) => t,
+        Ok(_) => return Err(CacheError::Corrupt("bytes after the table".into())),
+        Err(e) => return Err(CacheError::Corrupt(e.to_string())),
+    };
+    let bytes = table
+        .chunks
+        .iter()
+        .try_fold(0u64, |sum, c| sum.checked_add(c.len));
+    let count = table
+        .chunks
+        .iter()
+        .try_fold(0u64, |sum, c| sum.checked_add(c.entries));
+    if bytes != Some(table_at - HEADER_LEN as u64) {
+        return Err(CacheError::Corrupt("chunk lengths do not add up".into()));
+    }
+    if count != Some(header.entries) {
+        return Err(CacheError::Corrupt("entry count mismatch".into()));
+    }
+    let entries = chunks::read_chunks(source, HEADER_LEN as u64, &table.chunks)?;
+    Ok((
+        header,
+        Payload {
+            roots: table.roots,
+            entries,
+        },
+    ))
 }
 
-/// The payload read a chunk at a time, every byte hashed once as it comes.
-struct Chunks<R> {
-    reader: std::io::Take<R>,
-    hash: Xxh3,
-    buf: Vec<u8>,
-    /// Start of the bytes not decoded yet.
-    at: usize,
-    /// The reader has nothing more.
-    done: bool,
-}
-
-impl<R: std::io::Read> Chunks<R> {
-    /// Keep the undecoded bytes and read more: at least as many again, so
-    /// an entry larger than the buffer still ends up whole in it.
-    fn refill(&mut self) -> Result<(), CacheError> {
-        self.buf.drain(..self.at);
-        self.at = 0;
-        let want = self.buf.len().max(CHUNK);
-        let old = self.buf.len();
-        let read = (&mut self.reader)
-            .take(want as u64)
-            .read_to_end(&mut self.buf)?;
-        self.hash.update(&self.buf[old..]);
-        self.done = read < want;
-        Ok(())
-    }
-
-    /// One `T` from the bytes; reads on while it is cut off by the chunk.
-    /// Lengths inside cannot make a huge allocation: serde caps its
-    /// pre-allocation and every element must come from bytes read.
-    fn take<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, CacheError> {
-        loop {
-            match postcard::take_from_bytes::<T>(&self.buf[self.at..]) {
-                Ok((value, rest)) => {
-                    self.at = self.buf.len() - rest.len();
-                    return Ok(value);
-                }
-                Err(postcard::Error::DeserializeUnexpectedEnd) if !self.done => self.refill()?,
-                Err(e) => return Err(CacheError::Corrupt(e.to_string())),
-            }
-        }
-    }
-
-    fn payload(&mut self, expected: u64) -> Result<Payload, CacheError> {
-        let roots: Vec<String> = self.take()?;
-        let count: u64 = self.take()?;
-        if count != expected {
-            return Err(CacheError::Corrupt("entry count mismatch".into()));
-        }
-        let mut entries = Vec::with_capacity(count.min(1 << 20) as usize);
-        for _ in 0..count {
-            entries.push(self.take()?);
-        }
-        if self.at == self.buf.len() && !self.done {
-            self.refill()?;
-        }
-        if self.at < self.buf.len() {
-            return Err(CacheError::Corrupt("bytes after the payload".into()));
-        }
-        Ok(Payload { roots, entries })
-    }
-
-    /// Read and hash whatever is left.
-    fn drain(&mut self) -> Result<(), CacheError> {
-        while !self.done {
-            self.buf.clear();
-            self.at = 0;
-            self.refill()?;
-        }
-        Ok(())
-    }
+fn checksum(head: &[u8], payload: &[u8]) -> u64 {
+    let mut h = Xxh3::new();
+    h.update(head);
+    h.update(payload);
+    h.digest()
 }
 
 fn truncated(expected: u64, bytes: &[u8]) -> CacheError {
@@ -455,30 +423,6 @@ mod tests {
     }
 
     #[test]
-    fn a_cache_streamed_into_a_file_is_the_one_encoded_in_memory() {
-        let key = FileKey {
-            key: "/corpus/a.txt".into(),
-            ..FileKey::default()
-        };
-        let article = Article {
-            title: "t".repeat(3 * CHUNK),
-            ..Article::default()
-        };
-        let entries = [(&key, &article), (&key, &article)];
-        let roots = ["/corpus".to_string()];
-        let mut file = tempfile::tempfile().expect("temp file");
-        encode_into(&mut file, &roots, 7, 1, 2, &entries).expect("streamed");
-        let mut streamed = Vec::new();
-        file.rewind().expect("rewind");
-        file.read_to_end(&mut streamed).expect("read back");
-        let bytes = encode(&roots, 7, 1, 2, &entries).expect("encode");
-        assert!(streamed == bytes, "same bytes, header written last");
-        let (header, payload) = decode(&streamed, 7).expect("decode");
-        assert_eq!(header.entries, 2);
-        assert!(payload.entries.iter().all(|(_, a)| *a == article));
-    }
-
-    #[test]
     fn a_huge_claimed_length_is_truncated_not_an_overflow() {
         let mut bytes = encode(&[], 7, 0, 0, &[]).expect("encode");
         bytes[68..76].copy_from_slice(&u64::MAX.to_ne_bytes());
@@ -505,6 +449,7 @@ mod tests {
 
     #[test]
     fn entries_larger_than_a_chunk_and_across_chunks_decode_whole() {
+        use super::chunks::CHUNK_TARGET;
         let key = |i: usize| FileKey {
             key: format!("/corpus/{i}.txt"),
             size: i as u64,
@@ -516,18 +461,31 @@ mod tests {
             title: "x".repeat(len),
             ..Article::default()
         };
-        // Many small entries straddling chunk ends, and one of 2.5 chunks.
+        // Many small entries over several chunks, and one of 2.5 chunks.
         let mut owned: Vec<(FileKey, Article)> =
-            (0..3000).map(|i| (key(i), article(i, 700))).collect();
-        owned.insert(1500, (key(9999), article(9999, CHUNK * 5 / 2)));
+            (0..9000).map(|i| (key(i), article(i, 700))).collect();
+        owned.insert(4500, (key(99999), article(99999, CHUNK_TARGET * 5 / 2)));
         let refs: Vec<(&FileKey, &Article)> = owned.iter().map(|(k, a)| (k, a)).collect();
         let bytes = encode(&["/corpus".to_string()], 7, 1, 2, &refs).expect("encode");
-        assert!(bytes.len() > 4 * CHUNK);
+        assert!(bytes.len() > 5 * CHUNK_TARGET);
         let (header, payload) = decode(&bytes, 7).expect("decode");
         assert_eq!(header.entries, owned.len() as u64);
         assert!(payload.entries == owned, "every entry back, in order");
-        let mut flipped = bytes.clone();
-        flipped[HEADER_LEN + 3 * CHUNK] ^= 0x10;
-        assert!(matches!(decode(&flipped, 7), Err(CacheError::Checksum)));
+        for at in [
+            HEADER_LEN + 3,
+            HEADER_LEN + 3 * CHUNK_TARGET,
+            bytes.len() - 20,
+        ] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x10;
+            assert!(
+                matches!(decode(&flipped, 7), Err(CacheError::Checksum)),
+                "flip at {at}"
+            );
+        }
+        let mut table_len = bytes.clone();
+        let last = table_len.len() - 1;
+        table_len[last] ^= 0x01;
+        assert!(matches!(decode(&table_len, 7), Err(CacheError::Checksum)));
     }
 }

@@ -8,6 +8,8 @@
 //! `query::kept` keeps the search index's word part beside it
 //! (`query::kept::index_for`), named by `WORDS_EXT` so `Store::clear` removes it.
 //!
+//! `pipeline::kept_group` keeps the grouping beside it too (`GROUPING_EXT`).
+//!
 //! `pipeline::load::read_articles` uses it through `Session` when the
 //! process turned it on (`enable`, done by the binary unless `--no-cache`).
 //!
@@ -23,6 +25,7 @@
 //! store.save(&roots, lexicon, &entries)?;              // atomic: temp + rename
 //! ```
 
+mod chunks;
 mod file;
 mod plan;
 pub(crate) mod session;
@@ -31,6 +34,6 @@ mod store;
 pub use file::{CacheError, FORMAT, HEADER_LEN, Header, Payload, decode, encode, read_header};
 pub use plan::{Cached, FileKey, FileStat, Plan, Planned, RACY_NS, Status, ns_since_epoch, plan};
 pub use session::{Keyed, Notices, Session, Setting, Slot, disable, enable, wait_for_saves};
-pub use store::{CacheFileStats, Pending, Store, WORDS_EXT};
+pub use store::{CacheFileStats, GROUPING_EXT, Pending, Store, WORDS_EXT};
 // The hashes live below the lexicon, which fingerprints itself with them.
 pub use crate::fingerprint::{content_hash, lexicon_fingerprint};

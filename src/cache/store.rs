@@ -19,6 +19,9 @@ const EXT: &str = "hlc";
 /// Extension of the word index files (`words`) beside each `.hlc`: named
 /// here, with the cache's other file names, so `clear` finds them.
 pub const WORDS_EXT: &str = "hlw";
+/// Extension of the kept grouping files (`pipeline::kept_group`) beside
+/// each `.hlc`, named here for the same reason.
+pub const GROUPING_EXT: &str = "hlg";
 const PREFIX: &str = "corpus-";
 const TMP_PREFIX: &str = ".corpus-";
 
@@ -95,7 +98,7 @@ impl Store {
             Err(e) => return Err(e.into()),
         };
         let len = file.metadata()?.len();
-        let (header, payload) = file::decode_from(file, len, lexicon)?;
+        let (header, payload) = file::decode_file(&file, len, lexicon)?;
         // Guards against two root sets whose names hash alike.
         if payload.roots != Store::canonical_roots(roots) {
             return Err(CacheError::Corrupt("written for other folders".into()));
@@ -195,13 +198,16 @@ impl Store {
         Ok(out)
     }
 
-    /// Remove every cache file, word index (`words`) and temp file left by
-    /// a crash. Returns
+    /// Remove every cache file, word index (`words`), kept grouping and
+    /// temp file left by a crash. Returns
     /// how many files went; a missing directory is an empty cache.
     pub fn clear(&self) -> Result<usize, CacheError> {
         let mut removed = 0;
         let words = self.files_where(|name| {
-            name.starts_with(PREFIX) && name.ends_with(&format!(".{WORDS_EXT}"))
+            name.starts_with(PREFIX)
+                && [WORDS_EXT, GROUPING_EXT]
+                    .iter()
+                    .any(|ext| name.ends_with(&format!(".{ext}")))
         })?;
         let all = self.cache_files()?.into_iter().chain(words);
         for path in all.chain(self.temp_files()?) {

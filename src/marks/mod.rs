@@ -27,13 +27,16 @@ pub struct ArticleKey(pub u64);
 impl ArticleKey {
     pub fn of(article: &Article) -> ArticleKey {
         // A separator no text holds keeps "ab"+"c" apart from "a"+"bc".
-        let mut text = Vec::with_capacity(article.title.len() + 64);
-        text.extend_from_slice(article.title.as_bytes());
+        // Streamed, not copied into one buffer first: the same digest as
+        // `content_hash` of the joined text, without copying every
+        // article's text at every open (300 MB at 100,000 articles).
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(article.title.as_bytes());
         for p in &article.paragraphs {
-            text.push(0);
-            text.extend_from_slice(p.text.as_bytes());
+            h.update(&[0]);
+            h.update(p.text.as_bytes());
         }
-        ArticleKey(crate::fingerprint::content_hash(&text))
+        ArticleKey(h.digest())
     }
 }
 

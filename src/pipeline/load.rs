@@ -61,13 +61,26 @@ impl<'l> Stages<'l> {
     }
 }
 
-/// Read, clean, extract and group everything `inputs` names.
+#[path = "kept_group.rs"]
+pub mod kept_group;
+
+/// Read, clean, extract and group everything `inputs` names. With the
+/// cache on, the grouping of an unchanged corpus is the one kept from the
+/// last load (`kept_group`): the same calls, made by the same rules.
 pub fn load(inputs: &Inputs, lexicon: &Lexicon) -> Timeline {
-    let (articles, warnings) = match inputs {
-        Inputs::Embedded => (build_articles(read::embedded(), lexicon), Vec::new()),
-        Inputs::Paths(paths) => read_articles(paths, lexicon),
-    };
-    assemble(articles, warnings, lexicon)
+    match inputs {
+        Inputs::Embedded => assemble(
+            build_articles(read::embedded(), lexicon),
+            Vec::new(),
+            lexicon,
+        ),
+        Inputs::Paths(paths) => {
+            let (articles, warnings) = read_articles(paths, lexicon);
+            assemble_with(articles, warnings, lexicon, |articles, warnings| {
+                kept_group::group_keeping(paths, articles, lexicon, warnings)
+            })
+        }
+    }
 }
 
 /// Read, clean and extract the files `paths` name, on every core. Each
@@ -133,8 +146,20 @@ pub fn read_articles_noting_others(
 /// Group finished articles into calls and eras.
 pub fn assemble(
     articles: Vec<Article>,
+    warnings: Vec<crate::model::Warning>,
+    lexicon: &Lexicon,
+) -> Timeline {
+    assemble_with(articles, warnings, lexicon, |articles, _| {
+        group::group(articles, &lexicon.leaders, &lexicon.topics)
+    })
+}
+
+/// `assemble`, the grouping made by `grouping` (which may add warnings).
+fn assemble_with(
+    articles: Vec<Article>,
     mut warnings: Vec<crate::model::Warning>,
     lexicon: &Lexicon,
+    grouping: impl FnOnce(&[Article], &mut Vec<crate::model::Warning>) -> group::Grouping,
 ) -> Timeline {
     for article in &articles {
         for message in &article.warnings {
@@ -144,7 +169,7 @@ pub fn assemble(
             });
         }
     }
-    let grouping = group::group(&articles, &lexicon.leaders, &lexicon.topics);
+    let grouping = grouping(&articles, &mut warnings);
     timeline::build(articles, grouping, warnings, lexicon.leaders.clone())
 }
 

@@ -205,7 +205,11 @@ impl Effects for Threads {
         match effect {
             Effect::Load => {
                 let (inputs, lexicon) = (self.inputs.clone(), self.lexicon.clone());
-                let job = move || Action::Loaded(Arc::new(load::load(&inputs, &lexicon)));
+                let job = move || {
+                    // The kept word index is read while the articles load.
+                    crate::query::kept::read_ahead(&roots_of(&inputs));
+                    Action::Loaded(Arc::new(load::load(&inputs, &lexicon)))
+                };
                 spawn_job(&self.tx, "hotline-load", job, Action::ReloadFailed);
             }
             Effect::Search { generation, text } => {
@@ -256,6 +260,7 @@ impl Effects for Threads {
             Effect::Reload => {
                 let (inputs, lexicon) = (self.inputs.clone(), self.lexicon.clone());
                 let job = move || {
+                    crate::query::kept::read_ahead(&roots_of(&inputs));
                     let timeline = load::load(&inputs, &lexicon);
                     let index = crate::query::kept::index_for(&roots_of(&inputs), &timeline);
                     Action::Reloaded(Reloaded {

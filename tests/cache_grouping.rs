@@ -1,0 +1,163 @@
+//! The grouping kept in the cache (`corpus-*.hlg`): a warm `hotline export`
+//! prints exactly what a run without the cache prints, after files are
+//! changed, added and removed too (the corpus is grouped again); a damaged
+//! grouping is one line on stderr, grouped again and rewritten; `cache
+//! clear` removes it; the corpus folder is byte-identical after every run.
+
+mod support;
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::Output;
+use support::home::Isolated;
+
+use assert_cmd::Command;
+
+struct Setup {
+    _tmp: tempfile::TempDir,
+    corpus: PathBuf,
+    cache: PathBuf,
+}
+
+fn setup(count: usize) -> Setup {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tmp.path().join("corpus");
+    fs::create_dir(&corpus).expect("mkdir");
+    hotline::synth::write_corpus(&corpus, 11, count).expect("corpus");
+    let cache = tmp.path().join("cache");
+    Setup {
+        _tmp: tmp,
+        corpus,
+        cache,
+    }
+}
+
+impl Setup {
+    fn run(&self, args: &[&str]) -> Output {
+        let before = support::snapshot(&self.corpus);
+        let out = Command::cargo_bin("hotline")
+            .expect("binary")
+            .isolated()
+            .env("XDG_CACHE_HOME", &self.cache)
+            .args(args)
+            .arg(&self.corpus)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            before,
+            support::snapshot(&self.corpus),
+            "the corpus changed"
+        );
+        out
+    }
+
+    /// The whole timeline as JSON, and stderr.
+    fn export(&self, extra: &[&str]) -> (String, String) {
+        let mut args = vec!["export", "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = self.run(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        (String::from_utf8(out.stdout).expect("utf-8"), err)
+    }
+
+    fn grouping_files(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(self.cache.join("hotline")) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "hlg"))
+            .collect()
+    }
+
+    fn txt_files(&self) -> Vec<PathBuf> {
+        let mut names: Vec<PathBuf> = fs::read_dir(&self.corpus)
+            .expect("corpus")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn one(files: Vec<PathBuf>) -> PathBuf {
+    assert_eq!(files.len(), 1, "one grouping file: {files:?}");
+    files.into_iter().next().expect("one")
+}
+
+#[test]
+fn a_warm_export_prints_what_a_run_without_the_cache_prints() {
+    let s = setup(60);
+    let (plain, _) = s.export(&["--no-cache"]);
+    assert!(plain.contains("\"calls\""), "an export of calls");
+    assert!(s.grouping_files().is_empty(), "--no-cache keeps nothing");
+    let (cold, err) = s.export(&[]);
+    assert_eq!(cold, plain);
+    assert_eq!(err, "");
+    let kept = fs::read(one(s.grouping_files())).expect("kept");
+    let (warm, err) = s.export(&[]);
+    assert_eq!(warm, plain);
+    assert_eq!(err, "");
+    assert_eq!(fs::read(one(s.grouping_files())).expect("kept"), kept);
+
+    // Changed, added and removed files: grouped again, as a fresh run is.
+    let names = s.txt_files();
+    let other = fs::read_to_string(&names[1]).expect("read");
+    fs::write(&names[0], other).expect("write");
+    fs::remove_file(&names[2]).expect("remove");
+    fs::copy(&names[3], s.corpus.join("zz-copy.txt")).expect("copy");
+    let (plain, _) = s.export(&["--no-cache"]);
+    let (changed, err) = s.export(&[]);
+    assert_eq!(changed, plain);
+    assert_eq!(err, "");
+    assert_ne!(
+        fs::read(one(s.grouping_files())).expect("kept"),
+        kept,
+        "the grouping of the changed corpus is kept instead"
+    );
+    assert_eq!(s.export(&[]).0, plain);
+}
+
+#[test]
+fn a_damaged_grouping_is_said_and_grouped_again() {
+    let s = setup(30);
+    let (plain, _) = s.export(&["--no-cache"]);
+    s.export(&[]);
+    let file = one(s.grouping_files());
+    let good = fs::read(&file).expect("kept");
+    let mut bytes = good.clone();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x40;
+    fs::write(&file, bytes).expect("damage");
+    let (json, err) = s.export(&[]);
+    assert_eq!(json, plain, "the same timeline");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(
+        err.contains("checksum mismatch; rebuilding it") && err.contains(".hlg"),
+        "{err}"
+    );
+    assert_eq!(fs::read(&file).expect("rewritten"), good);
+    assert_eq!(s.export(&[]), (plain.clone(), String::new()));
+
+    fs::write(&file, b"HLGROUP\0").expect("cut");
+    let (json, err) = s.export(&[]);
+    assert_eq!(json, plain);
+    assert!(err.contains("cut short; rebuilding it"), "{err}");
+
+    let cleared = Command::cargo_bin("hotline")
+        .expect("binary")
+        .isolated()
+        .env("XDG_CACHE_HOME", &s.cache)
+        .args(["cache", "clear"])
+        .output()
+        .expect("runs");
+    assert!(cleared.status.success(), "{}", stderr(&cleared));
+    assert!(s.grouping_files().is_empty(), "cache clear removes it");
+}
