@@ -13,7 +13,6 @@ use std::sync::{Mutex, PoisonError};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::file::CacheError;
 use super::plan::FileKey;
 use crate::model::Article;
 
@@ -24,6 +23,23 @@ pub const CHUNK_TARGET: usize = 2 << 20;
 
 /// More workers than this gain nothing on reading a file.
 const MAX_WORKERS: usize = 4;
+
+/// What can go wrong with the chunks. `file.rs` turns it into a
+/// `CacheError`; kept apart so the chunks know nothing of the file.
+#[derive(Debug)]
+pub enum ChunkError {
+    /// A chunk's bytes do not hash to the table's value.
+    Checksum,
+    /// Bytes that hash right but do not decode.
+    Corrupt(String),
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for ChunkError {
+    fn from(e: std::io::Error) -> Self {
+        ChunkError::Io(e)
+    }
+}
 
 /// One chunk as the table lists it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,12 +62,12 @@ pub struct Table {
 pub fn write_chunks<W: std::io::Write>(
     out: &mut W,
     entries: &[(&FileKey, &Article)],
-) -> Result<Vec<Chunk>, CacheError> {
+) -> Result<Vec<Chunk>, ChunkError> {
     let mut chunks = Vec::new();
     let mut body = Vec::with_capacity(CHUNK_TARGET + CHUNK_TARGET / 4);
     let mut count = 0u64;
     for entry in entries {
-        body = postcard::to_extend(entry, body).map_err(|e| CacheError::Corrupt(e.to_string()))?;
+        body = postcard::to_extend(entry, body).map_err(|e| ChunkError::Corrupt(e.to_string()))?;
         count += 1;
         if body.len() >= CHUNK_TARGET {
             chunks.push(chunk(&body, count));
@@ -109,14 +125,14 @@ pub fn read_chunks<S: ReadAt + ?Sized>(
     source: &S,
     start: u64,
     chunks: &[Chunk],
-) -> Result<Entries, CacheError> {
+) -> Result<Entries, ChunkError> {
     let mut offsets = Vec::with_capacity(chunks.len());
     let mut at = start;
     for c in chunks {
         offsets.push(at);
         at = at.saturating_add(c.len);
     }
-    let slots: Vec<Mutex<Option<Result<Entries, CacheError>>>> =
+    let slots: Vec<Mutex<Option<Result<Entries, ChunkError>>>> =
         chunks.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -146,15 +162,15 @@ pub fn read_chunks<S: ReadAt + ?Sized>(
         }
         work();
     });
-    let results: Vec<Option<Result<Entries, CacheError>>> = slots
+    let results: Vec<Option<Result<Entries, ChunkError>>> = slots
         .into_iter()
         .map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner))
         .collect();
     if results
         .iter()
-        .any(|r| matches!(r, Some(Err(CacheError::Checksum))))
+        .any(|r| matches!(r, Some(Err(ChunkError::Checksum))))
     {
-        return Err(CacheError::Checksum);
+        return Err(ChunkError::Checksum);
     }
     let total = chunks.iter().map(|c| c.entries).sum::<u64>();
     let mut entries = Vec::with_capacity(usize::try_from(total).unwrap_or(0).min(1 << 24));
@@ -163,7 +179,7 @@ pub fn read_chunks<S: ReadAt + ?Sized>(
             Some(Ok(mut part)) => entries.append(&mut part),
             Some(Err(e)) => return Err(e),
             // Skipped after another chunk failed: that error was returned.
-            None => return Err(CacheError::Corrupt("a chunk was not read".into())),
+            None => return Err(ChunkError::Corrupt("a chunk was not read".into())),
         }
     }
     Ok(entries)
@@ -173,12 +189,12 @@ fn read_chunk<S: ReadAt + ?Sized>(
     source: &S,
     offset: u64,
     chunk: Chunk,
-) -> Result<Entries, CacheError> {
-    let len = usize::try_from(chunk.len).map_err(|_| CacheError::Checksum)?;
+) -> Result<Entries, ChunkError> {
+    let len = usize::try_from(chunk.len).map_err(|_| ChunkError::Checksum)?;
     let mut bytes = vec![0u8; len];
     source.read_exact_at(&mut bytes, offset)?;
     if xxh3_64(&bytes) != chunk.hash {
-        return Err(CacheError::Checksum);
+        return Err(ChunkError::Checksum);
     }
     // Every entry takes at least one byte: a bound no table can inflate.
     let count = usize::try_from(chunk.entries).map_or(usize::MAX, |n| n);
@@ -186,12 +202,12 @@ fn read_chunk<S: ReadAt + ?Sized>(
     let mut rest = bytes.as_slice();
     for _ in 0..chunk.entries {
         let (entry, after) = postcard::take_from_bytes::<(FileKey, Article)>(rest)
-            .map_err(|e| CacheError::Corrupt(e.to_string()))?;
+            .map_err(|e| ChunkError::Corrupt(e.to_string()))?;
         entries.push(entry);
         rest = after;
     }
     if !rest.is_empty() {
-        return Err(CacheError::Corrupt("bytes after a chunk's entries".into()));
+        return Err(ChunkError::Corrupt("bytes after a chunk's entries".into()));
     }
     Ok(entries)
 }

@@ -32,7 +32,7 @@ use std::io::{Seek, Write};
 
 use xxhash_rust::xxh3::Xxh3;
 
-use super::chunks::{self, ReadAt};
+use super::chunks::{self, ChunkError, ReadAt};
 use super::plan::FileKey;
 use crate::model::Article;
 
@@ -135,6 +135,16 @@ impl std::error::Error for CacheError {}
 impl From<std::io::Error> for CacheError {
     fn from(e: std::io::Error) -> Self {
         CacheError::Io(e)
+    }
+}
+
+impl From<ChunkError> for CacheError {
+    fn from(e: ChunkError) -> Self {
+        match e {
+            ChunkError::Checksum => CacheError::Checksum,
+            ChunkError::Corrupt(why) => CacheError::Corrupt(why),
+            ChunkError::Io(e) => CacheError::Io(e),
+        }
     }
 }
 

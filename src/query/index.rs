@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::fold::{fold, folded};
+pub use super::postings::Posting;
 use super::postings::{Lists, Vocab};
 pub use super::words::WordIndex;
 use crate::hangul;
@@ -21,16 +22,6 @@ use crate::model::{Article, Timeline};
 
 /// No value for this field.
 pub const NONE: u32 = u32::MAX;
-
-/// One article in one word's postings. `sentences` has bit `s % 32` set
-/// for each sentence `s` holding the word: enough to tell "in one
-/// sentence" from "scattered" without storing positions (exact for
-/// articles of up to 32 sentences, a rare false "together" beyond).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Posting {
-    pub article: u32,
-    pub sentences: u32,
-}
 
 /// A short field's distinct values, folded to chars for the piece matcher.
 #[derive(Debug, Clone, Default)]

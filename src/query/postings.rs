@@ -15,7 +15,15 @@
 
 use std::ops::Index;
 
-use super::index::Posting;
+/// One article in one word's postings. `sentences` has bit `s % 32` set
+/// for each sentence `s` holding the word: enough to tell "in one
+/// sentence" from "scattered" without storing positions (exact for
+/// articles of up to 32 sentences, a rare false "together" beyond).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub article: u32,
+    pub sentences: u32,
+}
 
 /// The code for "more than one sentence bit: the bits follow".
 const MANY: u64 = 32;

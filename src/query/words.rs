@@ -7,8 +7,7 @@
 use std::collections::HashMap;
 
 use super::fold::{fold_into, for_each_word};
-use super::index::Posting;
-use super::postings::{Lists, Vocab};
+use super::postings::{Lists, Posting, Vocab};
 use crate::hangul;
 use crate::model::Article;
 use crate::pipeline::par;
