@@ -9,48 +9,13 @@ mod support;
 use std::fs;
 use std::path::PathBuf;
 use std::process::Output;
-use support::home::Isolated;
-
-use assert_cmd::Command;
-
-struct Setup {
-    _tmp: tempfile::TempDir,
-    corpus: PathBuf,
-    cache: PathBuf,
-}
+use support::cached::Cached as Setup;
 
 fn setup(count: usize) -> Setup {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let corpus = tmp.path().join("corpus");
-    fs::create_dir(&corpus).expect("mkdir");
-    hotline::synth::write_corpus(&corpus, 11, count).expect("corpus");
-    let cache = tmp.path().join("cache");
-    Setup {
-        _tmp: tmp,
-        corpus,
-        cache,
-    }
+    Setup::new(11, count)
 }
 
 impl Setup {
-    fn run(&self, args: &[&str]) -> Output {
-        let before = support::snapshot(&self.corpus);
-        let out = Command::cargo_bin("hotline")
-            .expect("binary")
-            .isolated()
-            .env("XDG_CACHE_HOME", &self.cache)
-            .args(args)
-            .arg(&self.corpus)
-            .output()
-            .expect("runs");
-        assert_eq!(
-            before,
-            support::snapshot(&self.corpus),
-            "the corpus changed"
-        );
-        out
-    }
-
     /// The whole timeline as JSON, and stderr.
     fn export(&self, extra: &[&str]) -> (String, String) {
         let mut args = vec!["export", "--format", "json"];
@@ -151,13 +116,7 @@ fn a_damaged_grouping_is_said_and_grouped_again() {
     assert_eq!(json, plain);
     assert!(err.contains("cut short; rebuilding it"), "{err}");
 
-    let cleared = Command::cargo_bin("hotline")
-        .expect("binary")
-        .isolated()
-        .env("XDG_CACHE_HOME", &s.cache)
-        .args(["cache", "clear"])
-        .output()
-        .expect("runs");
+    let cleared = s.clear_cache();
     assert!(cleared.status.success(), "{}", stderr(&cleared));
     assert!(s.grouping_files().is_empty(), "cache clear removes it");
 }

@@ -9,60 +9,18 @@
 
 mod support;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use support::cached::Cached as Setup;
 use support::home::Isolated;
 
 use assert_cmd::Command;
 
-/// A generated corpus and a cache folder, both temporary.
-struct Setup {
-    _tmp: tempfile::TempDir,
-    corpus: PathBuf,
-    cache: PathBuf,
-}
-
 fn setup(count: usize) -> Setup {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let corpus = tmp.path().join("corpus");
-    fs::create_dir(&corpus).expect("mkdir");
-    hotline::synth::write_corpus(&corpus, 7, count).expect("generate");
-    let cache = tmp.path().join("xdg-cache");
-    Setup {
-        _tmp: tmp,
-        corpus,
-        cache,
-    }
-}
-
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for e in fs::read_dir(dir).expect("read_dir") {
-        let p = e.expect("entry").path();
-        out.insert(p.clone(), fs::read(&p).expect("read"));
-    }
-    out
+    Setup::new(7, count)
 }
 
 impl Setup {
-    /// Run hotline with `args` then the corpus folder; the folder must be
-    /// byte-identical afterwards.
-    fn run(&self, args: &[&str]) -> Output {
-        let before = tree(&self.corpus);
-        let out = Command::cargo_bin("hotline")
-            .expect("binary")
-            .isolated()
-            .env("XDG_CACHE_HOME", &self.cache)
-            .args(args)
-            .arg(&self.corpus)
-            .output()
-            .expect("runs");
-        assert_eq!(before, tree(&self.corpus), "the corpus folder changed");
-        out
-    }
-
     /// stdout of a successful run with nothing on stderr.
     fn quiet(&self, args: &[&str]) -> String {
         let out = self.run(args);
@@ -91,7 +49,8 @@ impl Setup {
     }
 
     fn files(&self) -> Vec<PathBuf> {
-        let mut v: Vec<PathBuf> = tree(&self.corpus).into_keys().collect();
+        let entries = fs::read_dir(&self.corpus).expect("read_dir");
+        let mut v: Vec<PathBuf> = entries.map(|e| e.expect("entry").path()).collect();
         v.sort();
         v
     }

@@ -9,48 +9,13 @@ mod support;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use support::home::Isolated;
-
-use assert_cmd::Command;
-
-struct Setup {
-    _tmp: tempfile::TempDir,
-    corpus: PathBuf,
-    cache: PathBuf,
-}
+use support::cached::Cached as Setup;
 
 fn setup(count: usize) -> Setup {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let corpus = tmp.path().join("corpus");
-    fs::create_dir(&corpus).expect("mkdir");
-    hotline::synth::write_corpus(&corpus, 7, count).expect("corpus");
-    let cache = tmp.path().join("cache");
-    Setup {
-        _tmp: tmp,
-        corpus,
-        cache,
-    }
+    Setup::new(7, count)
 }
 
 impl Setup {
-    fn run(&self, args: &[&str]) -> Output {
-        let before = support::snapshot(&self.corpus);
-        let out = Command::cargo_bin("hotline")
-            .expect("binary")
-            .isolated()
-            .env("XDG_CACHE_HOME", &self.cache)
-            .args(args)
-            .arg(&self.corpus)
-            .output()
-            .expect("runs");
-        assert_eq!(
-            before,
-            support::snapshot(&self.corpus),
-            "the corpus changed"
-        );
-        out
-    }
-
     /// stdout of a successful run.
     fn stdout(&self, args: &[&str]) -> String {
         let out = self.run(args);
@@ -135,13 +100,7 @@ fn a_damaged_word_index_is_said_and_rebuilt() {
     let again = s.run(&["search", "xi"]);
     assert!(stderr(&again).is_empty(), "rebuilt: {}", stderr(&again));
 
-    let cleared = Command::cargo_bin("hotline")
-        .expect("binary")
-        .isolated()
-        .env("XDG_CACHE_HOME", &s.cache)
-        .args(["cache", "clear"])
-        .output()
-        .expect("runs");
+    let cleared = s.clear_cache();
     assert!(cleared.status.success(), "{}", stderr(&cleared));
     assert!(s.word_files().is_empty(), "cache clear removes it");
 }

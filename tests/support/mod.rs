@@ -2,6 +2,7 @@
 //! memory, and snapshots of a folder to prove it unchanged.
 #![allow(dead_code)]
 
+pub mod cached;
 pub mod home;
 pub mod tmux;
 
