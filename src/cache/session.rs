@@ -71,6 +71,32 @@ pub(crate) fn in_background(write: impl FnOnce() + Send + 'static) {
     lock(&SAVES).push(handle);
 }
 
+/// Keep `bytes` at `path`, a file beside the article cache, through a
+/// temp file in the cache folder and a rename: on a thread of its own when
+/// the setting says so (the browser is on screen by then, and a failed
+/// write only costs the next open its speed), else at once, its error
+/// returned. Not synced: a torn file fails its own checksum and is rebuilt.
+pub(crate) fn keep_beside(setting: &Setting, path: PathBuf, bytes: Vec<u8>) -> std::io::Result<()> {
+    let dir = setting.store.dir().to_path_buf();
+    let write = move || -> std::io::Result<()> {
+        let mut tmp = tempfile::Builder::new()
+            .prefix(super::store::TMP_PREFIX)
+            .suffix(".tmp")
+            .tempfile_in(&dir)?;
+        tmp.write_all(&bytes)?;
+        tmp.persist(&path).map_err(|e| e.error)?;
+        Ok(())
+    };
+    if setting.background_save {
+        in_background(move || {
+            let _ = write();
+        });
+        Ok(())
+    } else {
+        write()
+    }
+}
+
 /// Loads in this process neither read nor write a cache (the default).
 pub fn disable() {
     *lock(&SETTING) = None;

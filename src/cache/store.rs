@@ -23,7 +23,7 @@ pub const WORDS_EXT: &str = "hlw";
 /// each `.hlc`, named here for the same reason.
 pub const GROUPING_EXT: &str = "hlg";
 const PREFIX: &str = "corpus-";
-const TMP_PREFIX: &str = ".corpus-";
+pub(super) const TMP_PREFIX: &str = ".corpus-";
 
 /// The cache directory.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -330,9 +330,7 @@ pub fn encode(key: u64, grouping: &Grouping) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Write through a temp file and a rename, on a thread of its own when the
-/// setting says so (the browser is on screen by then). Not synced: a torn
-/// file fails its checksum and is grouped again.
+/// Keep the grouping beside the article cache (`session::keep_beside`).
 fn save(
     setting: &Setting,
     path: PathBuf,
@@ -344,29 +342,10 @@ fn save(
         Ok(b) => b,
         Err(e) => return notice(setting, &path, &format!("not saved ({e})"), warnings),
     };
-    let dir = setting.store.dir().to_path_buf();
-    let write = move || -> std::io::Result<()> {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".corpus-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)?;
-        tmp.write_all(&bytes)?;
-        tmp.persist(&path).map_err(|e| e.error)?;
-        Ok(())
-    };
-    if setting.background_save {
-        // A failed write only costs the next open its speed.
-        session::in_background(move || {
-            let _ = write();
-        });
-    } else if let Err(e) = write() {
+    if let Err(e) = session::keep_beside(setting, path, bytes) {
         let dir = setting.store.dir().to_path_buf();
-        notice(
-            setting,
-            &dir,
-            &format!("grouping not saved ({e})"),
-            warnings,
-        );
+        let message = format!("grouping not saved ({e})");
+        notice(setting, &dir, &message, warnings);
     }
 }
 

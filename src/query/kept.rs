@@ -359,30 +359,13 @@ pub fn encode(key: u64, words: &WordIndex) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Write `words` to `path` through a temp file and a rename, on a thread
-/// of its own when the setting says so (the browser: the index is in use
-/// already). Not synced: a torn file fails its checksum and is rebuilt.
+/// Keep the word index beside the article cache (`session::keep_beside`).
 fn save(setting: &Setting, path: PathBuf, key: u64, words: &WordIndex) {
     let bytes = match encode(key, words) {
         Ok(b) => b,
         Err(e) => return notice(setting, &path, &format!("not saved ({e})")),
     };
-    let dir = setting.store.dir().to_path_buf();
-    let write = move || -> std::io::Result<()> {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".corpus-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)?;
-        tmp.write_all(&bytes)?;
-        tmp.persist(&path).map_err(|e| e.error)?;
-        Ok(())
-    };
-    if setting.background_save {
-        session::in_background(move || {
-            // The index is in use: a failed write only costs the next open.
-            let _ = write();
-        });
-    } else if let Err(e) = write() {
+    if let Err(e) = session::keep_beside(setting, path, bytes) {
         let dir = setting.store.dir().to_path_buf();
         notice(setting, &dir, &format!("word index not saved ({e})"));
     }
