@@ -18,11 +18,11 @@
 use std::collections::HashMap;
 
 use super::Hit;
-use super::fold::{fold, fold_into, for_each_word};
+use super::fold::{fold, fold_into};
 use super::index::{Posting, SearchIndex};
 use super::korean;
 use super::parse::{Field, Query};
-use super::words::{WordHash, WordIndex, stem_of};
+use super::words::{WordHash, WordIndex, each_word};
 use crate::hangul;
 use crate::model::{Article, Timeline};
 use crate::pipeline::par;
@@ -124,8 +124,8 @@ struct Kept {
     title: bool,
 }
 
-/// The kept words of one article, each once. The sentence bits follow
-/// `index::WordsBuilder::add_article` exactly.
+/// The kept words of one article, each once, read as the index reads
+/// them (`words::each_word`).
 fn article_words(a: &Article, filter: &Filter) -> Vec<Kept> {
     let mut kept: HashMap<Box<str>, (u32, bool), WordHash> = HashMap::default();
     let mut buf = String::new();
@@ -143,31 +143,7 @@ fn article_words(a: &Article, filter: &Filter) -> Vec<Kept> {
             }
         }
     };
-    let mut sentence = 0u32;
-    for p in &a.paragraphs {
-        let bounds = &p.sentences;
-        let mut cur = 0;
-        for_each_word(&p.text, |s, e| {
-            // Text between sentences counts with the one before.
-            while cur + 1 < bounds.len() && s >= bounds[cur].1 as usize {
-                cur += 1;
-            }
-            let bit = 1u32 << ((sentence + cur as u32) % 32);
-            let word = &p.text[s..e];
-            keep(word, bit, false);
-            if let Some(bare) = stem_of(word) {
-                keep(bare, bit, false);
-            }
-        });
-        sentence += bounds.len().max(1) as u32;
-    }
-    for_each_word(&a.title, |s, e| {
-        let word = &a.title[s..e];
-        keep(word, 0, true);
-        if let Some(bare) = stem_of(word) {
-            keep(bare, 0, true);
-        }
-    });
+    each_word(a, |word, bit| keep(word, bit.unwrap_or(0), bit.is_none()));
     kept.into_iter()
         .map(|(word, (sentences, title))| Kept {
             word,

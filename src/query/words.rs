@@ -219,31 +219,9 @@ impl WordsBuilder {
     }
 
     fn add_article(&mut self, article: u32, a: &Article) {
-        let mut sentence = 0u32;
-        for p in &a.paragraphs {
-            let bounds = &p.sentences;
-            let mut cur = 0;
-            for_each_word(&p.text, |s, e| {
-                // Text between sentences counts with the one before.
-                while cur + 1 < bounds.len() && s >= bounds[cur].1 as usize {
-                    cur += 1;
-                }
-                let bit = 1u32 << ((sentence + cur as u32) % 32);
-                let word = &p.text[s..e];
-                self.add_body(word, article, bit);
-                // A Hangul word is also found by its stem (통화를 → 통화).
-                if let Some(bare) = stem_of(word) {
-                    self.add_body(bare, article, bit);
-                }
-            });
-            sentence += bounds.len().max(1) as u32;
-        }
-        for_each_word(&a.title, |s, e| {
-            let word = &a.title[s..e];
-            self.add_title(word, article);
-            if let Some(bare) = stem_of(word) {
-                self.add_title(bare, article);
-            }
+        each_word(a, |word, bit| match bit {
+            Some(bit) => self.add_body(word, article, bit),
+            None => self.add_title(word, article),
         });
     }
 
@@ -282,4 +260,37 @@ pub(super) fn stem_of(word: &str) -> Option<&str> {
     }
     let bare = hangul::stem(word);
     (bare.len() < word.len()).then_some(bare)
+}
+
+/// Every word of `a` as the index takes it: each body word with its
+/// sentence bit (`Some`: bit `s % 32` of its sentence `s`), then each title
+/// word (`None`), a Hangul word's stem beside it (통화를 → 통화). The index
+/// and the one-shot search both read articles through this, so they agree
+/// on every word.
+pub(super) fn each_word(a: &Article, mut take: impl FnMut(&str, Option<u32>)) {
+    let mut sentence = 0u32;
+    for p in &a.paragraphs {
+        let bounds = &p.sentences;
+        let mut cur = 0;
+        for_each_word(&p.text, |s, e| {
+            // Text between sentences counts with the one before.
+            while cur + 1 < bounds.len() && s >= bounds[cur].1 as usize {
+                cur += 1;
+            }
+            let bit = 1u32 << ((sentence + cur as u32) % 32);
+            let word = &p.text[s..e];
+            take(word, Some(bit));
+            if let Some(bare) = stem_of(word) {
+                take(bare, Some(bit));
+            }
+        });
+        sentence += bounds.len().max(1) as u32;
+    }
+    for_each_word(&a.title, |s, e| {
+        let word = &a.title[s..e];
+        take(word, None);
+        if let Some(bare) = stem_of(word) {
+            take(bare, None);
+        }
+    });
 }
