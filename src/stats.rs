@@ -70,6 +70,24 @@ pub struct YearDurations {
     pub max: Option<u32>,
 }
 
+impl YearDurations {
+    /// The table's column names, for `cells`.
+    pub const HEADINGS: [&'static str; 6] = ["year", "calls", "unknown", "min", "median", "max"];
+
+    /// One row as both views print it: "?" where no length is known.
+    pub fn cells(&self) -> Vec<String> {
+        let minutes = |m: Option<u32>| m.map_or("?".to_string(), |m| m.to_string());
+        vec![
+            self.year.to_string(),
+            self.calls.to_string(),
+            self.unknown.to_string(),
+            minutes(self.min),
+            minutes(self.median),
+            minutes(self.max),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OutletCount {
     pub outlet: String,

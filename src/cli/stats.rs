@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::sanitize::inert;
-use crate::stats::Stats;
+use crate::stats::{Stats, YearDurations};
 
 /// The tables, one after the other, each under a heading line.
 pub fn write_text(stats: &Stats, out: &mut dyn Write) -> Result<()> {
@@ -55,22 +55,8 @@ pub fn write_text(stats: &Stats, out: &mut dyn Write) -> Result<()> {
         out,
         "\ndurations in minutes (over the calls that state one)"
     )?;
-    let minutes = |m: Option<u32>| m.map_or("?".to_string(), |m| m.to_string());
-    let rows = stats.durations.iter().map(|d| {
-        vec![
-            d.year.to_string(),
-            d.calls.to_string(),
-            d.unknown.to_string(),
-            minutes(d.min),
-            minutes(d.median),
-            minutes(d.max),
-        ]
-    });
-    table(
-        out,
-        words(&["year", "calls", "unknown", "min", "median", "max"]),
-        rows.collect(),
-    )?;
+    let rows = stats.durations.iter().map(YearDurations::cells).collect();
+    table(out, words(&YearDurations::HEADINGS), rows)?;
 
     writeln!(out, "\noutlets")?;
     let rows = stats.outlets.iter().map(|o| {

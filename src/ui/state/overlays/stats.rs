@@ -7,7 +7,7 @@
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::stats::Stats;
+use crate::stats::{Stats, YearDurations};
 use crate::ui::state::app::App;
 use crate::ui::text::Cells;
 
@@ -125,20 +125,10 @@ pub fn plan(app: &App) -> Plan {
         top += CHART_ROWS;
     }
 
-    let minutes = |m: Option<u32>| m.map_or("?".to_string(), |m| m.to_string());
     let mut rest = table(
         app,
-        &["year", "calls", "unknown", "min", "median", "max"],
-        stats.durations.iter().map(|d| {
-            vec![
-                d.year.to_string(),
-                d.calls.to_string(),
-                d.unknown.to_string(),
-                minutes(d.min),
-                minutes(d.median),
-                minutes(d.max),
-            ]
-        }),
+        &YearDurations::HEADINGS,
+        stats.durations.iter().map(YearDurations::cells),
     );
     rest.push(Line::default());
     rest.push(heading(app, "Outlets"));
