@@ -318,8 +318,12 @@ pub fn read(
 
 /// The file's bytes for `grouping`, made from articles hashing to `key`.
 pub fn encode(key: u64, grouping: &Grouping) -> Result<Vec<u8>, String> {
-    let mut out =
-        postcard::to_extend(&Kept::of(grouping), vec![0u8; HEAD]).map_err(|e| e.to_string())?;
+    framed(key, &Kept::of(grouping))
+}
+
+/// `kept` behind its header (magic, format, key, length, checksum).
+fn framed(key: u64, kept: &Kept) -> Result<Vec<u8>, String> {
+    let mut out = postcard::to_extend(kept, vec![0u8; HEAD]).map_err(|e| e.to_string())?;
     let len = (out.len() - HEAD) as u64;
     let sum = xxh3_64(&out[HEAD..]);
     out[..8].copy_from_slice(&MAGIC);

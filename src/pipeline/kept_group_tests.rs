@@ -142,14 +142,7 @@ fn a_forged_date_or_time_is_refused() {
     let forge = |change: &dyn Fn(&mut KeptCall)| {
         let mut kept = Kept::of(&grouping(&articles));
         change(&mut kept.calls[0]);
-        let mut out = postcard::to_extend(&kept, vec![0u8; HEAD]).expect("encodes");
-        let len = (out.len() - HEAD) as u64;
-        let sum = xxh3_64(&out[HEAD..]);
-        out[..8].copy_from_slice(&MAGIC);
-        out[8..16].copy_from_slice(&u64::from(FORMAT).to_le_bytes());
-        out[16..24].copy_from_slice(&key.to_le_bytes());
-        out[24..32].copy_from_slice(&len.to_le_bytes());
-        out[32..40].copy_from_slice(&sum.to_le_bytes());
+        let out = framed(key, &kept).expect("encodes");
         read_with(&path, &out, key, articles.len())
     };
     let refused = Err("a date or time out of range".to_string());
