@@ -80,7 +80,7 @@ fn hits(parsed: &Query, roots: &[PathBuf], timeline: &Timeline, marks: &Marks) -
     // A first search of a corpus indexes only the words this query can
     // match: building the whole word index would cost several times the
     // answer (BENCHMARKS.md, session 5).
-    let mut hits = match crate::query::kept::kept_index(roots, timeline) {
+    let mut hits = match crate::query::kept::kept_index(roots, timeline, parsed) {
         Some(index) => index.search(timeline, parsed),
         None => crate::query::stream::search(timeline, parsed),
     };

@@ -9,14 +9,17 @@
 //! then every posting in range) before it is used.
 //!
 //! Layout: `MAGIC` (8 bytes), key (8, little-endian), payload length (8),
-//! xxh3 of the payload (8), then the payload: four counts (8 bytes each:
-//! words, vocabulary bytes, body posting bytes, title posting bytes) and
-//! the arrays of `query::postings`, postings in their compact coding
-//! (`postings::Coded`; ends as 4-byte little-endian numbers, then bytes):
-//! vocabulary ends, vocabulary text, body ends, body postings, title
-//! ends, title postings. It is read in pieces into those arrays, so the
-//! file's bytes are never whole in memory, and the postings are decoded
-//! once into the flat arrays a keystroke reads.
+//! xxh3 of the payload (8), then the payload: six counts (8 bytes each:
+//! words, vocabulary bytes, body posting bytes, title posting bytes, body
+//! postings, title postings) and the arrays of `query::postings`,
+//! postings in their compact coding (`postings::Coded`; ends as 4-byte
+//! little-endian numbers, then bytes): vocabulary ends, vocabulary text,
+//! body ends, body postings, title ends, title postings. It is read in
+//! pieces, each word's postings decoded as soon as its bytes are read
+//! (`postings::Decoder`), so the file's bytes are never whole in memory.
+//! The browser decodes every word once into the flat arrays a keystroke
+//! reads; a one-shot search decodes only the words its query can match
+//! (`kept_index`), checking the others as it passes them.
 
 use std::fs;
 use std::io::{Read, Write};
@@ -25,14 +28,17 @@ use std::sync::{Mutex, PoisonError};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::postings::{Coded, Lists, Vocab};
-use super::{SearchIndex, WordIndex};
+use super::index::Posting;
+use super::postings::{Code, Decoded, Decoder, Vocab};
+use super::{Query, SearchIndex, WordIndex};
 use crate::cache::session::{self, Notices, Setting};
 use crate::model::{Article, Timeline};
 use crate::sanitize::inert;
 
-/// Version 2: compact postings (version 1 was a postcard `Vec` per word).
-const MAGIC: [u8; 8] = *b"HLWORDS2";
+/// Version 3: the posting counts in the payload, so a word-by-word read
+/// allocates the postings once (version 2 had none; version 1 was a
+/// postcard `Vec` per word).
+const MAGIC: [u8; 8] = *b"HLWORDS3";
 const HEAD: usize = 32;
 /// Extension of word index files, beside the article cache's `.hlc`.
 pub use crate::cache::WORDS_EXT as EXT;
@@ -43,28 +49,45 @@ pub use crate::cache::WORDS_EXT as EXT;
 /// Without a cache (`--no-cache`, library callers, the built-in corpus)
 /// this is `SearchIndex::build`.
 pub fn index_for(roots: &[PathBuf], timeline: &Timeline) -> SearchIndex {
-    lookup(roots, timeline, true).unwrap_or_else(|| SearchIndex::build(timeline))
+    lookup(roots, timeline, true, None).unwrap_or_else(|| SearchIndex::build(timeline))
 }
 
-/// For a one-shot search: the search index when the cache keeps the word
-/// index of exactly these articles, or when they all came from an
-/// article cache (a corpus loaded before, so worth keeping
-/// the word index for: built and kept here). `None` otherwise (a first
-/// search, changed files, no cache): the caller answers without building
-/// the word index of every article (`query::stream`).
-pub fn kept_index(roots: &[PathBuf], timeline: &Timeline) -> Option<SearchIndex> {
-    lookup(roots, timeline, session::last_load_from_cache())
+/// For a one-shot search of `query`: the search index when the cache
+/// keeps the word index of exactly these articles (only the words the
+/// query can match are decoded, `stream::wanted`: a word's postings do not
+/// depend on the others, so the answer is the full index's), or when they
+/// all came from an article cache (a corpus loaded before, so worth
+/// keeping the word index for: built and kept here). `None` otherwise (a
+/// first search, changed files, no cache): the caller answers without
+/// building the word index of every article (`query::stream`).
+pub fn kept_index(roots: &[PathBuf], timeline: &Timeline, query: &Query) -> Option<SearchIndex> {
+    let wanted = super::stream::wanted(query);
+    lookup(
+        roots,
+        timeline,
+        session::last_load_from_cache(),
+        Some(&wanted),
+    )
 }
+
+/// Which words' postings a read decodes: all (`None`), or those passing
+/// the test.
+type Wanted<'a> = Option<&'a dyn Fn(&str) -> bool>;
 
 /// The kept word index, else (when `build`) a new one, kept.
-fn lookup(roots: &[PathBuf], timeline: &Timeline, build: bool) -> Option<SearchIndex> {
+fn lookup(
+    roots: &[PathBuf],
+    timeline: &Timeline,
+    build: bool,
+    wanted: Wanted,
+) -> Option<SearchIndex> {
     let setting = session::current().filter(|_| !roots.is_empty())?;
     let path = setting.store.file_for(roots).with_extension(EXT);
     let key = key_of(&timeline.articles);
     let n = timeline.articles.len();
     let found = match take_ahead(&path) {
         Some(read) => keyed(read, key, n),
-        None => read(&path, key, n),
+        None => keyed(read_whole(&path, Some(key), wanted), key, n),
     };
     match found {
         Ok(Some(words)) => return Some(SearchIndex::with_words(timeline, words)),
@@ -134,12 +157,28 @@ const SHORT: usize = 256;
 /// `Ok(None)`: no file, or one for other articles (the usual miss).
 /// `Err`: a file that is damaged, said in a few words.
 pub fn read(path: &Path, key: u64, articles: usize) -> Result<Option<WordIndex>, String> {
-    keyed(read_whole(path, Some(key)), key, articles)
+    keyed(read_whole(path, Some(key), None), key, articles)
 }
+
+/// `read`, decoding only the words a term of `query` can match: the
+/// word index a one-shot search answers `query` from.
+pub fn read_for(
+    path: &Path,
+    key: u64,
+    articles: usize,
+    query: &Query,
+) -> Result<Option<WordIndex>, String> {
+    let wanted = super::stream::wanted(query);
+    keyed(read_whole(path, Some(key), Some(&wanted)), key, articles)
+}
+
+/// The words read, and one past the highest article any word of the
+/// file names (read or not).
+type Words = (WordIndex, u64);
 
 /// A word index file as read: the key it was kept under, and its words
 /// or what is wrong with them. `Ok(None)`: no file.
-type Kept = Result<Option<(u64, Result<WordIndex, String>)>, String>;
+type Kept = Result<Option<(u64, Result<Words, String>)>, String>;
 
 /// The words of `read` when they were kept for `key` and fit `articles`.
 fn keyed(read: Kept, key: u64, articles: usize) -> Result<Option<WordIndex>, String> {
@@ -149,17 +188,17 @@ fn keyed(read: Kept, key: u64, articles: usize) -> Result<Option<WordIndex>, Str
     if found != key {
         return Ok(None);
     }
-    let words = words?;
-    if !words.fits(articles) {
+    let (words, named) = words?;
+    if !words.fits(articles) || named > articles as u64 {
         return Err("postings out of range".into());
     }
     Ok(Some(words))
 }
 
-/// Read, check and decode the file at `path`; when `want` is given and
-/// the file was kept under another key, stop there (a miss costs no
-/// decode).
-fn read_whole(path: &Path, want: Option<u64>) -> Kept {
+/// Read, check and decode the file at `path` (the words `wanted`); when
+/// `want` is given and the file was kept under another key, stop there
+/// (a miss costs no decode).
+fn read_whole(path: &Path, want: Option<u64>, wanted: Wanted) -> Kept {
     let file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -190,55 +229,83 @@ fn read_whole(path: &Path, want: Option<u64>) -> Kept {
     if want.is_some_and(|w| w != key) {
         return Ok(Some((key, Err("kept for other articles".into()))));
     }
-    Ok(Some((key, payload(&mut input, size, word(16), word(24)))))
+    let words = payload(&mut input, size, word(16), word(24), wanted);
+    Ok(Some((key, words)))
 }
 
+/// The payload's counts, in file order.
+const COUNTS: usize = 6;
+
 /// The payload after the header: `len` bytes of a `size`-byte file,
-/// hashing to `sum`, decoded into the flat arrays.
-fn payload(input: &mut Pieces, size: u64, len: u64, sum: u64) -> Result<WordIndex, String> {
+/// hashing to `sum`, the words `wanted` decoded into flat arrays.
+fn payload(
+    input: &mut Pieces,
+    size: u64,
+    len: u64,
+    sum: u64,
+    wanted: Wanted,
+) -> Result<Words, String> {
     if Some(len) != size.checked_sub(HEAD as u64) {
         return Err("cut short or extended".into());
     }
-    let mut counts = [0u8; 32];
+    let mut counts = [0u8; COUNTS * 8];
     input.fill(&mut counts, true)?;
     let count = |i: usize| {
         let mut w = [0u8; 8];
         w.copy_from_slice(&counts[i * 8..i * 8 + 8]);
         u64::from_le_bytes(w)
     };
-    let [words, text, body, title] = [count(0), count(1), count(2), count(3)];
+    let [words, text, body, title, body_n, title_n] = std::array::from_fn(count);
     // Every size is checked against the file's before anything is
-    // allocated: a damaged count must not ask for gigabytes.
-    let total = [text, body, title, words.saturating_mul(12), 32]
-        .iter()
-        .try_fold(0u64, |sum, &n| sum.checked_add(n));
-    if total != Some(len) {
+    // allocated: a damaged count must not ask for gigabytes. A posting
+    // takes a byte at least.
+    let total = [
+        text,
+        body,
+        title,
+        words.saturating_mul(12),
+        COUNTS as u64 * 8,
+    ]
+    .iter()
+    .try_fold(0u64, |sum, &n| sum.checked_add(n));
+    if total != Some(len) || body_n > body || title_n > title {
         return Err("sizes do not add up".into());
     }
-    let (words, text, body, title) = (words as usize, text as usize, body as usize, title as usize);
-    let vocab_ends = input.ends(words)?;
-    let vocab_text = input.bytes(text)?;
-    // Each list is decoded as soon as it is read, so its coded bytes are
-    // gone before the next is read; the checksum is checked after.
-    let body = Lists::decode(&Coded {
-        ends: input.ends(words)?,
-        bytes: input.bytes(body)?,
-    });
-    let title = Lists::decode(&Coded {
-        ends: input.ends(words)?,
-        bytes: input.bytes(title)?,
-    });
+    let [words, text, body, title, body_n, title_n] =
+        [words, text, body, title, body_n, title_n].map(|n| n as usize);
+    let ends = input.ends(words)?;
+    let vocab = String::from_utf8(input.bytes(text)?).map(|text| Vocab { text, ends });
+    // Which words to decode; none of a vocabulary that is no good (its
+    // postings are still read, for the checksum).
+    let keep: Option<Vec<bool>> = match (&vocab, wanted) {
+        (_, None) => None,
+        (Ok(vocab), Some(wanted)) if vocab.is_well_formed() => {
+            Some(vocab.iter().map(wanted).collect())
+        }
+        (_, Some(_)) => Some(vec![false; words]),
+    };
+    let body = input.lists::<Posting>(words, body, body_n, keep.as_deref())?;
+    let title = input.lists::<u32>(words, title, title_n, keep.as_deref())?;
     if input.sum.digest() != sum {
         return Err("checksum mismatch".into());
     }
-    let vocab = Vocab {
-        text: String::from_utf8(vocab_text).map_err(|_| "words are not UTF-8".to_string())?,
-        ends: vocab_ends,
-    };
+    let vocab = vocab.map_err(|_| "words are not UTF-8".to_string())?;
     let Some((body, title)) = body.zip(title) else {
         return Err("postings do not decode".into());
     };
-    Ok(WordIndex { vocab, body, title })
+    let vocab = match &keep {
+        None => vocab,
+        Some(keep) => {
+            let mut only = Vocab::default();
+            for (word, _) in vocab.iter().zip(keep).filter(|(_, k)| **k) {
+                only.push(word);
+            }
+            only
+        }
+    };
+    let named = body.articles.max(title.articles);
+    let (body, title) = (body.lists, title.lists);
+    Ok((WordIndex { vocab, body, title }, named))
 }
 
 /// A word index being read ahead (`read_ahead`): its file and the thread.
@@ -259,7 +326,7 @@ pub fn read_ahead(roots: &[PathBuf]) {
     let file = path.clone();
     let spawned = std::thread::Builder::new()
         .name("hotline-words".into())
-        .spawn(move || read_whole(&file, None));
+        .spawn(move || read_whole(&file, None, None));
     // No thread to be had: `index_for` reads the file itself.
     *AHEAD.lock().unwrap_or_else(PoisonError::into_inner) = spawned.ok().map(|h| (path, h));
 }
@@ -296,6 +363,50 @@ impl Pieces {
             self.sum.update(out);
         }
         Ok(())
+    }
+
+    /// `len` bytes passed over, hashed.
+    fn skip(&mut self, mut len: usize) -> Result<(), String> {
+        let mut piece = vec![0u8; len.min(PIECE)];
+        while len > 0 {
+            let n = len.min(PIECE);
+            self.fill(&mut piece[..n], true)?;
+            len -= n;
+        }
+        Ok(())
+    }
+
+    /// One `Lists` of `words` words, `bytes` coded bytes and `postings`
+    /// postings, decoded word by word as read: every word when `keep` is
+    /// `None`, else the words it marks. `Ok(None)`: the ends or postings
+    /// are no good (all their bytes are read still, for the checksum).
+    fn lists<T: Code>(
+        &mut self,
+        words: usize,
+        bytes: usize,
+        postings: usize,
+        keep: Option<&[bool]>,
+    ) -> Result<Option<Decoded<T>>, String> {
+        let ends = self.ends(words)?;
+        let mut decoder = Decoder::new(postings, keep.is_none());
+        let (mut word, mut start, mut good) = (Vec::new(), 0usize, true);
+        for (w, &end) in ends.iter().enumerate() {
+            let end = end as usize;
+            if end < start || end > bytes {
+                good = false;
+                break;
+            }
+            word.resize(end - start, 0);
+            self.fill(&mut word, true)?;
+            start = end;
+            if !decoder.word(&word, keep.is_none_or(|k| k.get(w) == Some(&true))) {
+                good = false;
+                break;
+            }
+        }
+        self.skip(bytes - start)?;
+        let decoded = decoder.finish();
+        Ok((good && start == bytes && decoded.count == postings).then_some(decoded))
     }
 
     fn bytes(&mut self, len: usize) -> Result<Vec<u8>, String> {
@@ -336,6 +447,8 @@ pub fn encode(key: u64, words: &WordIndex) -> Result<Vec<u8>, String> {
         vocab.text.len(),
         body.bytes.len(),
         title.bytes.len(),
+        words.body.items.len(),
+        words.title.items.len(),
     ] {
         out.extend_from_slice(&(n as u64).to_le_bytes());
     }
@@ -389,6 +502,7 @@ fn notice(setting: &Setting, file: &Path, message: &str) {
 mod tests {
     use super::*;
     use crate::model::Paragraph;
+    use crate::query::postings::Lists;
 
     fn article(title: &str, text: &str) -> Article {
         Article {
@@ -447,7 +561,7 @@ mod tests {
             fs::write(&path, bytes).expect("write");
             for (want, n) in [(key, 2), (key ^ 1, 2), (key, 1)] {
                 assert_eq!(
-                    keyed(read_whole(&path, None), want, n),
+                    keyed(read_whole(&path, None, None), want, n),
                     read(&path, want, n),
                     "read ahead, then keyed"
                 );
@@ -460,7 +574,7 @@ mod tests {
         fs::write(&path, &good).expect("write");
         assert_eq!(read(&path, key, 1), Err("postings out of range".into()));
         assert_eq!(
-            keyed(read_whole(&dir.path().join("none"), None), key, 2),
+            keyed(read_whole(&dir.path().join("none"), None, None), key, 2),
             Ok(None)
         );
     }

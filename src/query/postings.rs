@@ -4,7 +4,8 @@
 //! a range of articles is found by binary search, nothing is decoded or
 //! copied. On disk (`query::kept`) they are gap- and varint-coded
 //! (`Coded`), about a third of the bytes, and decoded once when the
-//! file is read. The vocabulary is one string with one end offset per
+//! file is read, word by word (`Decoder`), all words for the browser,
+//! only a query's for a one-shot search. The vocabulary is one string with one end offset per
 //! word.
 //!
 //! A coded body posting is `varint(gap << 6 | code)`, where `gap` is the
@@ -296,39 +297,101 @@ impl<T: Code> Lists<T> {
     }
 
     /// The lists `coded` holds, or `None` when its ends do not rise
-    /// within its bytes or a word's bytes do not decode whole.
-    /// Decoded twice: first counting (and checking), so the postings
-    /// are allocated once at their size, never over-reserved at load.
+    /// within its bytes or a word's bytes do not decode whole. Decoded
+    /// twice: first counting, so the postings are allocated once.
+    #[cfg(test)]
     pub fn decode(coded: &Coded) -> Option<Lists<T>> {
-        let count = Self::decode_into(coded, None)?;
-        let mut lists = Lists {
-            items: Vec::with_capacity(count),
-            ends: Vec::with_capacity(coded.ends.len()),
+        let each = |decoder: &mut Decoder<T>| -> Option<()> {
+            let mut start = 0usize;
+            for &end in &coded.ends {
+                let bytes = coded.bytes.get(start..end as usize)?;
+                start = end as usize;
+                decoder.word(bytes, true).then_some(())?;
+            }
+            (start == coded.bytes.len()).then_some(())
         };
-        Self::decode_into(coded, Some(&mut lists))?;
-        Some(lists)
+        let mut counting = Decoder::new(usize::MAX, false);
+        each(&mut counting)?;
+        let mut decoder = Decoder::new(counting.count, true);
+        each(&mut decoder)?;
+        Some(decoder.finish().lists)
+    }
+}
+
+/// Lists decoded one word at a time, from each word's coded bytes as
+/// they are read (`query::kept`), so the coded bytes are never whole in
+/// memory beside the postings. Every word is decoded and checked; only
+/// the words the caller keeps are stored (a one-shot search needs a few).
+pub struct Decoder<T> {
+    lists: Lists<T>,
+    /// Postings decoded so far, kept or not; never more than `limit`
+    /// (what the file says it holds), so bad bytes cannot grow `lists`.
+    count: usize,
+    limit: usize,
+    /// One past the highest article any word names, kept or not.
+    articles: u64,
+}
+
+/// What a `Decoder` decoded.
+pub struct Decoded<T> {
+    /// The kept words' postings, one list per kept word.
+    pub lists: Lists<T>,
+    /// Postings of every word, kept or not.
+    pub count: usize,
+    /// One past the highest article any word names: a file naming an
+    /// article the corpus lacks is refused even when that word is not
+    /// read.
+    pub articles: u64,
+}
+
+impl<T: Code> Decoder<T> {
+    /// A decoder of at most `limit` postings; with `all`, every word will
+    /// be kept and `limit` is their count, allocated once at that size.
+    pub fn new(limit: usize, all: bool) -> Decoder<T> {
+        let mut lists = Lists::default();
+        if all {
+            lists.items.reserve_exact(limit);
+        }
+        Decoder {
+            lists,
+            count: 0,
+            limit,
+            articles: 0,
+        }
     }
 
-    /// How many postings `coded` holds, pushed onto `out` when given.
-    fn decode_into(coded: &Coded, mut out: Option<&mut Lists<T>>) -> Option<usize> {
-        let (mut start, mut count) = (0usize, 0usize);
-        for &end in &coded.ends {
-            let bytes = coded.bytes.get(start..end as usize)?;
-            start = end as usize;
-            let (mut at, mut from) = (0usize, 0u64);
-            while at < bytes.len() {
-                let p = T::take(bytes, &mut at, from)?;
-                from = u64::from(p.article()) + 1;
-                count += 1;
-                if let Some(lists) = out.as_deref_mut() {
-                    lists.items.push(p);
-                }
+    /// Decode the next word's bytes, stored when `keep`; `false` when they
+    /// do not decode whole or pass the limit.
+    pub fn word(&mut self, bytes: &[u8], keep: bool) -> bool {
+        let (mut at, mut from) = (0usize, 0u64);
+        while at < bytes.len() {
+            let Some(p) = T::take(bytes, &mut at, from) else {
+                return false;
+            };
+            from = u64::from(p.article()) + 1;
+            self.count += 1;
+            if self.count > self.limit {
+                return false;
             }
-            if let Some(lists) = out.as_deref_mut() {
-                lists.ends.push(offset(count));
+            if keep {
+                self.lists.items.push(p);
             }
         }
-        (start == coded.bytes.len()).then_some(count)
+        self.articles = self.articles.max(from);
+        if keep {
+            self.lists.ends.push(offset(self.lists.items.len()));
+        }
+        true
+    }
+
+    pub fn finish(mut self) -> Decoded<T> {
+        self.lists.items.shrink_to_fit();
+        self.lists.ends.shrink_to_fit();
+        Decoded {
+            lists: self.lists,
+            count: self.count,
+            articles: self.articles,
+        }
     }
 }
 

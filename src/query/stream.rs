@@ -46,6 +46,16 @@ pub fn words_for(articles: &[Article], query: &Query) -> WordIndex {
     merge(per_article)
 }
 
+/// Whether a vocabulary word (folded) is one a term of `query` could
+/// match: the words whose postings a one-shot search decodes from a kept
+/// word index (`query::kept::kept_index`). The same test as the one this
+/// stream applies to the words of the text, on a word already folded, so
+/// the two pick the same words (and both every word the matcher picks).
+pub fn wanted(query: &Query) -> impl Fn(&str) -> bool + use<> {
+    let filter = Filter::new(query);
+    move |word| filter.keeps_folded(word)
+}
+
 /// What a vocabulary word must pass to be worth indexing for one term.
 /// Each is implied by the rule `eval::vocab_matches` applies.
 enum Want {
@@ -79,6 +89,16 @@ impl Filter {
             }
         }
         Filter { wants }
+    }
+
+    /// `keeps` for a word folded already: folding works char by char,
+    /// so a folded word's first letters are its text's folded.
+    fn keeps_folded(&self, word: &str) -> bool {
+        self.wants.iter().any(|want| match want {
+            Want::Head(head) => word.starts_with(head.as_str()),
+            Want::Syllable => word.chars().any(hangul::is_syllable),
+            Want::Contains(text) => word.contains(text.as_str()),
+        })
     }
 
     /// Whether the vocabulary would hold `word` folded into `buf` (left
