@@ -85,12 +85,38 @@ fn kind_of(meta: &Metadata) -> &'static str {
 }
 
 /// Read an opened file to its end, refusing more than `limit` bytes.
-pub fn read_limited(file: File, meta: &Metadata, limit: u64) -> Result<Vec<u8>, OpenError> {
+///
+/// A file still the size its `fstat` gave (`meta`) takes one `read`: one
+/// byte more than that is asked for, and a read stopping short of it met
+/// the end, so no second `read` is spent to see it. A file that grew since
+/// is read on, up to the limit and never past it; one that shrank ends
+/// where its reads end.
+pub fn read_limited(mut file: File, meta: &Metadata, limit: u64) -> Result<Vec<u8>, OpenError> {
     if meta.len() > limit {
         return Err(OpenError::TooLarge(meta.len()));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1)
+    // Within `limit`, which fits memory as a budget does.
+    let len = meta.len() as usize;
+    let mut bytes = vec![0u8; len + 1];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => {
+                filled += n;
+                if filled == len {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(OpenError::Io(e)),
+        }
+    }
+    if filled <= len {
+        bytes.truncate(filled);
+        return Ok(bytes);
+    }
+    file.take(limit + 1 - filled as u64)
         .read_to_end(&mut bytes)
         .map_err(OpenError::Io)?;
     if bytes.len() as u64 > limit {
@@ -160,6 +186,29 @@ mod tests {
             read_limited(f, &m, 9),
             Err(OpenError::TooLarge(10))
         ));
+    }
+
+    #[test]
+    fn a_file_that_changed_since_its_stat_is_read_as_it_is_within_the_limit() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("a");
+        std::fs::write(&p, b"01234").unwrap();
+        let (f, m) = open_regular(&p).unwrap();
+        std::fs::write(&p, b"0123456789").unwrap();
+        assert_eq!(read_limited(f, &m, 10).unwrap(), b"0123456789");
+        let (f, m) = open_regular(&p).unwrap();
+        std::fs::write(&p, b"0123456789ab").unwrap();
+        assert!(matches!(
+            read_limited(f, &m, 10),
+            Err(OpenError::TooLarge(11))
+        ));
+        std::fs::write(&p, b"0123456789").unwrap();
+        let (f, m) = open_regular(&p).unwrap();
+        std::fs::write(&p, b"012").unwrap();
+        assert_eq!(read_limited(f, &m, 10).unwrap(), b"012");
+        std::fs::write(&p, b"").unwrap();
+        let (f, m) = open_regular(&p).unwrap();
+        assert_eq!(read_limited(f, &m, 10).unwrap(), b"");
     }
 
     #[test]

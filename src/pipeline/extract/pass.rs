@@ -137,6 +137,14 @@ impl SharedPass {
 /// state: that state and the position just after the byte that led to it.
 /// Kept apart from the match handling, so this hot loop stays in
 /// registers.
+///
+/// Each step waits on the load of the one before, so the loop is as fast
+/// as that chain. Measured slower (callgrind, 10,000 generated articles):
+/// the automaton re-laid as a dense `u16` table (335 KB instead of 1.9 MB;
+/// +15% instructions here, from the multiply, and its build cost ten times
+/// the automaton's), and stepping over the bytes that leave the start
+/// state idle (+30%: few bytes do). Case folding is no cost to drop: the
+/// automaton already puts both cases of a letter in one byte class.
 fn next_special(
     dfa: &DFA,
     mut state: StateID,
