@@ -1,4 +1,5 @@
 //! The grouping kept in the cache (`corpus-*.hlg`): a warm `hotline export`
+//! (and a warm `check`, which keeps and reads the same file)
 //! prints exactly what a run without the cache prints, after files are
 //! changed, added and removed too (the corpus is grouped again); a damaged
 //! grouping is one line on stderr, grouped again and rewritten; `cache
@@ -119,4 +120,38 @@ fn a_damaged_grouping_is_said_and_grouped_again() {
     let cleared = s.clear_cache();
     assert!(cleared.status.success(), "{}", stderr(&cleared));
     assert!(s.grouping_files().is_empty(), "cache clear removes it");
+}
+
+#[test]
+fn a_warm_check_reads_the_kept_grouping_and_reports_what_a_run_without_the_cache_reports() {
+    let s = setup(40);
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check"];
+        args.extend_from_slice(extra);
+        let out = s.run(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        (String::from_utf8(out.stdout).expect("utf-8"), err)
+    };
+    let (plain, _) = check(&["--no-cache"]);
+    assert!(plain.contains("ok      "), "a report per file: {plain}");
+    assert_eq!(check(&[]), (plain.clone(), String::new()));
+    let file = one(s.grouping_files());
+    let kept = fs::read(&file).expect("kept");
+    assert_eq!(check(&[]), (plain.clone(), String::new()));
+    // The export reads the grouping `check` kept: the same file, unchanged.
+    s.export(&[]);
+    assert_eq!(fs::read(&file).expect("kept"), kept);
+
+    // A damaged grouping is said once, and the report is the same.
+    let mut bytes = kept.clone();
+    bytes[kept.len() / 2] ^= 0x10;
+    fs::write(&file, bytes).expect("damage");
+    let (report, err) = check(&[]);
+    assert_eq!(report, plain);
+    assert!(
+        err.contains(".hlg") && err.contains("rebuilding it"),
+        "{err}"
+    );
+    assert_eq!(fs::read(&file).expect("rewritten"), kept);
 }

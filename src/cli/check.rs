@@ -16,20 +16,26 @@ use crate::sanitize::inert;
 
 pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<ExitCode> {
     // The files passed over come from the load's own walk of the folders.
-    let (articles, failures, passed_over) = match inputs {
-        Inputs::Embedded => (
-            load::build_articles(read::embedded(), lexicon),
-            Vec::new(),
-            Vec::new(),
-        ),
+    let (timeline, failures, passed_over) = match inputs {
+        Inputs::Embedded => {
+            let articles = load::build_articles(read::embedded(), lexicon);
+            (
+                load::assemble(articles, Vec::new(), lexicon),
+                Vec::new(),
+                Vec::new(),
+            )
+        }
         Inputs::Paths(paths) => {
             // `check` shows no title, outlet or evidence: facts suffice.
             let reading = load::read_articles_noting_others(paths, lexicon, Detail::FactsOnly);
             let passed_over = read::passed_over_reasons(&reading.passed_over);
-            (reading.items, reading.warnings, passed_over)
+            let failures = reading.warnings;
+            // The grouping kept beside the cache, as the browser reads it:
+            // a warm `check` of an unchanged folder does not regroup.
+            let timeline = load::assemble_keeping(paths, reading.items, failures.clone(), lexicon);
+            (timeline, failures, passed_over)
         }
     };
-    let timeline = load::assemble(articles, failures.clone(), lexicon);
     // The report is gathered in one buffer and written once: a line per
     // article through `write!` cost as much of the main thread's time (at
     // 10,000 files, after the parallel load) as grouping them.

@@ -76,11 +76,22 @@ pub fn load(inputs: &Inputs, lexicon: &Lexicon) -> Timeline {
         ),
         Inputs::Paths(paths) => {
             let (articles, warnings) = read_articles(paths, lexicon);
-            assemble_with(articles, warnings, lexicon, |articles, warnings| {
-                kept_group::group_keeping(paths, articles, lexicon, warnings)
-            })
+            assemble_keeping(paths, articles, warnings, lexicon)
         }
     }
+}
+
+/// `assemble` for articles read from `paths`: with the cache on, the
+/// grouping of an unchanged corpus is the one kept from the last load.
+pub fn assemble_keeping(
+    paths: &[PathBuf],
+    articles: Vec<Article>,
+    warnings: Vec<crate::model::Warning>,
+    lexicon: &Lexicon,
+) -> Timeline {
+    assemble_with(articles, warnings, lexicon, |articles, warnings| {
+        kept_group::group_keeping(paths, articles, lexicon, warnings)
+    })
 }
 
 /// Read, clean and extract the files `paths` name, on every core. Each
