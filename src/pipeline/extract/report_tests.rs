@@ -27,7 +27,7 @@ fn evidence_text<'a>(
     let text = match e.place {
         Place::Headline => cleaned.header.headline.as_deref()?,
         Place::Caption(i) => cleaned.captions.get(i)?.as_str(),
-        Place::Paragraph(i) => cleaned.paragraphs.get(i)?.text.as_str(),
+        Place::Paragraph(i) => cleaned.paragraphs.get(i)?.text,
     };
     assert!(
         e.sentence.0 <= e.span.0 && e.span.1 <= e.sentence.1,

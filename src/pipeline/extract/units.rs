@@ -31,7 +31,7 @@ pub(super) fn add_paragraphs<'c>(
 ) {
     for (index, p) in cleaned.paragraphs.iter().enumerate() {
         let from = sentences.len();
-        let whole = p.sentences.is_empty().then_some(p.text.as_str());
+        let whole = p.sentences.is_empty().then_some(p.text);
         sentences.extend(
             p.sentences
                 .iter()
@@ -41,7 +41,7 @@ pub(super) fn add_paragraphs<'c>(
         );
         if sentences.len() > from {
             units.push(Unit {
-                text: &p.text,
+                text: p.text,
                 place: Place::Paragraph(index),
                 sentences: from..sentences.len(),
             });
