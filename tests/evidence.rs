@@ -230,8 +230,8 @@ fn place_of(entry: &Value) -> Option<Place> {
     let index = entry["index"].as_u64().map(|i| i as usize);
     match (entry["place"].as_str()?, index) {
         ("headline", None) => Some(Place::Headline),
-        ("caption", Some(i)) => Some(Place::Caption(i)),
-        ("paragraph", Some(i)) => Some(Place::Paragraph(i)),
+        ("caption", Some(i)) => Some(Place::caption(i)),
+        ("paragraph", Some(i)) => Some(Place::paragraph(i)),
         _ => None,
     }
 }

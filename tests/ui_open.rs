@@ -137,7 +137,7 @@ fn a_built_in_article_opens_as_a_read_only_copy_of_its_text() {
     assert_eq!(name, article.file);
     assert!(text.starts_with(&article.title), "{text}");
     assert!(
-        text.contains(&article.paragraphs.get(0).unwrap().text),
+        text.contains(article.paragraphs.get(0).unwrap().text),
         "{text}"
     );
     let said = app.message.clone().unwrap_or_default();

@@ -91,7 +91,7 @@ pub fn body_ranges(article: &Article, query: &Query) -> Vec<(usize, usize, usize
             break;
         }
         out.extend(
-            ranges_upto(&para.text, &terms, &mut 0, left)
+            ranges_upto(para.text, &terms, &mut 0, left)
                 .into_iter()
                 .take(left)
                 .map(|(s, e)| (p, s, e)),

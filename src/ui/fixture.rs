@@ -66,7 +66,7 @@ fn cite(a: &mut Article, fact: FactKind, place: Place, words: &str) {
     let span = (offset(start), offset(start + words.len()));
     let whole = (0, offset(text.len()));
     let sentence = match place {
-        Place::Paragraph(i) => a.paragraphs.get(i).and_then(|p| {
+        Place::Paragraph(i) => a.paragraphs.get(i as usize).and_then(|p| {
             p.sentences
                 .iter()
                 .copied()

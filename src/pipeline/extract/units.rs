@@ -42,7 +42,7 @@ pub(super) fn add_paragraphs<'c>(
         if sentences.len() > from {
             units.push(Unit {
                 text: p.text,
-                place: Place::Paragraph(index),
+                place: Place::paragraph(index),
                 sentences: from..sentences.len(),
             });
         }
@@ -189,7 +189,7 @@ pub(super) fn fact_evidence(
             let story = stories.get(i)?;
             (story.place, story.offset, story.text)
         }
-        SentRef::Caption(i) => (Place::Caption(i), 0, cleaned.captions.get(i)?.as_str()),
+        SentRef::Caption(i) => (Place::caption(i), 0, cleaned.captions.get(i)?.as_str()),
     };
     Some(Evidence {
         fact: src.fact,
