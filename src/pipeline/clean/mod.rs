@@ -86,8 +86,12 @@ fn clean_text(text: &str, m: &Cleaner) -> Cleaned {
     drop_noise(&mut body, m, &mut cleaned.captions, &mut cleaned.page_date);
     let last = body.len().saturating_sub(1);
     let mut found = Found::with_capacity(32);
-    let bytes = body.iter().map(|line| line.len()).sum();
-    cleaned.paragraphs.reserve(bytes, body.len());
+    // Slack for the spaces unglued sentences gain, so that one more byte
+    // never doubles the article's buffer.
+    let bytes: usize = body.iter().map(|line| line.len()).sum();
+    cleaned
+        .paragraphs
+        .reserve(bytes + bytes / 32 + 16, body.len());
     let mut budget = MAX_SENTENCES;
     for (i, line) in body.into_iter().enumerate() {
         if i < CAPTION_TOP && i < last && is_photo_caption(&line) {
