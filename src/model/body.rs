@@ -187,11 +187,6 @@ impl OpenParagraph<'_> {
         self.len() == 0
     }
 
-    /// The text written to this paragraph so far.
-    pub fn text(&self) -> &str {
-        &self.body.text[self.start..]
-    }
-
     pub fn add_sentence(&mut self, range: (u32, u32)) {
         self.body.sentences.push(range);
     }

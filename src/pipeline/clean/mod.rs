@@ -86,8 +86,8 @@ fn clean_text(text: &str, m: &Cleaner) -> Cleaned {
     drop_noise(&mut body, m, &mut cleaned.captions, &mut cleaned.page_date);
     let last = body.len().saturating_sub(1);
     let mut found = Found::with_capacity(32);
-    // Slack for the spaces unglued sentences gain, so that one more byte
-    // never doubles the article's buffer.
+    // Slack for the spaces that unglued sentences gain: outgrowing the
+    // reserve would double the article's buffer.
     let bytes: usize = body.iter().map(|line| line.len()).sum();
     cleaned
         .paragraphs
