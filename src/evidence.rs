@@ -41,8 +41,8 @@ pub fn place_short(place: Place) -> String {
 pub fn place_json(place: Place) -> (&'static str, Option<usize>) {
     match place {
         Place::Headline => ("headline", None),
-        Place::Caption(i) => ("caption", Some(i)),
-        Place::Paragraph(i) => ("paragraph", Some(i)),
+        Place::Caption(i) => ("caption", Some(i as usize)),
+        Place::Paragraph(i) => ("paragraph", Some(i as usize)),
     }
 }
 

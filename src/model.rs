@@ -15,16 +15,9 @@ pub struct Warning {
     pub message: String,
 }
 
-/// A paragraph of cleaned reading text. Sentences are byte ranges into
-/// `text`, so search hits and highlights can point into the same string the
-/// detail pane draws. `u32` ends: a paragraph is cut from a file of at
-/// most `MAX_FILE_BYTES`, and every paragraph of every article is held for
-/// the life of the timeline (half the bytes of `usize` ranges).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Paragraph {
-    pub text: String,
-    pub sentences: Vec<(u32, u32)>,
-}
+mod body;
+
+pub use body::{Body, OpenParagraph, ParagraphRef, Paragraphs};
 
 /// A byte offset into one paragraph (or headline, caption) as the model
 /// stores it: texts are cut from files of at most `MAX_FILE_BYTES`, so it
@@ -36,33 +29,6 @@ pub fn offset(at: usize) -> u32 {
 /// A stored `(start, end)` range as `usize` offsets.
 pub fn range_of((start, end): (u32, u32)) -> (usize, usize) {
     (start as usize, end as usize)
-}
-
-impl Paragraph {
-    /// A paragraph whose sentences end at ". ": enough for hand-built
-    /// fixtures and generated text, which never glue sentences. Real
-    /// articles go through `clean`.
-    pub fn plain(text: &str) -> Paragraph {
-        let mut sentences = Vec::new();
-        let mut start = 0;
-        for (i, _) in text.match_indices(". ") {
-            sentences.push((offset(start), offset(i + 1)));
-            start = i + 2;
-        }
-        if start < text.len() {
-            sentences.push((offset(start), offset(text.len())));
-        }
-        Paragraph {
-            text: text.to_string(),
-            sentences,
-        }
-    }
-
-    pub fn sentence_texts(&self) -> impl Iterator<Item = &str> {
-        self.sentences
-            .iter()
-            .map(|&(s, e)| &self.text[s as usize..e as usize])
-    }
 }
 
 /// The first line of a seed-format file: ` date YYYY-MM-DD` and whatever
@@ -82,7 +48,7 @@ pub struct Cleaned {
     /// credit such as "(Cheong Wa Dae)" is never taken for the source).
     pub captions: Vec<String>,
     /// The reading text: boilerplate dropped, control characters inert.
-    pub paragraphs: Vec<Paragraph>,
+    pub paragraphs: Body,
     /// The date of the first page metadata line cleaning dropped (Korean
     /// `입력 2018.09.05 06:00`): the publication date when no header gives one.
     pub page_date: Option<NaiveDate>,
@@ -185,14 +151,27 @@ impl FactKind {
     }
 }
 
-/// Which text of an article a byte range points into.
+/// Which text of an article a byte range points into. `u32` indices: an
+/// `Evidence` is 28 bytes instead of 40, and an article keeps several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Place {
     Headline,
     /// Index into `Article::captions`.
-    Caption(usize),
+    Caption(u32),
     /// Index into `Article::paragraphs`.
-    Paragraph(usize),
+    Paragraph(u32),
+}
+
+impl Place {
+    /// The place of caption `i` (see `offset` for why it always fits).
+    pub fn caption(i: usize) -> Place {
+        Place::Caption(offset(i))
+    }
+
+    /// The place of paragraph `i`.
+    pub fn paragraph(i: usize) -> Place {
+        Place::Paragraph(offset(i))
+    }
 }
 
 /// Where one fact was read: the words that state it (`span`) and the
@@ -202,7 +181,7 @@ pub enum Place {
 pub struct Evidence {
     pub fact: FactKind,
     pub place: Place,
-    /// `u32` ends (see `Paragraph`): an article keeps several of these.
+    /// `u32` ends (see `offset`): an article keeps several of these.
     pub span: (u32, u32),
     pub sentence: (u32, u32),
 }
@@ -221,7 +200,8 @@ pub struct Article {
     pub published: Option<NaiveDate>,
     pub title: String,
     pub source: Option<String>,
-    pub paragraphs: Vec<Paragraph>,
+    /// The reading text, one buffer for all paragraphs (see `Body`).
+    pub paragraphs: Body,
     pub facts: CallFacts,
     pub warnings: Vec<String>,
     /// The header's headline as written, when the file has one: evidence
@@ -240,8 +220,8 @@ impl Article {
     pub fn place_text(&self, place: Place) -> Option<&str> {
         match place {
             Place::Headline => self.headline.as_deref(),
-            Place::Caption(i) => self.captions.get(i).map(String::as_str),
-            Place::Paragraph(i) => self.paragraphs.get(i).map(|p| p.text.as_str()),
+            Place::Caption(i) => self.captions.get(i as usize).map(String::as_str),
+            Place::Paragraph(i) => self.paragraphs.get(i as usize).map(|p| p.text),
         }
     }
 

@@ -230,8 +230,8 @@ fn place_of(entry: &Value) -> Option<Place> {
     let index = entry["index"].as_u64().map(|i| i as usize);
     match (entry["place"].as_str()?, index) {
         ("headline", None) => Some(Place::Headline),
-        ("caption", Some(i)) => Some(Place::Caption(i)),
-        ("paragraph", Some(i)) => Some(Place::Paragraph(i)),
+        ("caption", Some(i)) => Some(Place::caption(i)),
+        ("paragraph", Some(i)) => Some(Place::paragraph(i)),
         _ => None,
     }
 }
@@ -447,7 +447,7 @@ fn the_checks_pass_on_the_fixture_and_it_has_date_evidence() {
 #[test]
 fn the_checks_catch_evidence_pointing_at_the_wrong_words() {
     let mut t = fixture::sample();
-    let text = t.articles[0].paragraphs[0].text.clone();
+    let text = t.articles[0].paragraphs.get(0).unwrap().text.to_string();
     let xi = text.find("Xi Jinping").unwrap();
     let duration = t.articles[0]
         .evidence

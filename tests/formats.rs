@@ -24,7 +24,7 @@ fn load(dir: &Path) -> Timeline {
 fn body(a: &Article) -> String {
     a.paragraphs
         .iter()
-        .map(|p| p.text.as_str())
+        .map(|p| p.text)
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -38,7 +38,7 @@ fn all_text(t: &Timeline) -> String {
         out.push_str(a.source.as_deref().unwrap_or(""));
         out.push_str(a.url.as_deref().unwrap_or(""));
         for p in &a.paragraphs {
-            out.push_str(&p.text);
+            out.push_str(p.text);
         }
     }
     out

@@ -6,7 +6,7 @@
 
 use hotline::marks::file::{self, Loaded};
 use hotline::marks::{ArticleKey, Lens, Marks};
-use hotline::model::{Article, Paragraph};
+use hotline::model::{Article, Body};
 use hotline::query::Status;
 
 fn article(id: &str, title: &str, body: &str) -> Article {
@@ -15,10 +15,11 @@ fn article(id: &str, title: &str, body: &str) -> Article {
         file: format!("{id}.txt"),
         path: format!("clips/{id}.txt"),
         title: title.into(),
-        paragraphs: vec![Paragraph {
-            text: body.into(),
-            sentences: vec![(0, hotline::model::offset(body.len()))],
-        }],
+        paragraphs: {
+            let mut paragraphs = Body::default();
+            paragraphs.push(body, &[(0, hotline::model::offset(body.len()))]);
+            paragraphs
+        },
         ..Article::default()
     }
 }
@@ -44,7 +45,7 @@ fn the_key_is_the_hash_of_title_and_paragraphs_joined_by_nul() {
     // What marks files written by earlier versions hold: the key must not
     // drift, or every mark would be lost.
     let mut a = article("a", "Lee, Xi talk", "They spoke.");
-    a.paragraphs.push(Paragraph::plain(&"Long. ".repeat(200)));
+    a.paragraphs.push_plain(&"Long. ".repeat(200));
     let joined = format!("Lee, Xi talk\0They spoke.\0{}", "Long. ".repeat(200));
     assert_eq!(
         ArticleKey::of(&a),

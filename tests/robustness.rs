@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use hotline::model::{Article, Cleaned, Paragraph};
+use hotline::model::{Article, Cleaned, ParagraphRef};
 use hotline::pipeline::clean::clean;
 use hotline::pipeline::extract::Extractor;
 use hotline::pipeline::load::{Lexicon, build_article};
@@ -34,8 +34,8 @@ fn is_inert(s: &str, newlines: bool) -> bool {
     })
 }
 
-fn check_paragraph(p: &Paragraph) -> Result<(), TestCaseError> {
-    prop_assert!(is_inert(&p.text, false), "raw control in {:?}", p.text);
+fn check_paragraph(p: ParagraphRef<'_>) -> Result<(), TestCaseError> {
+    prop_assert!(is_inert(p.text, false), "raw control in {:?}", p.text);
     let mut last_end = 0;
     for (s, e) in p.sentences.iter().map(|&r| hotline::model::range_of(r)) {
         prop_assert!(

@@ -9,7 +9,7 @@
 //! The timeline is `ui::fixture::sample()` with Korean text put in its
 //! articles, so calls, eras and facts stay fixed while extraction grows.
 
-use hotline::model::{Paragraph, Timeline};
+use hotline::model::{Body, Timeline};
 use hotline::ui::fixture;
 use hotline::ui::{self, Action, App, Edit, Motion, resolve_searches, update};
 use proptest::prelude::*;
@@ -39,7 +39,7 @@ fn korean_timeline() -> Timeline {
     for (i, a) in tl.articles.iter_mut().enumerate() {
         a.title = TITLES[i % TITLES.len()].to_string();
         a.source = Some(SOURCES[i % SOURCES.len()].to_string());
-        a.paragraphs = BODY.iter().map(|p| Paragraph::plain(p)).collect();
+        a.paragraphs = Body::plain(&BODY);
     }
     tl
 }
@@ -153,7 +153,7 @@ proptest! {
         for a in tl.articles.iter_mut() {
             a.title = title.clone();
             a.source = Some(source.clone());
-            a.paragraphs = body.iter().map(|p| Paragraph::plain(p)).collect();
+            a.paragraphs = Body::plain(&body.iter().map(String::as_str).collect::<Vec<_>>());
         }
         let mut app = App::new(tl);
         match view {

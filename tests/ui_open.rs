@@ -136,7 +136,10 @@ fn a_built_in_article_opens_as_a_read_only_copy_of_its_text() {
         .expect("an article");
     assert_eq!(name, article.file);
     assert!(text.starts_with(&article.title), "{text}");
-    assert!(text.contains(&article.paragraphs[0].text), "{text}");
+    assert!(
+        text.contains(article.paragraphs.get(0).unwrap().text),
+        "{text}"
+    );
     let said = app.message.clone().unwrap_or_default();
     assert!(said.contains("read-only copy"), "{said}");
 }

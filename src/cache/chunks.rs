@@ -21,6 +21,11 @@ use crate::model::Article;
 /// enough that the table stays small, and a worker holds one at a time.
 pub const CHUNK_TARGET: usize = 2 << 20;
 
+/// The fewest bytes an encoded entry takes: one per field of the key and
+/// the article at least (see the test). Bounds the entries a chunk can
+/// claim, so a damaged table cannot make a load set aside a huge list.
+const MIN_ENTRY_BYTES: u64 = 16;
+
 /// More workers than this gain nothing on reading a file.
 const MAX_WORKERS: usize = 4;
 
@@ -116,11 +121,16 @@ impl ReadAt for std::fs::File {
     }
 }
 
-type Entries = Vec<(FileKey, Article)>;
+type Entry = (FileKey, Article);
+type Entries = Vec<Entry>;
 
 /// Read, check and decode every chunk of `table`, the first at `start`;
 /// the entries in file order. A chunk whose bytes do not hash to the
 /// table's value is `Checksum` (whatever else went wrong elsewhere).
+///
+/// Each chunk decodes straight into its own stretch of one list, not into
+/// a list of its own joined afterwards: the entries (~470 B an article)
+/// are never held twice, which they were at the peak of a warm open.
 pub fn read_chunks<S: ReadAt + ?Sized>(
     source: &S,
     start: u64,
@@ -132,7 +142,24 @@ pub fn read_chunks<S: ReadAt + ?Sized>(
         offsets.push(at);
         at = at.saturating_add(c.len);
     }
-    let slots: Vec<Mutex<Option<Result<Entries, ChunkError>>>> =
+    // Every entry takes at least `MIN_ENTRY_BYTES`: a bound no table can
+    // inflate past a small multiple of the file. A chunk claiming more
+    // entries than that is refused by `read_chunk`.
+    let room = |c: &Chunk| {
+        let most = c.len / MIN_ENTRY_BYTES;
+        usize::try_from(c.entries.min(most)).unwrap_or(usize::MAX)
+    };
+    let total = chunks.iter().map(room).fold(0usize, usize::saturating_add);
+    let mut all: Vec<Option<Entry>> = Vec::new();
+    all.resize_with(total, || None);
+    let mut rest = all.as_mut_slice();
+    let mut stretches = Vec::with_capacity(chunks.len());
+    for c in chunks {
+        let (stretch, after) = rest.split_at_mut(room(c).min(rest.len()));
+        stretches.push(Mutex::new(Some(stretch)));
+        rest = after;
+    }
+    let slots: Vec<Mutex<Option<Result<(), ChunkError>>>> =
         chunks.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -142,7 +169,14 @@ pub fn read_chunks<S: ReadAt + ?Sized>(
             if i >= chunks.len() || failed.load(Ordering::Relaxed) {
                 return;
             }
-            let result = read_chunk(source, offsets[i], chunks[i]);
+            let stretch = stretches[i]
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take();
+            let result = match stretch {
+                Some(stretch) => read_chunk(source, offsets[i], chunks[i], stretch),
+                None => Err(ChunkError::Corrupt("a chunk was read twice".into())),
+            };
             if result.is_err() {
                 failed.store(true, Ordering::Relaxed);
             }
@@ -162,7 +196,8 @@ pub fn read_chunks<S: ReadAt + ?Sized>(
         }
         work();
     });
-    let results: Vec<Option<Result<Entries, ChunkError>>> = slots
+    drop(stretches);
+    let results: Vec<Option<Result<(), ChunkError>>> = slots
         .into_iter()
         .map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner))
         .collect();
@@ -172,42 +207,58 @@ pub fn read_chunks<S: ReadAt + ?Sized>(
     {
         return Err(ChunkError::Checksum);
     }
-    let total = chunks.iter().map(|c| c.entries).sum::<u64>();
-    let mut entries = Vec::with_capacity(usize::try_from(total).unwrap_or(0).min(1 << 24));
     for result in results {
         match result {
-            Some(Ok(mut part)) => entries.append(&mut part),
+            Some(Ok(())) => {}
             Some(Err(e)) => return Err(e),
             // Skipped after another chunk failed: that error was returned.
             None => return Err(ChunkError::Corrupt("a chunk was not read".into())),
         }
     }
-    Ok(entries)
+    // Every stretch was filled whole (`read_chunk`), so this keeps every
+    // entry; collected in place (an `Option` of an entry is the same size).
+    Ok(all.into_iter().map_while(|entry| entry).collect())
 }
 
+/// Decode one chunk into `stretch`, which it must fill exactly.
 fn read_chunk<S: ReadAt + ?Sized>(
     source: &S,
     offset: u64,
     chunk: Chunk,
-) -> Result<Entries, ChunkError> {
+    stretch: &mut [Option<Entry>],
+) -> Result<(), ChunkError> {
     let len = usize::try_from(chunk.len).map_err(|_| ChunkError::Checksum)?;
     let mut bytes = vec![0u8; len];
     source.read_exact_at(&mut bytes, offset)?;
     if xxh3_64(&bytes) != chunk.hash {
         return Err(ChunkError::Checksum);
     }
-    // Every entry takes at least one byte: a bound no table can inflate.
-    let count = usize::try_from(chunk.entries).map_or(usize::MAX, |n| n);
-    let mut entries = Vec::with_capacity(count.min(bytes.len()));
+    if u64::try_from(stretch.len()) != Ok(chunk.entries) {
+        return Err(ChunkError::Corrupt(
+            "more entries than a chunk can hold".into(),
+        ));
+    }
     let mut rest = bytes.as_slice();
-    for _ in 0..chunk.entries {
-        let (entry, after) = postcard::take_from_bytes::<(FileKey, Article)>(rest)
+    for slot in stretch.iter_mut() {
+        let (entry, after) = postcard::take_from_bytes::<Entry>(rest)
             .map_err(|e| ChunkError::Corrupt(e.to_string()))?;
-        entries.push(entry);
+        *slot = Some(entry);
         rest = after;
     }
     if !rest.is_empty() {
         return Err(ChunkError::Corrupt("bytes after a chunk's entries".into()));
     }
-    Ok(entries)
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_smallest_entry_takes_at_least_min_entry_bytes() {
+        let smallest: Entry = (FileKey::default(), Article::default());
+        let bytes = postcard::to_allocvec(&smallest).expect("encodes");
+        assert!(bytes.len() as u64 >= MIN_ENTRY_BYTES, "{}", bytes.len());
+    }
 }

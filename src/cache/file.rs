@@ -39,7 +39,9 @@ use crate::model::Article;
 /// Bump on any change to the header, the payload schema or the meaning of
 /// what extraction stores in an `Article`.
 /// 2: the payload in independently checked chunks, decoded on every core.
-pub const FORMAT: u32 = 2;
+/// 3: an article's paragraphs as one `model::Body` (one text buffer and
+/// flat bound lists) instead of a `String` and a `Vec` per paragraph.
+pub const FORMAT: u32 = 3;
 const MAGIC: [u8; 8] = *b"HLCACHE\0";
 const BOM: u32 = 0x0102_0304;
 const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -141,16 +141,17 @@ pub fn run_with_marks(
 mod tests {
     use super::*;
     use crate::lexicon::leaders::Leaders;
-    use crate::model::{Article, Paragraph};
+    use crate::model::{Article, Body};
 
     fn timeline() -> Timeline {
         let article = Article {
             id: "a".into(),
             title: "APEC \u{1b}[31mred".into(),
-            paragraphs: vec![Paragraph {
-                text: "Leaders met at APEC.".into(),
-                sentences: vec![(0, 20)],
-            }],
+            paragraphs: {
+                let mut paragraphs = Body::default();
+                paragraphs.push("Leaders met at APEC.", &[(0, 20)]);
+                paragraphs
+            },
             ..Article::default()
         };
         Timeline {

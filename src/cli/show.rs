@@ -242,7 +242,7 @@ fn write_article(timeline: &Timeline, index: usize, out: &mut dyn Write) -> Resu
     }
     for paragraph in &article.paragraphs {
         writeln!(out)?;
-        let text = inert(&paragraph.text, false);
+        let text = inert(paragraph.text, false);
         for chunk in chunks(&text, WRAP_CHUNK) {
             for line in textwrap::wrap(chunk, width) {
                 writeln!(out, "{line}")?;

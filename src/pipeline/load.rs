@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::cache;
 pub use crate::lexicon::Lexicon;
-use crate::model::{self, Article, Cleaned, Paragraph, Timeline};
+use crate::model::{self, Article, Body, Cleaned, Timeline};
 use crate::pipeline::clean::Cleaner;
 use crate::pipeline::extract::{Detail, Extractor};
 use crate::pipeline::read::{self, RawDoc};
@@ -204,16 +204,15 @@ pub const MAX_EXTRACT_BYTES: usize = 256 * 1024;
 /// it is a range of the full article too. `None` when the article is
 /// within the limit.
 pub fn extraction_view(cleaned: &Cleaned) -> Option<Cleaned> {
-    let total: usize = cleaned.paragraphs.iter().map(|p| p.text.len()).sum();
-    if total <= MAX_EXTRACT_BYTES {
+    if cleaned.paragraphs.text_len() <= MAX_EXTRACT_BYTES {
         return None;
     }
     let mut left = MAX_EXTRACT_BYTES;
-    let mut paragraphs = Vec::new();
+    let mut paragraphs = Body::default();
     for p in &cleaned.paragraphs {
         if p.text.len() <= left {
             left -= p.text.len();
-            paragraphs.push(p.clone());
+            paragraphs.push(p.text, p.sentences);
             continue;
         }
         let mut sentences: Vec<(u32, u32)> = p
@@ -235,10 +234,7 @@ pub fn extraction_view(cleaned: &Cleaned) -> Option<Cleaned> {
             sentences.push((start.min(model::offset(cut)), model::offset(cut)));
         }
         if cut > 0 {
-            paragraphs.push(Paragraph {
-                text: p.text[..cut].to_string(),
-                sentences,
-            });
+            paragraphs.push(&p.text[..cut], &sentences);
         }
         break;
     }
@@ -291,10 +287,6 @@ fn build_one(mut doc: RawDoc, cleaner: &Cleaner, extractor: &Extractor) -> Artic
     }
     // Kept for the life of the timeline: no spare capacity.
     cleaned.paragraphs.shrink_to_fit();
-    for p in &mut cleaned.paragraphs {
-        p.text.shrink_to_fit();
-        p.sentences.shrink_to_fit();
-    }
     Article {
         id: doc.id,
         path: doc.path,
@@ -318,14 +310,14 @@ mod tests {
 
     #[test]
     fn extraction_reads_a_prefix_of_a_huge_article() {
-        let para = |n: usize| Paragraph::plain(&"Moon spoke with Xi. ".repeat(n));
+        let para = |n: usize| "Moon spoke with Xi. ".repeat(n);
         let small = Cleaned {
-            paragraphs: vec![para(10)],
+            paragraphs: Body::plain(&[&para(10)]),
             ..Cleaned::default()
         };
         assert!(extraction_view(&small).is_none());
         let huge = Cleaned {
-            paragraphs: vec![para(5_000), para(5_000), para(50_000), para(10)],
+            paragraphs: Body::plain(&[&para(5_000), &para(5_000), &para(50_000), &para(10)]),
             ..Cleaned::default()
         };
         let view = extraction_view(&huge).expect("over the limit");
@@ -333,23 +325,19 @@ mod tests {
         assert!(bytes <= MAX_EXTRACT_BYTES && bytes > MAX_EXTRACT_BYTES - 100);
         assert_eq!(view.paragraphs.len(), 3);
         for (v, h) in view.paragraphs.iter().zip(&huge.paragraphs) {
-            assert!(h.text.starts_with(&v.text));
-            assert!(h.sentences.starts_with(&v.sentences));
+            assert!(h.text.starts_with(v.text));
+            assert!(h.sentences.starts_with(v.sentences));
             assert!(v.sentences.iter().all(|&(_, e)| e as usize <= v.text.len()));
         }
         // One giant sentence: a prefix of it, cut on a character boundary.
-        let one = Cleaned {
-            paragraphs: vec![Paragraph {
-                text: "é".repeat(MAX_EXTRACT_BYTES),
-                sentences: vec![(0, model::offset(2 * MAX_EXTRACT_BYTES))],
-            }],
-            ..Cleaned::default()
-        };
-        let view = extraction_view(&one).expect("over the limit");
-        assert_eq!(view.paragraphs[0].text.len(), MAX_EXTRACT_BYTES);
-        assert_eq!(
-            view.paragraphs[0].sentences,
-            [(0, model::offset(MAX_EXTRACT_BYTES))]
+        let mut one = Cleaned::default();
+        one.paragraphs.push(
+            &"é".repeat(MAX_EXTRACT_BYTES),
+            &[(0, model::offset(2 * MAX_EXTRACT_BYTES))],
         );
+        let view = extraction_view(&one).expect("over the limit");
+        let first = view.paragraphs.first().expect("a paragraph");
+        assert_eq!(first.text.len(), MAX_EXTRACT_BYTES);
+        assert_eq!(first.sentences, [(0, model::offset(MAX_EXTRACT_BYTES))]);
     }
 }

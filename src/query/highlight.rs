@@ -5,7 +5,7 @@
 use super::fold::{find_exact, fold, for_each_word, pieces};
 use super::korean;
 use super::parse::{Field, Query, Term};
-use crate::model::{Article, Paragraph};
+use crate::model::{Article, ParagraphRef};
 use crate::sanitize::inert;
 
 /// Terms that point at words of the text (field prefixes match metadata,
@@ -91,7 +91,7 @@ pub fn body_ranges(article: &Article, query: &Query) -> Vec<(usize, usize, usize
             break;
         }
         out.extend(
-            ranges_upto(&para.text, &terms, &mut 0, left)
+            ranges_upto(para.text, &terms, &mut 0, left)
                 .into_iter()
                 .take(left)
                 .map(|(s, e)| (p, s, e)),
@@ -122,7 +122,7 @@ fn count_hit_words(text: &str, terms: &[(&Term, Vec<char>)], seen: &mut u64) -> 
 
 /// Sentences of a paragraph as byte ranges; a paragraph without sentence
 /// bounds is one sentence.
-fn sentences(p: &Paragraph) -> Vec<(usize, usize)> {
+fn sentences(p: ParagraphRef<'_>) -> Vec<(usize, usize)> {
     if p.sentences.is_empty() {
         vec![(0, p.text.len())]
     } else {

@@ -135,7 +135,7 @@ pub fn key_of(articles: &[Article]) -> u64 {
         for p in &a.paragraphs {
             text(&mut h, &mut small, p.text.as_bytes());
             small.extend_from_slice(&(p.sentences.len() as u64).to_le_bytes());
-            for &(s, e) in &p.sentences {
+            for &(s, e) in p.sentences {
                 small.extend_from_slice(&(s as u64).to_le_bytes());
                 small.extend_from_slice(&(e as u64).to_le_bytes());
             }

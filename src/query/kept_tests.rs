@@ -2,16 +2,20 @@
 //! trips, reads of a query's words only, and damaged files refused.
 
 use super::*;
-use crate::model::Paragraph;
+use crate::model::Body;
 use crate::query::postings::Lists;
 
 fn article(title: &str, text: &str) -> Article {
+    let whole = (0, crate::model::offset(text.len()));
+    article_split(title, text, &[whole])
+}
+
+fn article_split(title: &str, text: &str, sentences: &[(u32, u32)]) -> Article {
+    let mut paragraphs = Body::default();
+    paragraphs.push(text, sentences);
     Article {
         title: title.into(),
-        paragraphs: vec![Paragraph {
-            text: text.into(),
-            sentences: vec![(0, crate::model::offset(text.len()))],
-        }],
+        paragraphs,
         ..Article::default()
     }
 }
@@ -38,7 +42,7 @@ fn key_field_by_field(articles: &[Article]) -> u64 {
             h.update(&(p.text.len() as u64).to_le_bytes());
             h.update(p.text.as_bytes());
             h.update(&(p.sentences.len() as u64).to_le_bytes());
-            for &(s, e) in &p.sentences {
+            for &(s, e) in p.sentences {
                 h.update(&(s as u64).to_le_bytes());
                 h.update(&(e as u64).to_le_bytes());
             }
@@ -103,10 +107,14 @@ fn a_saved_word_index_reads_back_equal_for_the_same_articles_only() {
     assert_eq!(read(&path, key, articles.len()), Ok(Some(words)));
 
     let mut changed = corpus();
-    changed[1].paragraphs[0].text.push('!');
+    changed[1] = article("APEC", "Lee and Xi met at APEC. 통화를 했다.!");
     assert_ne!(key_of(&changed), key, "a changed paragraph");
     let mut bounds = corpus();
-    bounds[0].paragraphs[0].sentences = vec![(0, 4), (4, 27)];
+    bounds[0] = article_split(
+        "Moon calls Xi",
+        "The leaders spoke by phone.",
+        &[(0, 4), (4, 27)],
+    );
     assert_ne!(key_of(&bounds), key, "changed sentence bounds");
     let reordered: Vec<Article> = corpus().into_iter().rev().collect();
     assert_ne!(key_of(&reordered), key, "another order");

@@ -86,7 +86,7 @@ fn body_hits(tl: &Timeline, q: &str, article: usize) -> Vec<String> {
         .highlights(tl, &query, article)
         .body
         .iter()
-        .map(|&(p, s, e)| a.paragraphs[p].text[s..e].to_string())
+        .map(|&(p, s, e)| a.paragraphs.get(p).unwrap().text[s..e].to_string())
         .collect()
 }
 

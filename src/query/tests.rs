@@ -9,15 +9,15 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::lexicon::leaders::Leaders;
-use crate::model::{Article, Call, CallFacts, Paragraph, Reported};
+use crate::model::{Article, Body, Call, CallFacts, Reported};
 
 fn date(s: &str) -> NaiveDate {
     s.parse().expect("test date")
 }
 
 /// Paragraphs split on blank lines, sentences on ". ".
-fn paragraphs(body: &str) -> Vec<Paragraph> {
-    body.split("\n\n").map(Paragraph::plain).collect()
+fn paragraphs(body: &str) -> Body {
+    Body::plain(&body.split("\n\n").collect::<Vec<_>>())
 }
 
 pub(super) fn article(
@@ -318,13 +318,16 @@ fn highlights_land_on_the_right_bytes_after_multibyte_text() {
     let body: Vec<&str> = h
         .body
         .iter()
-        .map(|&(p, s, e)| &a.paragraphs[p].text[s..e])
+        .map(|&(p, s, e)| &a.paragraphs.get(p).unwrap().text[s..e])
         .collect();
     assert_eq!(body, ["이재", "APEC"]);
     // Prefix matches highlight the typed part only.
     let h = index.highlights(&tl, &parse("denuc").expect("query"), 0);
     let (p, s, e) = h.body[0];
-    assert_eq!(&tl.articles[0].paragraphs[p].text[s..e], "denuc");
+    assert_eq!(
+        &tl.articles[0].paragraphs.get(p).unwrap().text[s..e],
+        "denuc"
+    );
 }
 
 #[test]

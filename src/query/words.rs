@@ -272,7 +272,7 @@ pub(super) fn each_word(a: &Article, mut take: impl FnMut(&str, Option<u32>)) {
     for p in &a.paragraphs {
         let bounds = &p.sentences;
         let mut cur = 0;
-        for_each_word(&p.text, |s, e| {
+        for_each_word(p.text, |s, e| {
             // Text between sentences counts with the one before.
             while cur + 1 < bounds.len() && s >= bounds[cur].1 as usize {
                 cur += 1;

@@ -73,17 +73,16 @@ fn model_article(
     published: Option<chrono::NaiveDate>,
     source: Option<&str>,
 ) -> crate::model::Article {
-    use crate::model::{Article, CallFacts, Paragraph};
+    use crate::model::{Article, Body, CallFacts};
     let (header, body) = match text.strip_prefix(" date ") {
         Some(rest) => rest.split_once('\n').unwrap_or((rest, "")),
         None => ("", text.as_str()),
     };
-    let paragraphs: Vec<Paragraph> = body
-        .split("\n\n")
+    let mut paragraphs = Body::default();
+    body.split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .map(Paragraph::plain)
-        .collect();
+        .for_each(|p| paragraphs.push_plain(p));
     let title = match header.get(11..) {
         Some(h) if !h.trim().is_empty() => h.trim().to_string(),
         _ => paragraphs

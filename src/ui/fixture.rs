@@ -12,8 +12,8 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 
 use crate::lexicon::leaders::{LeaderId, Leaders};
 use crate::model::{
-    Article, Call, CallFacts, DateBasis, Era, Evidence, FactKind, Paragraph, Place, Reported,
-    Timeline, offset,
+    Article, Body, Call, CallFacts, DateBasis, Era, Evidence, FactKind, Place, Reported, Timeline,
+    offset,
 };
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -22,10 +22,6 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn time(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()
-}
-
-fn para(text: &str) -> Paragraph {
-    Paragraph::plain(text)
 }
 
 fn id(leaders: &Leaders, key: &str) -> LeaderId {
@@ -41,7 +37,7 @@ fn article(
     paragraphs: &[&str],
     facts: CallFacts,
 ) -> Article {
-    let paragraphs: Vec<Paragraph> = paragraphs.iter().map(|p| para(p)).collect();
+    let paragraphs = Body::plain(paragraphs);
     Article {
         id: format!("{n:03}_fixture"),
         path: format!("fixture/{n:03}_fixture.txt"),
@@ -70,7 +66,7 @@ fn cite(a: &mut Article, fact: FactKind, place: Place, words: &str) {
     let span = (offset(start), offset(start + words.len()));
     let whole = (0, offset(text.len()));
     let sentence = match place {
-        Place::Paragraph(i) => a.paragraphs.get(i).and_then(|p| {
+        Place::Paragraph(i) => a.paragraphs.get(i as usize).and_then(|p| {
             p.sentences
                 .iter()
                 .copied()

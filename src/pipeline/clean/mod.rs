@@ -58,7 +58,7 @@ fn clean_text(text: &str, m: &Cleaner) -> Cleaned {
     let safe = sanitize::inert(text.strip_prefix('\u{feff}').unwrap_or(text), true);
     let mut cleaned = Cleaned::default();
     // Lines borrow the article until they are kept: a line that needs no
-    // collapsing is copied once, into its paragraph.
+    // collapsing is copied once, into the article's one text buffer.
     let mut body: Vec<Cow<'_, str>> = Vec::with_capacity(32);
     let mut first = true;
     for_each_line(&safe, |line, needs_collapse| {
@@ -86,18 +86,20 @@ fn clean_text(text: &str, m: &Cleaner) -> Cleaned {
     drop_noise(&mut body, m, &mut cleaned.captions, &mut cleaned.page_date);
     let last = body.len().saturating_sub(1);
     let mut found = Found::with_capacity(32);
-    cleaned.paragraphs.reserve_exact(body.len());
+    // Slack for the spaces that unglued sentences gain: outgrowing the
+    // reserve would double the article's buffer.
+    let bytes: usize = body.iter().map(|line| line.len()).sum();
+    cleaned
+        .paragraphs
+        .reserve(bytes + bytes / 32 + 16, body.len());
     let mut budget = MAX_SENTENCES;
     for (i, line) in body.into_iter().enumerate() {
         if i < CAPTION_TOP && i < last && is_photo_caption(&line) {
             cleaned.captions.push(line.into_owned());
             continue;
         }
-        let paragraph = split_line(line, m, &mut found, budget);
-        budget = budget.saturating_sub(paragraph.sentences.len());
-        if !paragraph.text.is_empty() {
-            cleaned.paragraphs.push(paragraph);
-        }
+        let made = split_line(&line, m, &mut found, budget, &mut cleaned.paragraphs);
+        budget = budget.saturating_sub(made);
     }
     cleaned
 }

@@ -16,7 +16,7 @@ fn sentences_past_the_cap_make_one() {
     let counts: Vec<usize> = c.paragraphs.iter().map(|p| p.sentences.len()).collect();
     // The cap, then one sentence for the rest of the article.
     assert_eq!(counts, [MAX_SENTENCES, 1]);
-    let p = &c.paragraphs[0];
+    let p = &c.paragraphs.get(0).unwrap();
     assert_eq!(p.sentences[MAX_SENTENCES - 1].1 as usize, p.text.len());
     assert_eq!(
         &p.text[p.sentences[MAX_SENTENCES - 1].0 as usize..]
@@ -25,7 +25,7 @@ fn sentences_past_the_cap_make_one() {
         &(extra + 1)
     );
     assert_eq!(
-        &c.paragraphs[1].text[c.paragraphs[1].sentences[0].0 as usize..],
+        &c.paragraphs.get(1).unwrap().text[c.paragraphs.get(1).unwrap().sentences[0].0 as usize..],
         "A second line. And more."
     );
 }
@@ -65,10 +65,10 @@ fn sentences_basic() {
 
 #[test]
 fn glued_sentences_unglued() {
-    let p = &clean(
+    let c = clean(
         "Anchor: He spoke last week.Our Bae Joo-yon has more.Report: Presidential aides said so.",
-    )
-    .paragraphs[0];
+    );
+    let p = c.paragraphs.get(0).unwrap();
     assert_eq!(
         p.text,
         "He spoke last week. Our Bae Joo-yon has more. Presidential aides said so."
@@ -134,10 +134,9 @@ fn abbreviations_do_not_split() {
 
 #[test]
 fn korean_and_chinese_sentences() {
-    let p = &clean(
-        "문재인 대통령은 통화했다. 이어 시 주석은 말했다.习近平同韩国总统通电话。双方同意。",
-    )
-    .paragraphs[0];
+    let c =
+        clean("문재인 대통령은 통화했다. 이어 시 주석은 말했다.习近平同韩国总统通电话。双方同意。");
+    let p = c.paragraphs.get(0).unwrap();
     let s: Vec<&str> = p.sentence_texts().collect();
     assert_eq!(
         s,
@@ -155,14 +154,17 @@ fn control_characters_inert() {
         " date 2024-01-02 Title\x1b]0;pwned\x07\nBody\x1b[31m red\x1b[0m\u{202e}txt\tand\x07bell.\r\nNext\u{9b}",
     );
     assert_eq!(c.header.headline.as_deref(), Some("Title"));
-    assert_eq!(c.paragraphs[0].text, "Body red\u{fffd}txt and␇bell.");
-    assert_eq!(c.paragraphs[1].text, "Next\u{fffd}");
+    assert_eq!(
+        c.paragraphs.get(0).unwrap().text,
+        "Body red\u{fffd}txt and␇bell."
+    );
+    assert_eq!(c.paragraphs.get(1).unwrap().text, "Next\u{fffd}");
 }
 
 #[test]
 fn ranges_are_valid_and_cover_text() {
     let text = "가나다.Ab 한국어. 中文。Done.Next one";
-    for p in clean(text).paragraphs {
+    for p in &clean(text).paragraphs {
         for (s, e) in p.sentences.iter().map(|&r| crate::model::range_of(r)) {
             assert!(s < e && p.text.is_char_boundary(s) && p.text.is_char_boundary(e));
         }
@@ -185,7 +187,7 @@ fn seed_000_glued_broadcast() {
     assert_eq!(c.header.published, NaiveDate::from_ymd_opt(2025, 6, 10));
     assert_eq!(c.header.headline, None);
     assert_eq!(c.captions, ["Photo : KBS News"]);
-    let s: Vec<&str> = c.paragraphs[0].sentence_texts().collect();
+    let s: Vec<&str> = c.paragraphs.get(0).unwrap().sentence_texts().collect();
     assert!(s[0].starts_with("President Lee Jae-myung spoke") && s[0].ends_with("last week."));
     assert_eq!(s[1], "Our Bae Joo-yon has more.");
     assert!(
@@ -199,7 +201,7 @@ fn seed_000_glued_broadcast() {
 fn seed_003_boilerplate() {
     let c = seed("003");
     assert_eq!(c.header, Header::default());
-    let text: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let text: Vec<&str> = c.paragraphs.iter().map(|p| p.text).collect();
     assert!(text[0].starts_with("(Bloomberg) — Chinese President Xi Jinping"));
     assert!(text[1].starts_with("Xi made the remarks"));
     for p in &text {
@@ -225,7 +227,9 @@ fn seed_004_caption_and_trailer() {
         ]
     );
     assert!(
-        c.paragraphs[0]
+        c.paragraphs
+            .get(0)
+            .unwrap()
             .text
             .starts_with("South Korean President Moon Jae-in agreed")
     );
@@ -294,7 +298,7 @@ fn korean_script_labels_and_chrome_go() {
     let c = clean(
         " date 2025-06-07 제목\n5분 읽기\n기사 공유하기\n[앵커]\n이 대통령이 통화했습니다.\n[리포트]\n통화는 20분간 이어졌습니다.\n[앵커 멘트] 다음 소식입니다.\n※ '당신의 제보가 뉴스가 됩니다' YTN은 제보를 기다립니다.",
     );
-    let texts: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let texts: Vec<&str> = c.paragraphs.iter().map(|p| p.text).collect();
     assert_eq!(
         texts,
         [

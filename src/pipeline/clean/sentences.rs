@@ -4,9 +4,8 @@
 
 use super::summary::Cleaner;
 use crate::lexicon::boilerplate::Patterns;
-use crate::model::{Paragraph, offset};
+use crate::model::{Body, offset};
 use crate::sanitize;
-use std::borrow::Cow;
 
 /// Sentences an article keeps apart, at most: past this, the rest of a
 /// paragraph is one sentence. A news story has a few hundred at most; a
@@ -20,52 +19,52 @@ const ABBREV_LOOKBACK: usize = 40;
 /// sentences ("week.Our") get the missing space; broadcast labels
 /// ("Report:") at a sentence start are dropped. The text is only rebuilt
 /// when one of those two happens; otherwise ranges point into it as is.
-pub fn split_sentences(text: String, pats: &Patterns) -> Paragraph {
+pub fn split_sentences(text: String, pats: &Patterns) -> Body {
+    let mut body = Body::default();
     split_line(
-        Cow::Owned(text),
+        &text,
         &Cleaner::new(pats),
         &mut Vec::new(),
         MAX_SENTENCES,
-    )
+        &mut body,
+    );
+    body
 }
 
 /// (start, end, space before) of each sentence of a line, in the line.
 pub(super) type Found = Vec<(usize, usize, bool)>;
 
-/// `split_sentences` of a line that may still borrow the article text: it
-/// is copied once, into the paragraph, and only if kept. `found` is scratch
-/// space, reused from line to line. Sentences past `budget` make one.
+/// `split_sentences` of a line, written straight into `body` (the line is
+/// copied once, into the article's one buffer; an empty one is not kept).
+/// `found` is scratch space, reused from line to line. Sentences past
+/// `budget` make one. Returns how many sentences the line made.
 pub(super) fn split_line(
-    text: Cow<'_, str>,
+    text: &str,
     m: &Cleaner,
     found: &mut Found,
     budget: usize,
-) -> Paragraph {
+    body: &mut Body,
+) -> usize {
     found.clear();
-    if !find_sentences(&text, m, found, budget.max(1)) {
-        let sentences = found
-            .iter()
-            .map(|&(s, e, _)| (offset(s), offset(e)))
-            .collect();
-        return Paragraph {
-            text: text.into_owned(),
-            sentences,
-        };
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut sentences = Vec::with_capacity(found.len());
-    for &(s, e, space) in found.iter() {
-        if space && !out.is_empty() {
-            out.push(' ');
+    let rewrite = find_sentences(text, m, found, budget.max(1));
+    let mut open = body.open();
+    open.drop_if_empty();
+    if !rewrite {
+        open.push_str(text);
+        for &(s, e, _) in found.iter() {
+            open.add_sentence((offset(s), offset(e)));
         }
-        let start = out.len();
-        out.push_str(&text[s..e]);
-        sentences.push((offset(start), offset(out.len())));
+        return open.sentence_count();
     }
-    Paragraph {
-        text: out,
-        sentences,
+    for &(s, e, space) in found.iter() {
+        if space && !open.is_empty() {
+            open.push(' ');
+        }
+        let start = open.len();
+        open.push_str(&text[s..e]);
+        open.add_sentence((offset(start), offset(open.len())));
     }
+    open.sentence_count()
 }
 
 /// The sentences of `text` into `found`, at most `cap` (the last takes in

@@ -40,7 +40,11 @@ pub(super) fn sentences(text: &str) -> Vec<String> {
 }
 
 pub(super) fn paragraphs(text: &str) -> Vec<String> {
-    clean(text).paragraphs.into_iter().map(|p| p.text).collect()
+    clean(text)
+        .paragraphs
+        .iter()
+        .map(|p| p.text.to_string())
+        .collect()
 }
 
 pub(super) fn seed(prefix: &str) -> Cleaned {
@@ -113,7 +117,7 @@ fn without_header_line_one_is_body() {
     assert_eq!(c.header, Header::default());
     assert_eq!(paragraphs("Date 20240305 is not a header\nyes").len(), 2);
     assert_eq!(paragraphs("Dated letters arrived.\nSecond line.").len(), 2);
-    assert_eq!(c.paragraphs[0].text, "Dated letters arrived.");
+    assert_eq!(c.paragraphs.get(0).unwrap().text, "Dated letters arrived.");
 }
 
 #[test]

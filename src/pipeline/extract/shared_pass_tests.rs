@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use super::pass::Phrases;
 use super::units::{add_paragraphs, is_blank};
 use super::*;
-use crate::model::Paragraph;
+use crate::model::Body;
 use crate::pipeline::clean::clean;
 
 /// The one overlapping pass gives each matcher exactly what its own
@@ -89,7 +89,7 @@ fn shared_pass_equals_separate_scans() {
         let cleaned = clean(&doc.text);
         texts.extend(cleaned.header.headline);
         texts.extend(cleaned.captions);
-        texts.extend(cleaned.paragraphs.into_iter().map(|p| p.text));
+        texts.extend(cleaned.paragraphs.iter().map(|p| p.text.to_string()));
     }
     for text in &texts {
         let cuts: Vec<usize> = std::iter::once(0)
@@ -242,10 +242,10 @@ fn units_before(cleaned: &Cleaned) -> Vec<(&str, Vec<&str>)> {
                 .filter_map(|&(s, e)| p.text.get(s as usize..e as usize))
                 .collect();
             if p.sentences.is_empty() {
-                sentences.push(p.text.as_str());
+                sentences.push(p.text);
             }
             sentences.retain(|s| !s.trim().is_empty());
-            (p.text.as_str(), sentences)
+            (p.text, sentences)
         })
         .filter(|(_, sentences)| !sentences.is_empty())
         .collect()
@@ -270,10 +270,13 @@ proptest! {
         )
     ) {
         let cleaned = Cleaned {
-            paragraphs: paragraphs
-                .into_iter()
-                .map(|(text, sentences)| Paragraph { text, sentences })
-                .collect(),
+            paragraphs: {
+                let mut body = Body::default();
+                for (text, sentences) in &paragraphs {
+                    body.push(text, sentences);
+                }
+                body
+            },
             ..Cleaned::default()
         };
         let mut sentences = Vec::new();

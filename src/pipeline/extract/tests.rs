@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveTime, Weekday};
 
 use super::*;
-use crate::model::{DateBasis, Header, Paragraph};
+use crate::model::{Body, DateBasis, Header};
 
 /// A deliberately simple cleaner for tests: header line, one paragraph per
 /// non-empty line, a few boilerplate lines dropped, a line ending in a
@@ -39,7 +39,7 @@ fn naive_clean(text: &str) -> Cleaned {
         "- ",
         "or",
     ];
-    let mut paragraphs = Vec::new();
+    let mut paragraphs = Body::default();
     for line in first
         .into_iter()
         .chain(lines)
@@ -53,7 +53,8 @@ fn naive_clean(text: &str) -> Cleaned {
             captions.push(line.to_string());
             continue;
         }
-        paragraphs.push(paragraph(line));
+        let (text, sentences) = paragraph(line);
+        paragraphs.push(&text, &sentences);
     }
     Cleaned {
         header,
@@ -63,7 +64,8 @@ fn naive_clean(text: &str) -> Cleaned {
     }
 }
 
-fn paragraph(line: &str) -> Paragraph {
+/// A paragraph's text and sentence bounds, split as cleaning would.
+fn paragraph(line: &str) -> (String, Vec<(u32, u32)>) {
     let mut pieces: Vec<String> = Vec::new();
     let mut current = String::new();
     let chars: Vec<char> = line.chars().collect();
@@ -107,7 +109,7 @@ fn paragraph(line: &str) -> Paragraph {
             crate::model::offset(text.len()),
         ));
     }
-    Paragraph { text, sentences }
+    (text, sentences)
 }
 
 fn run(text: &str) -> (Extracted, Leaders) {
@@ -459,17 +461,15 @@ fn broken_ranges_and_odd_text_do_not_panic() {
             headline: Some("—".into()),
         },
         captions: vec!["(".into(), "on Thursday ☎ (".into()],
-        paragraphs: vec![
-            Paragraph {
-                text: "Moon 🇰🇷 spoke — Xi ☎ on the 31st (29th) at 99:99 p.m. for 999 minutes"
-                    .into(),
-                sentences: vec![(0, 5), (5, 2), (3, 900), (6, 7)],
-            },
-            Paragraph {
-                text: "Xi spoke by phone on Feb. 30, 2020 and the 31st.".into(),
-                sentences: vec![],
-            },
-        ],
+        paragraphs: {
+            let mut paragraphs = Body::default();
+            paragraphs.push(
+                "Moon 🇰🇷 spoke — Xi ☎ on the 31st (29th) at 99:99 p.m. for 999 minutes",
+                &[(0, 5), (5, 2), (3, 900), (6, 7)],
+            );
+            paragraphs.push("Xi spoke by phone on Feb. 30, 2020 and the 31st.", &[]);
+            paragraphs
+        },
         page_date: None,
     };
     let x = ex.extract(&cleaned);
@@ -489,10 +489,11 @@ fn one_huge_unsplit_sentence_stays_linear() {
             headline: None,
         },
         captions: vec![],
-        paragraphs: vec![Paragraph {
-            text,
-            sentences: vec![],
-        }],
+        paragraphs: {
+            let mut paragraphs = Body::default();
+            paragraphs.push(&text, &[]);
+            paragraphs
+        },
         page_date: None,
     };
     let leaders = Leaders::embedded();

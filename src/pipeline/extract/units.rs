@@ -31,7 +31,7 @@ pub(super) fn add_paragraphs<'c>(
 ) {
     for (index, p) in cleaned.paragraphs.iter().enumerate() {
         let from = sentences.len();
-        let whole = p.sentences.is_empty().then_some(p.text.as_str());
+        let whole = p.sentences.is_empty().then_some(p.text);
         sentences.extend(
             p.sentences
                 .iter()
@@ -41,8 +41,8 @@ pub(super) fn add_paragraphs<'c>(
         );
         if sentences.len() > from {
             units.push(Unit {
-                text: &p.text,
-                place: Place::Paragraph(index),
+                text: p.text,
+                place: Place::paragraph(index),
                 sentences: from..sentences.len(),
             });
         }
@@ -189,7 +189,7 @@ pub(super) fn fact_evidence(
             let story = stories.get(i)?;
             (story.place, story.offset, story.text)
         }
-        SentRef::Caption(i) => (Place::Caption(i), 0, cleaned.captions.get(i)?.as_str()),
+        SentRef::Caption(i) => (Place::caption(i), 0, cleaned.captions.get(i)?.as_str()),
     };
     Some(Evidence {
         fact: src.fact,

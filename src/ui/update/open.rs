@@ -96,7 +96,7 @@ fn article_text(article: &crate::model::Article) -> String {
         text.push_str("\n\n");
     }
     for p in &article.paragraphs {
-        text.push_str(&p.text);
+        text.push_str(p.text);
         text.push_str("\n\n");
     }
     crate::sanitize::inert(text.trim_end(), true).into_owned() + "\n"

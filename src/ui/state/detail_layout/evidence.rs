@@ -70,12 +70,12 @@ pub(super) fn section(app: &App, article: usize, out: &mut Out) {
     }
     for (i, p) in a.paragraphs.iter().enumerate() {
         out.blank();
-        let here = on(&all, Place::Paragraph(i));
+        let here = on(&all, Place::paragraph(i));
         if !here.is_empty() {
             out.push(facts_above(app, &here));
         }
         let mut c = Cells::new();
-        marked(app, &p.text, &here, &mut c);
+        marked(app, p.text, &here, &mut c);
         out.push(c);
     }
 }
