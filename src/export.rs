@@ -172,7 +172,7 @@ pub fn document(timeline: &Timeline) -> Document<'_> {
         .map(|(i, a)| ArticleJson {
             id: &a.id,
             path: &a.path,
-            file: &a.file,
+            file: a.file(),
             url: a.url.as_deref(),
             published: a.published.map(|d| d.to_string()),
             source: a.source.as_deref(),
@@ -291,7 +291,7 @@ pub fn write_csv_articles(timeline: &Timeline, out: &mut dyn Write) -> Result<()
         let text = |s: &str| inert(s, false).into_owned();
         writer.write_record([
             text(&a.id),
-            text(&a.file),
+            text(a.file()),
             text(&a.path),
             a.published.map(|d| d.to_string()).unwrap_or_default(),
             a.source.as_deref().map(text).unwrap_or_default(),

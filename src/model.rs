@@ -186,14 +186,16 @@ pub struct Evidence {
     pub sentence: (u32, u32),
 }
 
+/// How `Article::path` names an article that is not a file on disk: one
+/// of the built-in corpus, or one the generator wrote in memory.
+const VIRTUAL_PREFIXES: [&str; 2] = ["embedded:", "synth:"];
+
 /// One article, fully read. `id` is the file stem.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     pub id: String,
     /// The path as given (or `embedded:NAME` for the built-in corpus).
     pub path: String,
-    /// The file name with extension.
-    pub file: String,
     /// The article's web address, when the clipping states one (front
     /// matter, canonical link): http(s) only.
     pub url: Option<String>,
@@ -216,6 +218,19 @@ pub struct Article {
 }
 
 impl Article {
+    /// The file name with extension: the last part of `path` (the name
+    /// after `embedded:` for the built-in corpus). Read from the path,
+    /// not kept beside it: every article would hold its name twice.
+    pub fn file(&self) -> &str {
+        let path = VIRTUAL_PREFIXES
+            .iter()
+            .find_map(|prefix| self.path.strip_prefix(prefix))
+            .unwrap_or(&self.path);
+        path.rsplit(std::path::MAIN_SEPARATOR)
+            .next()
+            .unwrap_or(path)
+    }
+
     /// The text `place` names: the headline, a caption or a paragraph.
     pub fn place_text(&self, place: Place) -> Option<&str> {
         match place {
@@ -349,5 +364,33 @@ fn capitalize(s: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Article;
+
+    #[test]
+    fn an_articles_file_name_is_the_last_part_of_its_path() {
+        let file = |path: &str| {
+            Article {
+                path: path.into(),
+                ..Article::default()
+            }
+            .file()
+            .to_string()
+        };
+        assert_eq!(file("clips/2025/xi call.txt"), "xi call.txt");
+        assert_eq!(file("/tmp/a/b.md"), "b.md");
+        assert_eq!(file("bare.html"), "bare.html");
+        assert_eq!(
+            file("embedded:2025-06-10_yonhap.txt"),
+            "2025-06-10_yonhap.txt"
+        );
+        assert_eq!(file("synth:000_apec.txt"), "000_apec.txt");
+        // A colon in a real file's name stays.
+        assert_eq!(file("clips/a:b.txt"), "a:b.txt");
+        assert_eq!(file(""), "");
     }
 }

@@ -200,7 +200,7 @@ fn changed_added_removed_and_renamed_files_are_told_apart() {
     // The changed file's article is the new text's, not the cached one.
     let changed_article = articles
         .iter()
-        .find(|a| a.file == name(changed))
+        .find(|a| a.file() == name(changed))
         .expect("changed article");
     assert!(
         changed_article

@@ -169,7 +169,7 @@ fn every_fixture_reads_to_the_right_facts() {
         let i = t
             .articles
             .iter()
-            .position(|a| a.file == want.file)
+            .position(|a| a.file() == want.file)
             .unwrap_or_else(|| panic!("{} not read", want.file));
         let a = &t.articles[i];
         assert_eq!(a.title, want.title, "{}", want.file);
@@ -206,7 +206,7 @@ fn one_call_from_every_format() {
     let mut files: Vec<&str> = t.calls[id]
         .articles
         .iter()
-        .map(|&i| t.articles[i].file.as_str())
+        .map(|&i| t.articles[i].file())
         .collect();
     files.sort_unstable();
     assert_eq!(

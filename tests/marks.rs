@@ -12,7 +12,6 @@ use hotline::query::Status;
 fn article(id: &str, title: &str, body: &str) -> Article {
     Article {
         id: id.into(),
-        file: format!("{id}.txt"),
         path: format!("clips/{id}.txt"),
         title: title.into(),
         paragraphs: {

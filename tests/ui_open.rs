@@ -30,7 +30,7 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
 /// The embedded corpus's paths, as the loader writes them.
 fn built_in(mut t: Timeline) -> Timeline {
     for a in &mut t.articles {
-        a.path = format!("embedded:{}", a.file);
+        a.path = format!("embedded:{}", a.file());
     }
     t
 }
@@ -134,7 +134,7 @@ fn a_built_in_article_opens_as_a_read_only_copy_of_its_text() {
         .selected_article()
         .map(|a| app.timeline.articles[a].clone())
         .expect("an article");
-    assert_eq!(name, article.file);
+    assert_eq!(name, article.file());
     assert!(text.starts_with(&article.title), "{text}");
     assert!(
         text.contains(article.paragraphs.get(0).unwrap().text),

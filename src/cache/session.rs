@@ -331,9 +331,6 @@ impl Session {
         k.size = size;
         k.mtime_ns = mtime_ns;
         article.path = path.display().to_string();
-        article.file = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         article.id = stem(path);
         Some(Slot::Cached(row))
     }

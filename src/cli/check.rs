@@ -87,7 +87,7 @@ pub fn run(inputs: &Inputs, lexicon: &Lexicon, out: &mut dyn Write) -> Result<Ex
     let mut read_by = [0usize; read::Format::ALL.len()];
     let mut failed_by = [0usize; read::Format::ALL.len()];
     for article in &timeline.articles {
-        read_by[slot_of(&article.file)] += 1;
+        read_by[slot_of(article.file())] += 1;
     }
     for failure in &failures {
         failed_by[slot_of(&failure.file)] += 1;

@@ -290,7 +290,6 @@ fn build_one(mut doc: RawDoc, cleaner: &Cleaner, extractor: &Extractor) -> Artic
     Article {
         id: doc.id,
         path: doc.path,
-        file: doc.file,
         url: doc.meta.url,
         published: extracted.published,
         title,

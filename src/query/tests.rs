@@ -30,7 +30,6 @@ pub(super) fn article(
     Article {
         id: id.to_string(),
         path: format!("{id}.txt"),
-        file: format!("{id}.txt"),
         published: Some(date(published)),
         title: title.to_string(),
         source: source.map(str::to_string),

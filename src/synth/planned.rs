@@ -94,7 +94,6 @@ fn model_article(
     Article {
         id: file.trim_end_matches(".txt").to_string(),
         path: format!("synth:{file}"),
-        file,
         published,
         title,
         source: source.map(str::to_string),

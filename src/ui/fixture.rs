@@ -41,7 +41,6 @@ fn article(
     Article {
         id: format!("{n:03}_fixture"),
         path: format!("fixture/{n:03}_fixture.txt"),
-        file: format!("{n:03}_fixture.txt"),
         published,
         title: title.to_string(),
         source: source.map(str::to_string),

@@ -57,7 +57,7 @@ pub(super) fn open_article(app: &mut App, program: Program) {
     };
     let file = if article.path.starts_with(EMBEDDED) {
         OpenFile::Text {
-            name: article.file.clone(),
+            name: article.file().to_string(),
             text: article_text(article),
         }
     } else {

@@ -97,7 +97,7 @@ pub(super) fn meta_line(app: &App, a: &Article) -> Cells {
         None => c.push("no publication date", theme.dim()),
     };
     c.push(&format!(" · {} words · ", a.word_count()), theme.dim());
-    c.push_untrusted(&a.file, theme.dim());
+    c.push_untrusted(a.file(), theme.dim());
     c
 }
 
