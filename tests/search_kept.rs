@@ -5,59 +5,15 @@
 //! Korean words, stems and 초성), on the test corpora and generated ones,
 //! with queries made from the corpus itself too.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use hotline::model::Timeline;
 use hotline::pipeline::load::{self, Inputs, Lexicon};
 use hotline::query::{SearchIndex, WordIndex, kept, parse};
-
-const QUERIES: &[&str] = &[
-    "",
-    "a",
-    "x",
-    "apec",
-    "xi",
-    "call",
-    "xi call",
-    "moon xi",
-    "moon jae",
-    "\"moon xi\"",
-    "\"phone call\" !apec",
-    "denuclearzation",
-    "blmbrg",
-    "phne",
-    "'phone",
-    "'hon",
-    "'xi jin",
-    "apec !moon",
-    "!xi",
-    "!'the",
-    "src:yon",
-    "src:reuters call",
-    "year:2020",
-    "year:201 tal",
-    "era:moon",
-    "era:lee !apec",
-    "with:xi",
-    "topic:trade",
-    "topic:nuclear xi",
-    "2020",
-    "2019-06",
-    "covid-19",
-    "is:unread xi",
-    "!is:bookmarked apec",
-    "통화",
-    "통화를",
-    "시진핑과",
-    "ㅅㅈㅍ",
-    "시ㅈㅍ",
-    "ㅌㅎ",
-    "'통화를",
-    "이재명 !ㅌㅎ",
-    "trump xi phone",
-    "the",
-];
+use support::queries::QUERIES;
 
 fn load(dir: &Path) -> Timeline {
     load::load(
@@ -140,9 +96,8 @@ fn the_test_corpora_answer_the_same() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     for name in ["fresh", "fresh2", "korean", "korean2", "formats"] {
         let dir = data.join(name);
-        if dir.is_dir() {
-            assert_same_answers(&load(&dir), name);
-        }
+        assert!(dir.is_dir(), "{} is missing", dir.display());
+        assert_same_answers(&load(&dir), name);
     }
 }
 

@@ -15,55 +15,7 @@ use hotline::model::Timeline;
 use hotline::pipeline::load::{self, Inputs, Lexicon};
 use hotline::query::{SearchIndex, parse, stream};
 use support::home::Isolated;
-
-/// Plain words and prefixes, typos (skipped letters), exact, negation,
-/// every field, dates, Korean words with particles, stems and 초성, and
-/// one-letter and odd queries.
-const QUERIES: &[&str] = &[
-    "",
-    "apec",
-    "xi",
-    "x",
-    "call",
-    "xi call",
-    "moon jae",
-    "denuclearization",
-    "denuclearzation",
-    "blmbrg",
-    "yonhp",
-    "phne",
-    "'phone",
-    "'hon",
-    "'xi jin",
-    "apec !moon",
-    "!xi",
-    "!'the",
-    "src:yon",
-    "src:reuters call",
-    "src:unknown",
-    "year:2020",
-    "year:201 tal",
-    "era:moon",
-    "era:lee !apec",
-    "with:xi",
-    "topic:trade",
-    "topic:nuclear xi",
-    "2020",
-    "2019-06",
-    "covid",
-    "covid-19",
-    "통화",
-    "통화를",
-    "시진핑과",
-    "ㅅㅈㅍ",
-    "시ㅈㅍ",
-    "ㅌㅎ",
-    "'통화를",
-    "이재명 !ㅌㅎ",
-    "trump xi phone",
-    "leaders",
-    "the",
-];
+use support::queries::QUERIES;
 
 fn load(paths: &[PathBuf]) -> Timeline {
     let inputs = if paths.is_empty() {
@@ -101,9 +53,8 @@ fn the_test_corpora_answer_the_same() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     for name in ["fresh", "fresh2", "korean", "korean2", "formats"] {
         let dir = data.join(name);
-        if dir.is_dir() {
-            assert_same_answers(&load(&[dir]), name);
-        }
+        assert!(dir.is_dir(), "{} is missing", dir.display());
+        assert_same_answers(&load(&[dir]), name);
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod cached;
 pub mod home;
+pub mod queries;
 pub mod tmux;
 
 use std::collections::BTreeMap;
