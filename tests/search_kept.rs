@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use hotline::model::Timeline;
 use hotline::pipeline::load::{self, Inputs, Lexicon};
 use hotline::query::{SearchIndex, WordIndex, kept, parse};
-use support::queries::QUERIES;
+use support::queries::{QUERIES, assert_same_hits};
 
 fn load(dir: &Path) -> Timeline {
     load::load(
@@ -75,20 +75,15 @@ fn assert_same_answers(timeline: &Timeline, what: &str) {
     let full = SearchIndex::build(timeline);
     let mut queries: Vec<String> = QUERIES.iter().map(|q| q.to_string()).collect();
     queries.extend(corpus_queries(&words));
-    let mut hit_some = 0;
-    for q in &queries {
-        let query = parse(q).expect("valid query");
-        let some = kept::read_for(&path, key, n, &query)
+    assert_same_hits(what, queries.iter().map(String::as_str), |query| {
+        let some = kept::read_for(&path, key, n, query)
             .expect("reads")
             .expect("kept for these articles");
-        let expected = full.search(timeline, &query);
-        let answer = SearchIndex::with_words(timeline, some).search(timeline, &query);
-        assert_eq!(answer, expected, "{what}: query {q:?}");
-        if !expected.is_empty() && !q.is_empty() {
-            hit_some += 1;
-        }
-    }
-    assert!(hit_some >= 10, "{what}: only {hit_some} queries hit");
+        (
+            SearchIndex::with_words(timeline, some).search(timeline, query),
+            full.search(timeline, query),
+        )
+    });
 }
 
 #[test]

@@ -15,7 +15,7 @@ use hotline::model::Timeline;
 use hotline::pipeline::load::{self, Inputs, Lexicon};
 use hotline::query::{SearchIndex, parse, stream};
 use support::home::Isolated;
-use support::queries::QUERIES;
+use support::queries::{QUERIES, assert_same_hits};
 
 fn load(paths: &[PathBuf]) -> Timeline {
     let inputs = if paths.is_empty() {
@@ -30,17 +30,12 @@ fn load(paths: &[PathBuf]) -> Timeline {
 /// not empty (so the corpus is one the queries reach).
 fn assert_same_answers(timeline: &Timeline, what: &str) {
     let index = SearchIndex::build(timeline);
-    let mut hit_some = 0;
-    for q in QUERIES {
-        let query = parse(q).expect("valid query");
-        let full = index.search(timeline, &query);
-        let streamed = stream::search(timeline, &query);
-        assert_eq!(streamed, full, "{what}: query {q:?}");
-        if !full.is_empty() && !q.is_empty() {
-            hit_some += 1;
-        }
-    }
-    assert!(hit_some >= 10, "{what}: only {hit_some} queries hit");
+    assert_same_hits(what, QUERIES.iter().copied(), |query| {
+        (
+            stream::search(timeline, query),
+            index.search(timeline, query),
+        )
+    });
 }
 
 #[test]

@@ -54,3 +54,25 @@ pub const QUERIES: &[&str] = &[
     "is:unread xi",
     "!is:bookmarked apec",
 ];
+
+use hotline::query::{Hit, Query, parse};
+
+/// Every query in `queries` answered two ways by `answers` (the answer
+/// under test, then the expected one): equal, and for at least ten
+/// queries not empty, so the corpus is one the queries reach.
+pub fn assert_same_hits<'q>(
+    what: &str,
+    queries: impl IntoIterator<Item = &'q str>,
+    answers: impl Fn(&Query) -> (Vec<Hit>, Vec<Hit>),
+) {
+    let mut hit_some = 0;
+    for q in queries {
+        let query = parse(q).expect("valid query");
+        let (answer, expected) = answers(&query);
+        assert_eq!(answer, expected, "{what}: query {q:?}");
+        if !expected.is_empty() && !q.is_empty() {
+            hit_some += 1;
+        }
+    }
+    assert!(hit_some >= 10, "{what}: only {hit_some} queries hit");
+}
