@@ -285,8 +285,16 @@ fn build_one(mut doc: RawDoc, cleaner: &Cleaner, extractor: &Extractor) -> Artic
         }
         source = Some(outlet);
     }
-    // Kept for the life of the timeline: no spare capacity.
-    cleaned.paragraphs.shrink_to_fit();
+    if extractor.detail() == Detail::FactsOnly {
+        // Nothing reads the text again (`check`): dropped here, it is
+        // not copied into a snug buffer only to be kept, and each worker
+        // reuses its memory for the next article.
+        cleaned.paragraphs = Body::default();
+        cleaned.captions = Vec::new();
+    } else {
+        // Kept for the life of the timeline: no spare capacity.
+        cleaned.paragraphs.shrink_to_fit();
+    }
     Article {
         id: doc.id,
         path: doc.path,

@@ -77,8 +77,9 @@ pub enum Detail {
     #[default]
     Full,
     /// The call facts alone (what grouping reads), for `check`, which
-    /// shows no title, outlet or evidence: those are left empty. Never
-    /// for articles that are kept (the cache, the views).
+    /// shows no title, outlet, evidence or text: those are left empty
+    /// (the load drops the text once it is read). Never for articles that
+    /// are kept (the cache, the views).
     FactsOnly,
 }
 
@@ -146,6 +147,11 @@ impl<'a> Extractor<'a> {
     /// This extractor, reading out only what `detail` asks for.
     pub fn reading(self, detail: Detail) -> Extractor<'a> {
         Extractor { detail, ..self }
+    }
+
+    /// What this extractor reads out of an article.
+    pub fn detail(&self) -> Detail {
+        self.detail
     }
 
     /// The shared pass over `text` into `found`; false without the
