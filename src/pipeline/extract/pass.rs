@@ -128,10 +128,6 @@ impl SharedPass {
     }
 }
 
-/// Texts shorter than this are read in one stream: splitting them would
-/// read the overlap twice for little gain.
-const SPLIT_FROM_BYTES: usize = 128;
-
 /// Every match state `dfa` passes through over `bytes` from `start`, with
 /// the position just after the byte that led to it, in text order, into
 /// `hits` (cleared first).
@@ -152,6 +148,8 @@ const SPLIT_FROM_BYTES: usize = 128;
 /// ten times the automaton's), and stepping over the bytes that leave the
 /// start state idle (+30%: few bytes do). Case folding is no cost to drop:
 /// the automaton already puts both cases of a letter in one byte class.
+/// Not inlined: in its caller the loop's registers spilled to the stack.
+#[inline(never)]
 fn match_states(
     dfa: &DFA,
     start: StateID,
@@ -161,14 +159,20 @@ fn match_states(
 ) {
     hits.clear();
     later.clear();
-    let mid = bytes.len() / 2;
-    let from = mid.saturating_sub(dfa.max_pattern_len().saturating_sub(1));
-    if bytes.len() < SPLIT_FROM_BYTES || from == 0 {
+    // The second stream starts this many bytes early (see above).
+    let overlap = dfa.max_pattern_len().saturating_sub(1);
+    // Two streams step (len + overlap) / 2 times, one steps len times.
+    if bytes.len() <= 2 * overlap + 1 {
         read_stream(dfa, start, bytes, 0, hits);
         return;
     }
+    // Both streams as long as each other, give or take a byte: the first
+    // ends at `mid`, the second starts `overlap` before it.
+    let mid = (bytes.len() + overlap).div_ceil(2);
+    let from = mid - overlap;
     let (first, second) = (&bytes[..mid], &bytes[from..]);
     let (mut a, mut b) = (start, start);
+    let steps = first.len().min(second.len());
     for (i, (&x, &y)) in first.iter().zip(second).enumerate() {
         a = dfa.next_state(Anchored::No, a, x);
         b = dfa.next_state(Anchored::No, b, y);
@@ -183,8 +187,10 @@ fn match_states(
             }
         }
     }
+    // At most a byte is left, of one stream or the other.
+    read_stream(dfa, a, &first[steps..], steps, hits);
+    read_stream(dfa, b, &second[steps..], from + steps, later);
     hits.append(later);
-    read_stream(dfa, b, &second[first.len()..], from + first.len(), hits);
 }
 
 /// One stream: `dfa` from `state` over `bytes`, whose first byte is at
