@@ -122,8 +122,8 @@ pub fn read_articles_noting_others(
 ) -> read::Reading<Article> {
     let mut stages = Stages::on_demand(lexicon);
     let Some(session) = cache::Session::open(paths, lexicon.fingerprint()) else {
-        stages.extractor.begin();
         stages.extractor = stages.extractor.reading(detail);
+        stages.extractor.begin();
         let stages = &stages;
         return read::read_paths_with(
             paths,

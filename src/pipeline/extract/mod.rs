@@ -62,12 +62,16 @@ pub struct Extracted {
 /// How many opening body sentences count as the lead.
 const LEAD_SENTENCES: usize = 2;
 
-/// Compiles the regexes nearly every article reaches.
-fn warm_up() {
+/// Compiles the regexes nearly every article reaches, for `detail`: the
+/// title and credit patterns only when those are read out.
+fn warm_up(detail: Detail) {
     clock::warm_up();
     dates::warm_up();
-    outlet::warm_up();
-    title::warm_up();
+    outlet::warm_up_dateline();
+    if detail == Detail::Full {
+        outlet::warm_up_credit();
+        title::warm_up();
+    }
 }
 
 /// How much of an article extraction reads out.
@@ -140,7 +144,8 @@ impl<'a> Extractor<'a> {
         // the other worker waits on it). Without a thread they compile
         // where first used.
         if self.both.begin(&self.names, &self.lexicon) {
-            let _ = std::thread::Builder::new().spawn(warm_up);
+            let detail = self.detail;
+            let _ = std::thread::Builder::new().spawn(move || warm_up(detail));
         }
     }
 

@@ -33,10 +33,14 @@ use forms::{
     bare_name, byline, email, headline_brand, is_reuters_signoff, masthead_name, pipe_line, trailer,
 };
 
-/// Compiles the dateline and credit patterns most articles reach (see
-/// `Extractor::with_outlets`).
-pub(super) fn warm_up() {
+/// Compiles the dateline patterns most articles reach (see
+/// `Extractor::begin`).
+pub(super) fn warm_up_dateline() {
     dateline::warm_up();
+}
+
+/// Compiles the credit patterns (bylines, trailers) `source` reads.
+pub(super) fn warm_up_credit() {
     forms::warm_up();
 }
 
