@@ -316,6 +316,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_facts_only_load_keeps_the_facts_and_drops_the_text() {
+        let lexicon = Lexicon::embedded();
+        let fresh = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fresh");
+        let paths = [fresh];
+        let stages = Stages::new(&lexicon);
+        let slim = Stages {
+            cleaner: Cleaner::new(&lexicon.boilerplate),
+            extractor: stages.extractor.clone().reading(Detail::FactsOnly),
+        };
+        let whole = read::read_paths_with(
+            &paths,
+            |d| build_article_with(d, &stages),
+            |a| (&mut a.id, &mut a.warnings),
+        );
+        let facts = read::read_paths_with(
+            &paths,
+            |d| build_article_with(d, &slim),
+            |a| (&mut a.id, &mut a.warnings),
+        );
+        assert!(whole.items.len() > 10);
+        assert_eq!(whole.items.len(), facts.items.len());
+        for (w, f) in whole.items.iter().zip(&facts.items) {
+            assert_eq!(
+                (&w.id, &w.facts, &w.warnings),
+                (&f.id, &f.facts, &f.warnings)
+            );
+            assert!(!w.paragraphs.is_empty(), "{}", w.path);
+            assert!(
+                f.paragraphs.is_empty() && f.captions.is_empty(),
+                "{}",
+                f.path
+            );
+        }
+    }
+
+    #[test]
     fn extraction_reads_a_prefix_of_a_huge_article() {
         let para = |n: usize| "Moon spoke with Xi. ".repeat(n);
         let small = Cleaned {
