@@ -13,14 +13,11 @@ use crate::model::Call;
 /// file with two equal slugs) takes a counter (`-2`, `-3`, … in call
 /// order). Ids of calls that clash with nothing are unchanged.
 pub(super) fn make_unique(calls: &mut [Call], leaders: &Leaders) {
-    // Nearly always unique already: checked on sorted borrowed ids, as
-    // copying every id into a map cost more than grouping itself.
-    let mut sorted: Vec<&str> = calls.iter().map(|c| c.id.as_str()).collect();
-    sorted.sort_unstable();
-    if sorted.windows(2).all(|w| w[0] != w[1]) {
+    // Nearly always unique already: checked on borrowed ids, as copying
+    // every id into a map cost more than grouping itself.
+    if crate::pipeline::all_distinct(calls.iter().map(|c| c.id.as_str()).collect()) {
         return;
     }
-    drop(sorted);
     let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, call) in calls.iter().enumerate() {
         by_id.entry(call.id.clone()).or_default().push(i);

@@ -18,3 +18,12 @@ pub mod load;
 pub mod par;
 pub mod read;
 pub mod timeline;
+
+/// Whether no two of `ids` are equal: sorted, not hashed, as ids nearly
+/// always arrive sorted (file stems in walk order, call ids by date), so
+/// the sort is about one pass, and nearly always all differ, so the check
+/// is the whole cost.
+pub(crate) fn all_distinct(mut ids: Vec<&str>) -> bool {
+    ids.sort_unstable();
+    ids.windows(2).all(|w| w[0] != w[1])
+}

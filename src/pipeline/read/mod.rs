@@ -213,16 +213,11 @@ fn stem(path: &Path) -> String {
 /// same from run to run, so later ones (in load order) get `~2`, `~3`, ….
 pub fn make_ids_unique<T>(docs: &mut [T], ids: impl Fn(&mut T) -> (&mut String, &mut Vec<String>)) {
     // Nearly always unique: checked on borrowed ids, as copying every id
-    // (each in a worker's memory) costs more than the whole check. Sorted
-    // rather than hashed: ids are file stems in walk order, which is
-    // sorted within each folder, so the sort is about one pass (hashing
-    // them was a sixth of `check`'s work after the parallel load).
-    let mut sorted: Vec<&str> = docs.iter_mut().map(|d| ids(d).0.as_str()).collect();
-    sorted.sort_unstable();
-    if sorted.windows(2).all(|w| w[0] != w[1]) {
+    // (each in a worker's memory) costs more than the whole check. (A hash
+    // set of them was a sixth of `check`'s work after the parallel load.)
+    if crate::pipeline::all_distinct(docs.iter_mut().map(|d| ids(d).0.as_str()).collect()) {
         return;
     }
-    drop(sorted);
     let all: HashSet<String> = docs.iter_mut().map(|d| ids(d).0.clone()).collect();
     let mut taken: HashSet<String> = HashSet::new();
     for doc in docs.iter_mut() {
