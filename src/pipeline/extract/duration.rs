@@ -56,7 +56,7 @@ pub(super) fn iter_durations<'w>(
     words: &'w Words,
 ) -> impl Iterator<Item = (usize, usize, u32)> + 'w {
     let sentence = words.source();
-    let spans = might_hold_duration(words).then(|| spans(words));
+    let spans = may_hold_duration(words).then(|| spans(words));
     spans
         .into_iter()
         .flatten()
@@ -212,7 +212,7 @@ fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
 /// Every `DURATION` match holds "min" or "hour" (in any ASCII case: the
 /// pattern's `(?i)` folds no other character onto these letters), so a
 /// sentence without either needs no further look.
-fn might_hold_duration(words: &Words) -> bool {
+pub(super) fn may_hold_duration(words: &Words) -> bool {
     words.lower().contains("min") || words.lower().contains("hour")
 }
 

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::words::{ascii_words, has_exotic_fold};
+use super::words::{WORD_BYTE, ascii_words, has_exotic_fold};
 use crate::lexicon::leaders::{LeaderId, Leaders};
 
 /// One sentence as the fact finders see it.
@@ -20,7 +20,7 @@ pub struct Sent<'t> {
     /// Holds a call word (`is_call_sentence`).
     pub call: bool,
     /// Leaders named, with byte spans, in order.
-    pub mentions: Vec<(usize, usize, LeaderId)>,
+    pub mentions: &'t [(usize, usize, LeaderId)],
 }
 
 static CALL_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -60,16 +60,103 @@ pub fn is_call_sentence(s: &str) -> bool {
     if super::korean::facts::is_call_sentence(s) {
         return true;
     }
-    let is_call = |start: usize, end: usize| {
-        let calling = s.as_bytes()[start..end]
-            .get(..4)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"call"));
-        !(calling && (NOT_A_CALL.is_match(&s[end..]) || s[..start].ends_with("so-")))
-    };
+    let is_call = |start: usize, end: usize| is_call_word_used_so(s, start, end);
     if has_exotic_fold(s) {
         return CALL_WORD.find_iter(s).any(|m| is_call(m.start(), m.end()));
     }
     call_word_spans(s).any(|(start, end)| is_call(start, end))
+}
+
+/// `is_call_sentence` for a text the shared pass has read (so it holds no
+/// Hangul), given where every `CALL_STEMS` occurrence and folded letter
+/// lies in it: every call word holds one, so only the words around those
+/// are read, not every word of the sentence.
+pub fn is_call_sentence_at(s: &str, stems: impl Iterator<Item = (usize, usize)>) -> bool {
+    if has_exotic_fold(s) {
+        return is_call_sentence(s);
+    }
+    let bytes = s.as_bytes();
+    let is_word = |i: usize| WORD_BYTE[usize::from(bytes[i])];
+    let mut last_word = None;
+    for (a, b) in stems {
+        // The whole word around the stem, as `ascii_words` splits it.
+        let start = (0..a).rev().find(|&i| !is_word(i)).map_or(0, |i| i + 1);
+        let end = (b..bytes.len())
+            .find(|&i| !is_word(i))
+            .unwrap_or(bytes.len());
+        if last_word == Some(start) {
+            continue;
+        }
+        last_word = Some(start);
+        let span = match call_word(s, start, end) {
+            CallWord::Yes => Some((start, end)),
+            CallWord::Video => None,
+            // "video conference": the stem is in its second word.
+            CallWord::No => video_before_conference(s, start, end).map(|v| (v, end)),
+        };
+        if span.is_some_and(|(start, end)| is_call_word_used_so(s, start, end)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the call word at `start..end` of `s` tells of a call: not "called
+/// for", "calls on Seoul to", "so-called".
+fn is_call_word_used_so(s: &str, start: usize, end: usize) -> bool {
+    let calling = s.as_bytes()[start..end]
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"call"));
+    !(calling && (NOT_A_CALL.is_match(&s[end..]) || s[..start].ends_with("so-")))
+}
+
+/// What the whole ASCII word `start..end` of `s` is to `CALL_WORD`.
+enum CallWord {
+    Yes,
+    /// "video", a call word when "conference" follows.
+    Video,
+    No,
+}
+
+fn call_word(s: &str, start: usize, end: usize) -> CallWord {
+    // Lowering the whole sentence first was an allocation per sentence:
+    // most words are ruled out by length and first letter (every call
+    // word's), and the rest lowered on the stack.
+    let word = &s.as_bytes()[start..end];
+    let first = word.first().map_or(0, |&b| b | 0x20);
+    if word.len() < CALL_WORD_MIN || !b"ptcsvh".contains(&first) {
+        return CallWord::No;
+    }
+    let mut buffer = [0u8; CALL_WORD_MAX];
+    let Some(lower) = buffer.get_mut(..word.len()) else {
+        return CallWord::No;
+    };
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    match std::str::from_utf8(lower).unwrap_or("") {
+        "phone" | "phoned" | "phones" | "telephone" | "telephoned" | "telephones" | "call"
+        | "calls" | "called" | "conversation" | "conversations" | "spoke" | "speak" | "speaks"
+        | "speaking" | "talk" | "talks" | "talked" | "teleconference" | "videoconference"
+        | "hotline" | "currency" => CallWord::Yes,
+        "video" => CallWord::Video,
+        _ => CallWord::No,
+    }
+}
+
+/// Where "video" starts when the word `start..end` of `s` is "conference"
+/// and "video" and only whitespace come before it (`video\s+conference`).
+fn video_before_conference(s: &str, start: usize, end: usize) -> Option<usize> {
+    if !s[start..end].eq_ignore_ascii_case("conference") {
+        return None;
+    }
+    let gap_start = s[..start].trim_end_matches(char::is_whitespace).len();
+    if gap_start == start {
+        return None;
+    }
+    let video = gap_start.checked_sub(5)?;
+    let is_word = |i: usize| WORD_BYTE[usize::from(s.as_bytes()[i])];
+    (s.get(video..gap_start)?.eq_ignore_ascii_case("video") && (video == 0 || !is_word(video - 1)))
+        .then_some(video)
 }
 
 /// The spans `CALL_WORD` matches, found word by word, for text without an
@@ -79,28 +166,9 @@ fn call_word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut words = ascii_words(s).peekable();
     std::iter::from_fn(move || {
         while let Some((start, end)) = words.next() {
-            // Lowering the whole sentence first was an allocation per
-            // sentence: most words are ruled out by length and first letter
-            // (every call word's), and the rest lowered on the stack.
-            let word = &s.as_bytes()[start..end];
-            let first = word.first().map_or(0, |&b| b | 0x20);
-            if word.len() < CALL_WORD_MIN || !b"ptcsvh".contains(&first) {
-                continue;
-            }
-            let mut buffer = [0u8; CALL_WORD_MAX];
-            let Some(lower) = buffer.get_mut(..word.len()) else {
-                continue;
-            };
-            lower.copy_from_slice(word);
-            lower.make_ascii_lowercase();
-            match std::str::from_utf8(lower).unwrap_or("") {
-                "phone" | "phoned" | "phones" | "telephone" | "telephoned" | "telephones"
-                | "call" | "calls" | "called" | "conversation" | "conversations" | "spoke"
-                | "speak" | "speaks" | "speaking" | "talk" | "talks" | "talked"
-                | "teleconference" | "videoconference" | "hotline" | "currency" => {
-                    return Some((start, end));
-                }
-                "video" => {
+            match call_word(s, start, end) {
+                CallWord::Yes => return Some((start, end)),
+                CallWord::Video => {
                     // `video\s+conference`
                     if let Some(&(next, next_end)) = words.peek()
                         && s[end..next].chars().all(char::is_whitespace)
@@ -110,7 +178,7 @@ fn call_word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                         return Some((start, next_end));
                     }
                 }
-                _ => {}
+                CallWord::No => {}
             }
         }
         None
@@ -133,7 +201,7 @@ pub fn participants(
     for (order, s) in sents.iter().enumerate() {
         let weight = if s.lead { 3 } else { 1 } * if s.call { 3 } else { 1 };
         seen.clear();
-        for &(_, _, id) in &s.mentions {
+        for &(_, _, id) in s.mentions {
             if seen.contains(&id) {
                 continue;
             }
@@ -220,6 +288,29 @@ mod tests {
         ], GAPS)) {
             let by_regex: Vec<_> = CALL_WORD.find_iter(&text).map(|m| (m.start(), m.end())).collect();
             prop_assert_eq!(call_word_spans(&text).collect::<Vec<_>>(), by_regex);
+        }
+
+        #[test]
+        fn reading_around_the_stems_finds_what_every_word_finds(text in text_from(&[
+            "phone", "phoned", "telephone", "tele", "call", "calls", "called", "recall",
+            "so-called", "conversation", "spoke", "spokesman", "speaking", "talk", "talks",
+            "talked", "teleconference", "videoconference", "video", "conference", "hotline",
+            "currency", "so", "for", "upon", "on", "the", "Seoul", "to", "not", "x", "1", "_",
+        ], GAPS)) {
+            // Where the shared pass would report the stems: every
+            // occurrence, in any ASCII case, by start.
+            let lower = text.to_ascii_lowercase();
+            let mut stems: Vec<(usize, usize)> = CALL_STEMS
+                .iter()
+                .flat_map(|stem| lower.match_indices(stem).map(|(at, m)| (at, at + m.len())))
+                .collect();
+            stems.sort_unstable();
+            prop_assert_eq!(
+                is_call_sentence_at(&text, stems.iter().copied()),
+                is_call_sentence(&text),
+                "{:?}",
+                text
+            );
         }
 
         #[test]

@@ -129,7 +129,7 @@ mod tests {
             text,
             lead,
             call: true,
-            mentions: Vec::new(),
+            mentions: &[],
         }
     }
 

@@ -235,31 +235,51 @@ impl<'a> Extractor<'a> {
             &mut seen_topics,
         );
         let named = named_in_full(&scratch.mentions);
+        // Every sentence's leaders in one buffer, each sentence a range of
+        // it: a `Vec` per sentence was an allocation for nearly each one.
+        let mut resolved = std::mem::take(&mut scratch.resolved);
+        resolved.clear();
+        let mut ranges = Vec::with_capacity(stories.len() + cleaned.captions.len());
+        for s in &stories {
+            let from = resolved.len();
+            let of_story = &scratch.mentions[s.mentions.clone()];
+            self.resolve(of_story, published, &named, &mut resolved);
+            ranges.push(from..resolved.len());
+        }
+        let mut caption_calls = Vec::with_capacity(cleaned.captions.len());
+        for c in &cleaned.captions {
+            let Scratch { found, in_unit, .. } = &mut scratch;
+            caption_calls.push(match self.scan_names(c, found, in_unit) {
+                true => facts::is_call_sentence_at(c, found.stems.iter().copied()),
+                false => facts::is_call_sentence(c),
+            });
+            let from = resolved.len();
+            self.resolve(in_unit, published, &named, &mut resolved);
+            ranges.push(from..resolved.len());
+        }
+        SCRATCH.set(scratch);
+        let (story_ranges, caption_ranges) = ranges.split_at(stories.len());
         let sents: Vec<Sent> = stories
             .iter()
-            .map(|s| Sent {
+            .zip(story_ranges)
+            .map(|(s, range)| Sent {
                 text: s.text,
                 lead: s.lead,
-                call: s.maybe_call && facts::is_call_sentence(s.text),
-                mentions: self.resolve(&scratch.mentions[s.mentions.clone()], published, &named),
+                call: s.call,
+                mentions: &resolved[range.clone()],
             })
             .collect();
         let captions: Vec<Sent> = cleaned
             .captions
             .iter()
-            .map(|c| {
-                let Scratch { found, in_unit, .. } = &mut scratch;
-                let shared = self.scan_names(c, found, in_unit);
-                let maybe_call = !shared || !found.stems.is_empty();
-                Sent {
-                    text: c.as_str(),
-                    lead: false,
-                    call: maybe_call && facts::is_call_sentence(c),
-                    mentions: self.resolve(in_unit, published, &named),
-                }
+            .zip(caption_ranges.iter().zip(caption_calls))
+            .map(|(c, (range, call))| Sent {
+                text: c.as_str(),
+                lead: false,
+                call,
+                mentions: &resolved[range.clone()],
             })
             .collect();
-        SCRATCH.set(scratch);
 
         let context = self.context(
             published,
@@ -277,6 +297,10 @@ impl<'a> Extractor<'a> {
                 .collect(),
             false => Vec::new(),
         };
+        drop((sents, captions));
+        let mut scratch = SCRATCH.take();
+        scratch.resolved = resolved;
+        SCRATCH.set(scratch);
         Extracted {
             published,
             title,
@@ -304,6 +328,7 @@ impl<'a> Extractor<'a> {
             in_unit,
             mentions,
             spans,
+            ..
         } = scratch;
         mentions.clear();
         let mut stories: Vec<Story> = Vec::with_capacity(sentences.len());
@@ -349,14 +374,11 @@ impl<'a> Extractor<'a> {
                 body_index += usize::from(!is_headline);
                 let start = offset_in(unit.text, story);
                 let end = start + story.len();
-                // Every call word contains a stem (or a folded letter):
-                // none inside, no call word.
-                let maybe_call = !shared || {
-                    let first = found.stems.partition_point(|&(a, _)| a < start);
-                    found.stems[first..]
-                        .iter()
-                        .take_while(|&&(a, _)| a < end)
-                        .any(|&(_, b)| b <= end)
+                let call = match shared {
+                    true => {
+                        facts::is_call_sentence_at(story, stems_within(&found.stems, start, end))
+                    }
+                    false => facts::is_call_sentence(story),
                 };
                 let from = mentions.len();
                 mentions.extend(within(in_unit, start, end));
@@ -366,39 +388,37 @@ impl<'a> Extractor<'a> {
                     offset: start,
                     lead,
                     mentions: from..mentions.len(),
-                    maybe_call,
+                    call,
                 });
             }
         }
         stories
     }
 
-    /// The leaders `mentions` (of one sentence) name, with where.
+    /// The leaders `mentions` (of one sentence) name, with where, appended
+    /// to `into`.
     fn resolve(
         &self,
         mentions: &[RawMention],
         published: Option<NaiveDate>,
         named: &[LeaderId],
-    ) -> Vec<(usize, usize, LeaderId)> {
-        mentions
-            .iter()
-            .enumerate()
-            .filter_map(|(k, m)| {
-                // "Russian President Vladimir Putin": a title right
-                // before a full name is that person, whoever the term
-                // table says held the office that day.
-                let titled = match (m.kind, mentions.get(k + 1)) {
-                    (Kind::Role { .. }, Some(next)) if next.start <= m.end + 1 => match next.kind {
-                        Kind::Alias(id) => Some(id),
-                        _ => None,
-                    },
+        into: &mut Vec<(usize, usize, LeaderId)>,
+    ) {
+        into.extend(mentions.iter().enumerate().filter_map(|(k, m)| {
+            // "Russian President Vladimir Putin": a title right before a
+            // full name is that person, whoever the term table says held
+            // the office that day.
+            let titled = match (m.kind, mentions.get(k + 1)) {
+                (Kind::Role { .. }, Some(next)) if next.start <= m.end + 1 => match next.kind {
+                    Kind::Alias(id) => Some(id),
                     _ => None,
-                };
-                let id = titled
-                    .or_else(|| self.names.resolve(self.leaders, m.kind, published, named))?;
-                Some((m.start, m.end, id))
-            })
-            .collect()
+                },
+                _ => None,
+            };
+            let id =
+                titled.or_else(|| self.names.resolve(self.leaders, m.kind, published, named))?;
+            Some((m.start, m.end, id))
+        }));
     }
 
     /// What the fact finders know of the article besides its sentences:
@@ -445,6 +465,22 @@ impl<'a> Extractor<'a> {
     }
 }
 
+/// The stems (see `facts::CALL_STEMS`) of `stems`, sorted by start, that
+/// lie within `start..end`, relative to `start`: every call word of that
+/// stretch holds one.
+fn stems_within(
+    stems: &[(usize, usize)],
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let first = stems.partition_point(|&(a, _)| a < start);
+    stems[first..]
+        .iter()
+        .take_while(move |&&(a, _)| a < end)
+        .filter(move |&&(_, b)| b <= end)
+        .map(move |&(a, b)| (a - start, b - start))
+}
+
 /// Working buffers of `extract` with no borrow of the article, kept
 /// from one article to the next.
 #[derive(Debug, Default)]
@@ -457,6 +493,8 @@ struct Scratch {
     mentions: Vec<RawMention>,
     /// The sentences of one paragraph, as byte spans.
     spans: Vec<(usize, usize)>,
+    /// Every sentence's leaders, one after the other (`Sent::mentions`).
+    resolved: Vec<(usize, usize, LeaderId)>,
 }
 
 thread_local! {

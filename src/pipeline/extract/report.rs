@@ -14,9 +14,9 @@
 
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, TimeDelta};
 
-use super::clock::{Zone, iter_start_times, stated_zone};
+use super::clock::{Zone, iter_start_times, looks_timed, stated_zone};
 use super::dates::{Resolved, call_date_exprs, date_exprs, resolve};
-use super::duration::iter_durations;
+use super::duration::{iter_durations, may_hold_duration};
 use super::facts::Sent;
 use super::korean::facts as ko;
 use super::meeting;
@@ -137,21 +137,32 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
         if minutes.is_some() && start.is_some() {
             break;
         }
+        let s = &sents[i];
+        let words = Words::new(s.text);
+        let korean = ko::is_korean(s.text);
+        // Whether the sentence may state a fact still wanted (the same
+        // tests the scans below open with).
+        let may_tell = (minutes.is_none() && (may_hold_duration(&words) || korean))
+            || (start.is_none() && (looks_timed(&words) || korean));
         if at >= scanned {
+            // Its days only tell whether its facts are this call's, and
+            // whether the article names any day at all: with neither
+            // question open, its days are not read.
+            if !may_tell && !days.is_empty() {
+                continue;
+            }
             read_days(cx, sents, i, tier, &mut days, &mut looking_back);
             days.retain(|d| valid_day(cx, d) || d.resolved.date.is_none());
         }
-        if !on_the_day(&days, chosen, i) {
+        if !may_tell || !on_the_day(&days, chosen, i) {
             continue;
         }
-        let s = &sents[i];
         // "following one on Feb. 20 that lasted 32 minutes": a length or a
         // time in the clause after a day looked back on is that day's.
         let ours = |a: usize, b: usize| {
             belongs(cx.leaders, s, a, b, cx.counterpart)
                 && !after_a_look_back(s.text, &looking_back, i, a)
         };
-        let words = Words::new(s.text);
         if minutes.is_none() {
             minutes = iter_durations(&words)
                 .chain(ko::durations(s.text))

@@ -91,7 +91,7 @@ struct People {
 
 fn people_of(cx: &Parties, s: &Sent) -> People {
     let mut p = People::default();
-    for &(_, _, id) in &s.mentions {
+    for &(_, _, id) in s.mentions {
         if Some(id) == cx.home {
             p.home = true;
         } else if Some(id) == cx.counterpart {

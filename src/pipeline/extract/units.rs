@@ -115,8 +115,8 @@ pub(super) struct Story<'c> {
     pub(super) lead: bool,
     /// Its range in the article's mentions.
     pub(super) mentions: Range<usize>,
-    /// Whether it may hold a call word.
-    pub(super) maybe_call: bool,
+    /// Whether it holds a call word (`facts::is_call_sentence`).
+    pub(super) call: bool,
 }
 
 /// Byte offset of `inner`, a slice of `outer`, within it.

@@ -32,7 +32,7 @@ pub(super) fn ascii_words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ 
 
 /// ASCII letters, digits and '_', as a table: a lookup per byte is what
 /// keeps the word scan cheaper than the regexes it stands in for.
-static WORD_BYTE: [bool; 256] = {
+pub(super) static WORD_BYTE: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {

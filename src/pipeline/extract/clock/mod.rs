@@ -65,7 +65,7 @@ static STAMP_MARK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Cheap test before the clock regex: a digit with ':', "a"/"p" or
 /// "o'clock" just after it, or a time word.
-fn looks_timed(words: &Words) -> bool {
+pub(super) fn looks_timed(words: &Words) -> bool {
     let b = words.source().as_bytes();
     b.iter().enumerate().any(|(i, c)| {
         c.is_ascii_digit()

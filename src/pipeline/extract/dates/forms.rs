@@ -90,7 +90,11 @@ pub(super) fn may_hold_word(window: &str, words: &[&str]) -> bool {
     for (i, &c) in b.iter().enumerate() {
         let starts = !after_word && c.is_ascii_alphabetic() && firsts & (1 << (c & 31)) != 0;
         after_word = c.is_ascii_alphanumeric() || c == b'_';
-        if starts && words.iter().any(|w| opens_with(&b[i..], w.as_bytes())) {
+        if starts
+            && words.iter().any(|w| {
+                w.as_bytes().first() == Some(&(c | 0x20)) && opens_with(&b[i..], w.as_bytes())
+            })
+        {
             return true;
         }
     }

@@ -10,7 +10,7 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Regex};
 
 use self::words::{first_words, last_words};
 use crate::model::DateBasis;
@@ -116,12 +116,24 @@ pub fn date_exprs(sentence: &str) -> Vec<DateExpr> {
         return Vec::new();
     }
     let mut found = Vec::new();
-    for caps in DATE_EXPR.captures_iter(sentence) {
-        let Some(whole) = caps.get(0) else { continue };
+    // One set of group slots for every match: `captures_iter` allocated a
+    // new set per match.
+    let mut slots = DATE_EXPR.capture_locations();
+    let mut at = 0;
+    while let Some(whole) = DATE_EXPR.captures_read_at(&mut slots, sentence, at) {
+        // No branch of the pattern matches empty text: each match moves on.
+        if whole.is_empty() {
+            break;
+        }
+        at = whole.end();
         let start = whole.start();
         if is_range(&sentence[whole.end()..]) {
             continue;
         }
+        let caps = Groups {
+            slots: &slots,
+            text: sentence,
+        };
         let Some((day, end)) = day_ref(&caps, sentence) else {
             continue;
         };
@@ -270,9 +282,47 @@ fn valid(month: u32, day: u32) -> bool {
     NaiveDate::from_ymd_opt(2000, month, day).is_some()
 }
 
+/// The groups of one `DATE_EXPR` match in `text`.
+struct Groups<'a> {
+    slots: &'a CaptureLocations,
+    text: &'a str,
+}
+
+/// One group of a match: where it lies and what it says.
+struct Group<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> Groups<'a> {
+    fn get(&self, group: usize) -> Option<Group<'a>> {
+        let (start, end) = self.slots.get(group)?;
+        Some(Group {
+            start,
+            end,
+            text: self.text.get(start..end)?,
+        })
+    }
+}
+
+impl<'a> Group<'a> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'a str {
+        self.text
+    }
+}
+
 /// What a `DATE_EXPR` match says, and where it ends: some branches give
 /// back a tail that turns out not to be part of the day.
-fn day_ref(caps: &Captures, sentence: &str) -> Option<(DayRef, usize)> {
+fn day_ref(caps: &Groups, sentence: &str) -> Option<(DayRef, usize)> {
     let end = caps.get(0)?.end();
     let text = |group: usize| caps.get(group).map(|m| m.as_str());
     let num = |group: usize| text(group).and_then(|t| t.parse::<u32>().ok());

@@ -31,9 +31,10 @@ pub fn page_line_date(line: &str) -> Option<NaiveDate> {
     }
     let caps = FULL_DATE.captures(line)?;
     let whole = caps.get(0)?;
-    let rest = format!("{} {}", &line[..whole.start()], &line[whole.end()..]);
-    let words = rest
-        .split_whitespace()
+    // The words around the date, as if it were a space.
+    let words = [&line[..whole.start()], &line[whole.end()..]]
+        .iter()
+        .flat_map(|part| part.split_whitespace())
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
     if words >= 3 && !PAGE_LINE_WORD.is_match(line) {

@@ -25,21 +25,23 @@ const LOOKS_BACK: &[&str] = &[
     "정해지지",
 ];
 
-fn korean(s: &str) -> bool {
+/// Whether the sentence holds Hangul: only then do the Korean readers
+/// below find anything.
+pub fn is_korean(s: &str) -> bool {
     !s.is_ascii() && has_hangul(s)
 }
 
 /// Whether the sentence holds a Korean call word (통화, 전화 회담; not
 /// 통화 스와프).
 pub fn is_call_sentence(s: &str) -> bool {
-    korean(s) && words::has_call_word(s)
+    is_korean(s) && words::has_call_word(s)
 }
 
 /// The Korean date expressions of a sentence as `DateExpr`s, background
 /// ones marked (their own clause's words, or a look-back word anywhere in
 /// the sentence).
 pub fn date_exprs(s: &str) -> Vec<DateExpr> {
-    if !korean(s) {
+    if !is_korean(s) {
         return Vec::new();
     }
     let looks_back = LOOKS_BACK.iter().any(|w| s.contains(w));
@@ -56,7 +58,7 @@ pub fn date_exprs(s: &str) -> Vec<DateExpr> {
 
 /// Call lengths as `(start, end, minutes)`.
 pub fn durations(s: &str) -> Vec<(usize, usize, u32)> {
-    if !korean(s) {
+    if !is_korean(s) {
         return Vec::new();
     }
     korean_durations(s)
@@ -67,7 +69,7 @@ pub fn durations(s: &str) -> Vec<(usize, usize, u32)> {
 
 /// Start times as `(start, end, time)`.
 pub fn start_times(s: &str) -> Vec<(usize, usize, NaiveTime)> {
-    if !korean(s) {
+    if !is_korean(s) {
         return Vec::new();
     }
     korean_times(s)
