@@ -96,10 +96,13 @@ impl Body {
         }
     }
 
-    /// Room for `text` more bytes in about `paragraphs` more paragraphs.
+    /// Room for `text` more bytes in about `paragraphs` more paragraphs,
+    /// and their sentences (news runs well over 80 bytes a sentence):
+    /// growing the list sentence by sentence cost a copy each time.
     pub fn reserve(&mut self, text: usize, paragraphs: usize) {
         self.text.reserve(text);
         self.ends.reserve(paragraphs);
+        self.sentences.reserve(paragraphs + text / 80);
     }
 
     /// How many paragraphs.

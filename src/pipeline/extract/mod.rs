@@ -17,6 +17,7 @@ mod outlet;
 mod pass;
 mod pending;
 mod report;
+mod steps;
 mod text;
 mod tier;
 mod title;

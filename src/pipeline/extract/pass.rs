@@ -4,12 +4,13 @@
 //! topic heads and blockers, `facts::CALL_STEMS`) and gets back, in
 //! `Phrases`, what its own leftmost-longest automaton would have found.
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::noncontiguous::NFA;
 
 use super::facts;
 use super::names::NameMatcher;
+use super::steps::Steps;
 use super::text::Found;
 use super::topics::TopicMatcher;
 
@@ -24,7 +25,10 @@ const FOLDED_LETTERS: &[&str] = &["\u{17f}", "\u{212a}"];
 /// the words that void a topic mention (`TopicMatcher::blockers`).
 #[derive(Debug, Clone)]
 pub(super) struct SharedPass {
-    dfa: DFA,
+    /// The patterns' automaton, which knows each state's matches.
+    nfa: NFA,
+    /// Its DFA, as the byte loop reads it.
+    steps: Steps,
     /// For each name phrase in the automaton, its index among the
     /// matcher's phrases: Korean, Chinese and Russian spellings stay out
     /// (see `is_foreign_script`), so their bytes do not widen the
@@ -48,26 +52,32 @@ impl SharedPass {
         let stems_from = heads_from + lexicon.heads.len();
         let surnames_from = stems_from + facts::CALL_STEMS.len() + FOLDED_LETTERS.len();
         let blockers_from = surnames_from + surnames.len();
-        let dfa = DFA::builder()
+        let patterns = || {
+            phrases
+                .iter()
+                .map(|p| p.as_str())
+                .chain(lexicon.heads.iter().map(String::as_str))
+                .chain(facts::CALL_STEMS.iter().copied())
+                .chain(FOLDED_LETTERS.iter().copied())
+                .chain(surnames.iter().map(|(spelling, _)| spelling.as_str()))
+                .chain(lexicon.blockers.iter().map(String::as_str))
+        };
+        let nfa = NFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             // `phrases` stops only at matches: a prefilter would not help.
             .prefilter(false)
-            .build(
-                phrases
-                    .iter()
-                    .map(|p| p.as_str())
-                    .chain(lexicon.heads.iter().map(String::as_str))
-                    .chain(facts::CALL_STEMS.iter().copied())
-                    .chain(FOLDED_LETTERS.iter().copied())
-                    .chain(surnames.iter().map(|(spelling, _)| spelling.as_str()))
-                    .chain(lexicon.blockers.iter().map(String::as_str)),
-            )
+            .build(patterns())
             .ok()?;
         // An empty pattern would match at the start state, which `phrases`
         // never looks at; none of the pattern lists holds one.
-        (dfa.min_pattern_len() > 0).then_some(SharedPass {
-            dfa,
+        if nfa.min_pattern_len() == 0 {
+            return None;
+        }
+        let steps = Steps::new(&nfa, patterns(), true)?;
+        Some(SharedPass {
+            nfa,
+            steps,
             phrase_of,
             heads_from,
             stems_from,
@@ -90,16 +100,21 @@ impl SharedPass {
     pub(super) fn read(&self, names: &NameMatcher, text: &str, found: &mut Phrases) -> bool {
         let pass = self;
         found.clear();
-        let dfa = &pass.dfa;
-        let Ok(state) = dfa.start_state(Anchored::No) else {
-            return false;
-        };
+        let nfa = &pass.nfa;
         let mut hits = std::mem::take(&mut found.hits);
-        match_states(dfa, state, text.as_bytes(), &mut hits, &mut found.later);
+        let overlap = nfa.max_pattern_len().saturating_sub(1);
+        match_states(
+            &pass.steps,
+            overlap,
+            text.as_bytes(),
+            &mut hits,
+            &mut found.later,
+        );
         for &(state, end) in &hits {
-            for i in 0..dfa.match_len(state) {
-                let id = dfa.match_pattern(state, i);
-                let (pattern, start) = (id.as_usize(), end - dfa.pattern_len(id));
+            let state = pass.steps.origin(state);
+            for i in 0..nfa.match_len(state) {
+                let id = nfa.match_pattern(state, i);
+                let (pattern, start) = (id.as_usize(), end - nfa.pattern_len(id));
                 if pattern < pass.heads_from {
                     found.names.push((start, end, pass.phrase_of[pattern]));
                 } else if pattern < pass.stems_from {
@@ -155,60 +170,58 @@ impl SharedPass {
 /// difference either way).
 #[inline(never)]
 fn match_states(
-    dfa: &DFA,
-    start: StateID,
+    steps: &Steps,
+    overlap: usize,
     bytes: &[u8],
-    hits: &mut Vec<(StateID, usize)>,
-    later: &mut Vec<(StateID, usize)>,
+    hits: &mut Vec<(u32, usize)>,
+    later: &mut Vec<(u32, usize)>,
 ) {
     hits.clear();
     later.clear();
-    // The second stream starts this many bytes early (see above).
-    let overlap = dfa.max_pattern_len().saturating_sub(1);
+    let start = steps.start();
     // Two streams step (len + overlap) / 2 times, one steps len times.
     if bytes.len() <= 2 * overlap + 1 {
-        read_stream(dfa, start, bytes, 0, hits);
+        read_stream(steps, start, bytes, 0, hits);
         return;
     }
     // Both streams as long as each other, give or take a byte: the first
-    // ends at `mid`, the second starts `overlap` before it.
+    // ends at `mid`, the second starts `overlap` (the longest pattern
+    // less one) before it.
     let mid = (bytes.len() + overlap).div_ceil(2);
     let from = mid - overlap;
     let (first, second) = (&bytes[..mid], &bytes[from..]);
-    let (mut a, mut b) = (start, start);
-    let steps = first.len().min(second.len());
-    for (i, (&x, &y)) in first.iter().zip(second).enumerate() {
-        a = dfa.next_state(Anchored::No, a, x);
-        b = dfa.next_state(Anchored::No, b, y);
-        if dfa.is_special(a) || dfa.is_special(b) {
-            // Without a prefilter only match states (and the dead state,
-            // which an unanchored search never enters) are special.
-            if dfa.is_match(a) {
-                hits.push((a, i + 1));
-            }
-            if dfa.is_match(b) && from + i + 1 > mid {
-                later.push((b, from + i + 1));
-            }
+    let n = first.len().min(second.len());
+    let (both_first, both_second) = (&first[..n], &second[..n]);
+    let (mut a, mut b, mut read) = (start, start, 0);
+    let table = steps.parts();
+    while read < n {
+        (a, b, read) = table.both_to_match(a, b, both_first, both_second, read);
+        if table.is_match(a) {
+            hits.push((a, read));
+        }
+        if table.is_match(b) && from + read > mid {
+            later.push((b, from + read));
         }
     }
     // At most a byte is left, of one stream or the other.
-    read_stream(dfa, a, &first[steps..], steps, hits);
-    read_stream(dfa, b, &second[steps..], from + steps, later);
+    read_stream(steps, a, &first[n..], n, hits);
+    read_stream(steps, b, &second[n..], from + n, later);
     hits.append(later);
 }
 
-/// One stream: `dfa` from `state` over `bytes`, whose first byte is at
+/// One stream: `steps` from `state` over `bytes`, whose first byte is at
 /// `offset` in the text, each match state appended to `hits`.
 fn read_stream(
-    dfa: &DFA,
-    mut state: StateID,
+    steps: &Steps,
+    mut state: u32,
     bytes: &[u8],
     offset: usize,
-    hits: &mut Vec<(StateID, usize)>,
+    hits: &mut Vec<(u32, usize)>,
 ) {
+    let table = steps.parts();
     for (i, &byte) in bytes.iter().enumerate() {
-        state = dfa.next_state(Anchored::No, state, byte);
-        if dfa.is_special(state) && dfa.is_match(state) {
+        state = table.step(state, byte);
+        if table.is_match(state) {
             hits.push((state, offset + i + 1));
         }
     }
@@ -251,8 +264,8 @@ pub(super) struct Phrases {
     /// The match states the automaton passed through, with where: the
     /// buffer `read` decodes the phrases above from (`later`: see
     /// `match_states`).
-    hits: Vec<(StateID, usize)>,
-    later: Vec<(StateID, usize)>,
+    hits: Vec<(u32, usize)>,
+    later: Vec<(u32, usize)>,
 }
 
 impl Phrases {
@@ -286,18 +299,44 @@ mod tests {
 
     /// Every match of the two-stream read, in order, is one the single
     /// stream finds, and none is lost or doubled where the halves meet.
-    fn same_as_one_stream(patterns: &[&str], text: &str) {
-        let dfa = DFA::builder()
+    fn automaton(patterns: &[&str]) -> (NFA, Steps) {
+        let nfa = NFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .prefilter(false)
             .build(patterns)
             .expect("patterns build");
-        let start = dfa.start_state(Anchored::No).expect("unanchored start");
+        let steps = Steps::new(&nfa, patterns.iter().copied(), true).expect("a start state");
+        (nfa, steps)
+    }
+
+    fn same_as_one_stream(patterns: &[&str], text: &str) {
+        let (nfa, steps) = automaton(patterns);
+        let overlap = nfa.max_pattern_len() - 1;
         let (mut split, mut later, mut whole) = (Vec::new(), Vec::new(), Vec::new());
-        match_states(&dfa, start, text.as_bytes(), &mut split, &mut later);
-        read_stream(&dfa, start, text.as_bytes(), 0, &mut whole);
+        match_states(&steps, overlap, text.as_bytes(), &mut split, &mut later);
+        read_stream(&steps, steps.start(), text.as_bytes(), 0, &mut whole);
         assert_eq!(split, whole, "{text:?}");
+    }
+
+    /// Every pattern occurrence the table's states tell, as `(start, end,
+    /// pattern)`, sorted.
+    fn occurrences(patterns: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
+        let (nfa, steps) = automaton(patterns);
+        let mut hits = Vec::new();
+        read_stream(&steps, steps.start(), text.as_bytes(), 0, &mut hits);
+        let mut found: Vec<_> = hits
+            .iter()
+            .flat_map(|&(state, end)| {
+                let state = steps.origin(state);
+                let nfa = &nfa;
+                (0..nfa.match_len(state)).map(move |i| {
+                    let id = nfa.match_pattern(state, i);
+                    (end - nfa.pattern_len(id), end, id.as_usize())
+                })
+            })
+            .collect();
+        found.sort_unstable();
+        found
     }
 
     #[test]
@@ -328,6 +367,31 @@ mod tests {
         ) {
             let patterns = ["Moon Jae-in phone", "Moon", "Jae-in", "phone talks", "on", "Xi Xi Xi"];
             same_as_one_stream(&patterns, &words.concat());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_table_finds_every_occurrence_an_overlapping_search_finds(
+            words in proptest::collection::vec(
+                prop_oneof![Just("Moon "), Just("MOON"), Just("jae-In "), Just("phone "), Just("Phone"),
+                    Just("talks "), Just("Xi "), Just("xí"), Just("’s "), Just("\u{17f}"), Just("on"), Just("z ")],
+                0..60,
+            ),
+        ) {
+            let patterns = ["Moon Jae-in", "Moon", "jae-in phone", "phon", "talk", "Xi", "xi’s", "\u{17f}", "n"];
+            let text = words.concat();
+            let searcher = aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(patterns)
+                .expect("patterns build");
+            let mut expected: Vec<_> = searcher
+                .find_overlapping_iter(&text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            expected.sort_unstable();
+            prop_assert_eq!(occurrences(&patterns, &text), expected);
         }
     }
 

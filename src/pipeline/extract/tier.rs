@@ -19,9 +19,9 @@ pub struct Parties<'l> {
 
 /// The sentences worth reading facts from, surest first, each with its tier.
 pub fn ranked_sentences(parties: &Parties, sents: &[Sent]) -> Vec<(usize, Tier)> {
-    let mut ranked: Vec<(usize, Tier)> = (0..sents.len())
-        .filter_map(|i| tier(parties, sents, i).map(|t| (i, t)))
-        .collect();
+    // Room for every sentence: a list grown as it filled cost copies.
+    let mut ranked: Vec<(usize, Tier)> = Vec::with_capacity(sents.len());
+    ranked.extend((0..sents.len()).filter_map(|i| tier(parties, sents, i).map(|t| (i, t))));
     ranked.sort_by_key(|&(i, t)| (t, i));
     ranked
 }
