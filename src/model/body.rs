@@ -114,6 +114,12 @@ impl Body {
         self.ends.is_empty()
     }
 
+    /// Every paragraph's text, back to back: each paragraph's `text` is a
+    /// slice of it.
+    pub fn all_text(&self) -> &str {
+        &self.text
+    }
+
     /// All the reading text's bytes, without the paragraph breaks.
     pub fn text_len(&self) -> usize {
         self.text.len()

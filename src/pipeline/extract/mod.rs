@@ -18,6 +18,7 @@ mod pass;
 mod pending;
 mod report;
 mod steps;
+mod streams;
 mod text;
 mod tier;
 mod title;
@@ -38,6 +39,7 @@ use self::facts::Sent;
 use self::names::{Kind, NameMatcher, RawMention};
 use self::pass::Phrases;
 use self::pending::PendingPass;
+use self::streams::Scanned;
 // `names` and `topics` read the occurrence type here.
 use self::text::Found;
 use self::topics::TopicMatcher;
@@ -47,7 +49,7 @@ use self::units::{
 };
 use crate::lexicon::leaders::{LeaderId, Leaders};
 use crate::lexicon::topics::Topics;
-use crate::model::{CallFacts, Cleaned, Evidence};
+use crate::model::{Body, CallFacts, Cleaned, Evidence};
 
 /// Everything extraction reads from one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -163,18 +165,35 @@ impl<'a> Extractor<'a> {
     /// The shared pass over `text` into `found`; false without the
     /// shared automaton, or for Korean (CJK, Cyrillic) text, which the
     /// matchers read with their own automata.
-    fn phrases(&self, text: &str, found: &mut Phrases) -> bool {
-        !pass::needs_own_scan(text)
-            && self
-                .both
-                .get(&self.names, &self.lexicon)
-                .is_some_and(|pass| pass.read(&self.names, text, found))
+    ///
+    /// `body`, when given, is the shared pass over the text `text` lies in,
+    /// and where: its matches are shared out, not read again.
+    fn phrases(&self, text: &str, body: Option<(usize, &Scanned)>, found: &mut Phrases) -> bool {
+        // A body is only scanned whole when no part of it needs its own.
+        if body.is_none() && pass::needs_own_scan(text) {
+            return false;
+        }
+        let Some(pass) = self.both.get(&self.names, &self.lexicon) else {
+            return false;
+        };
+        match body {
+            Some((offset, scanned)) => pass.read_within(&self.names, text, offset, scanned, found),
+            None => pass.read(&self.names, text, found),
+        }
+        true
     }
 
     /// The leader-naming phrases of `text` into `out`, by the shared pass
     /// (which fills `found`) if there is one; false if there is none.
-    fn scan_names(&self, text: &str, found: &mut Phrases, out: &mut Vec<RawMention>) -> bool {
-        if self.phrases(text, found) {
+    /// `body` as for `phrases`.
+    fn scan_names(
+        &self,
+        text: &str,
+        body: Option<(usize, &Scanned)>,
+        found: &mut Phrases,
+        out: &mut Vec<RawMention>,
+    ) -> bool {
+        if self.phrases(text, body, found) {
             let surnames = self
                 .names
                 .surnames_are_words
@@ -229,6 +248,7 @@ impl<'a> Extractor<'a> {
         let mut seen_topics = vec![false; self.topics.all.len()];
         let stories = self.stories(
             headline.is_some(),
+            &cleaned.paragraphs,
             &units,
             &sentences,
             dateline_ends,
@@ -250,7 +270,7 @@ impl<'a> Extractor<'a> {
         let mut caption_calls = Vec::with_capacity(cleaned.captions.len());
         for c in &cleaned.captions {
             let Scratch { found, in_unit, .. } = &mut scratch;
-            caption_calls.push(match self.scan_names(c, found, in_unit) {
+            caption_calls.push(match self.scan_names(c, None, found, in_unit) {
                 true => facts::is_call_sentence_at(c, found.stems.iter().copied()),
                 false => facts::is_call_sentence(c),
             });
@@ -318,6 +338,7 @@ impl<'a> Extractor<'a> {
     fn stories<'c>(
         &self,
         has_headline: bool,
+        paragraphs: &'c Body,
         units: &[Unit<'c>],
         sentences: &[&'c str],
         dateline_ends: [Option<usize>; LEAD_SENTENCES],
@@ -329,9 +350,22 @@ impl<'a> Extractor<'a> {
             in_unit,
             mentions,
             spans,
+            body,
             ..
         } = scratch;
         mentions.clear();
+        // The body in one shared pass, its matches shared out to the
+        // paragraphs: an automaton reads a long text faster than many
+        // short ones (see `streams`). A body in a script the pass leaves
+        // out is read paragraph by paragraph.
+        let all = paragraphs.all_text();
+        let scanned = match pass::needs_own_scan(all) {
+            false => self.both.get(&self.names, &self.lexicon).map(|pass| {
+                pass.scan(all, body);
+                &*body
+            }),
+            true => None,
+        };
         let mut stories: Vec<Story> = Vec::with_capacity(sentences.len());
         let mut body_index = 0;
         // Lead sentences counted so far: breadcrumbs, credits and
@@ -342,7 +376,13 @@ impl<'a> Extractor<'a> {
             let is_headline = has_headline && i == 0;
             let unit_sentences = &sentences[unit.sentences.clone()];
             // One scan per paragraph, shared out to its sentences.
-            let shared = self.scan_names(unit.text, found, in_unit);
+            let in_body = scanned.and_then(|scanned| {
+                let offset = offset_in(all, unit.text);
+                all.get(offset..offset + unit.text.len())
+                    .is_some_and(|t| std::ptr::eq(t, unit.text))
+                    .then_some((offset, scanned))
+            });
+            let shared = self.scan_names(unit.text, in_body, found, in_unit);
             spans.clear();
             spans.extend(unit_sentences.iter().map(|s| {
                 let start = offset_in(unit.text, s);
@@ -494,6 +534,8 @@ struct Scratch {
     mentions: Vec<RawMention>,
     /// The sentences of one paragraph, as byte spans.
     spans: Vec<(usize, usize)>,
+    /// The shared pass over the whole body.
+    body: Scanned,
     /// Every sentence's leaders, one after the other (`Sent::mentions`).
     resolved: Vec<(usize, usize, LeaderId)>,
 }

@@ -11,6 +11,7 @@ use aho_corasick::nfa::noncontiguous::NFA;
 use super::facts;
 use super::names::NameMatcher;
 use super::steps::Steps;
+use super::streams::{Scanned, match_states};
 use super::text::Found;
 use super::topics::TopicMatcher;
 
@@ -96,25 +97,63 @@ impl SharedPass {
     /// `FOLDED_LETTERS` letter, as `(start, end)` by start: a text without
     /// one holds no call word; the surnames `scan` would look at (see
     /// `NameMatcher::surname_word`); and every occurrence of a topic
-    /// blocker, by start. False if the automaton can not start.
-    pub(super) fn read(&self, names: &NameMatcher, text: &str, found: &mut Phrases) -> bool {
+    /// blocker, by start.
+    pub(super) fn read(&self, names: &NameMatcher, text: &str, found: &mut Phrases) {
+        let mut own = std::mem::take(&mut found.own);
+        self.scan(text, &mut own);
+        self.decode(names, text, 0, &own.first, found);
+        found.own = own;
+    }
+
+    /// Every match state over `text` (a whole article body) into
+    /// `scanned`, for `read_within` to share out to its paragraphs.
+    pub(super) fn scan(&self, text: &str, scanned: &mut Scanned) {
+        let overlap = self.nfa.max_pattern_len().saturating_sub(1);
+        match_states(&self.steps, overlap, text.as_bytes(), scanned);
+    }
+
+    /// `read` for `text`, which lies at `offset` in the text `scanned` was
+    /// made of: the phrases wholly inside it. Those crossing into it from
+    /// the text before are left out, so it finds what reading it alone
+    /// finds (a reading from its start finds every phrase that starts
+    /// there or later, whatever came before).
+    pub(super) fn read_within(
+        &self,
+        names: &NameMatcher,
+        text: &str,
+        offset: usize,
+        scanned: &Scanned,
+        found: &mut Phrases,
+    ) {
+        let hits = &scanned.first;
+        let from = hits.partition_point(|&(_, end)| end <= offset);
+        let to = from + hits[from..].partition_point(|&(_, end)| end <= offset + text.len());
+        self.decode(names, text, offset, &hits[from..to], found);
+    }
+
+    /// Fills `found` (see `read`) from `hits`, the match states over
+    /// `text`, whose positions count from `offset` bytes before it.
+    fn decode(
+        &self,
+        names: &NameMatcher,
+        text: &str,
+        offset: usize,
+        hits: &[(u32, usize)],
+        found: &mut Phrases,
+    ) {
         let pass = self;
         found.clear();
         let nfa = &pass.nfa;
-        let mut hits = std::mem::take(&mut found.hits);
-        let overlap = nfa.max_pattern_len().saturating_sub(1);
-        match_states(
-            &pass.steps,
-            overlap,
-            text.as_bytes(),
-            &mut hits,
-            &mut found.later,
-        );
-        for &(state, end) in &hits {
+        for &(state, end) in hits {
             let state = pass.steps.origin(state);
+            let end = end - offset;
             for i in 0..nfa.match_len(state) {
                 let id = nfa.match_pattern(state, i);
-                let (pattern, start) = (id.as_usize(), end - nfa.pattern_len(id));
+                let Some(start) = end.checked_sub(nfa.pattern_len(id)) else {
+                    // Begins before `text`.
+                    continue;
+                };
+                let pattern = id.as_usize();
                 if pattern < pass.heads_from {
                     found.names.push((start, end, pass.phrase_of[pattern]));
                 } else if pattern < pass.stems_from {
@@ -134,96 +173,10 @@ impl SharedPass {
                 }
             }
         }
-        found.hits = hits;
         leftmost_longest(&mut found.names);
         leftmost_longest(&mut found.topics);
         found.stems.sort_unstable();
         found.blockers.sort_unstable();
-        true
-    }
-}
-
-/// Every match state `dfa` passes through over `bytes` from `start`, with
-/// the position just after the byte that led to it, in text order, into
-/// `hits` (cleared first).
-///
-/// The automaton's next state waits on the load of the one before, so one
-/// stream is as slow as that chain (perf: most of the loop's time sat on
-/// the one load). A longer text is read as two streams stepped together,
-/// whose loads overlap: the first half, and the second half from
-/// `max_pattern_len - 1` bytes before the middle. By the first byte past
-/// the middle the second stream is in the state one stream would be in
-/// there (a state is the longest text suffix that begins a pattern, never
-/// longer than a pattern), and it reports only matches ending past the
-/// middle, so each match comes once. `later` is the second stream's
-/// buffer until it joins `hits`.
-///
-/// Measured slower (callgrind, 10,000 generated articles): the automaton
-/// re-laid as a dense `u16` table (+15% instructions, and its build cost
-/// ten times the automaton's), and stepping over the bytes that leave the
-/// start state idle (+30%: few bytes do). Case folding is no cost to drop:
-/// the automaton already puts both cases of a letter in one byte class.
-/// No faster by wall time (pairs in turn, 10,000 articles): the states
-/// re-laid breadth-first in rows as wide as the byte classes (1.00×), and
-/// four streams instead of two (1.03×). Not inlined, so the loop stands
-/// apart in a profile (inlined, its registers spilled; no wall-time
-/// difference either way).
-#[inline(never)]
-fn match_states(
-    steps: &Steps,
-    overlap: usize,
-    bytes: &[u8],
-    hits: &mut Vec<(u32, usize)>,
-    later: &mut Vec<(u32, usize)>,
-) {
-    hits.clear();
-    later.clear();
-    let start = steps.start();
-    // Two streams step (len + overlap) / 2 times, one steps len times.
-    if bytes.len() <= 2 * overlap + 1 {
-        read_stream(steps, start, bytes, 0, hits);
-        return;
-    }
-    // Both streams as long as each other, give or take a byte: the first
-    // ends at `mid`, the second starts `overlap` (the longest pattern
-    // less one) before it.
-    let mid = (bytes.len() + overlap).div_ceil(2);
-    let from = mid - overlap;
-    let (first, second) = (&bytes[..mid], &bytes[from..]);
-    let n = first.len().min(second.len());
-    let (both_first, both_second) = (&first[..n], &second[..n]);
-    let (mut a, mut b, mut read) = (start, start, 0);
-    let table = steps.parts();
-    while read < n {
-        (a, b, read) = table.both_to_match(a, b, both_first, both_second, read);
-        if table.is_match(a) {
-            hits.push((a, read));
-        }
-        if table.is_match(b) && from + read > mid {
-            later.push((b, from + read));
-        }
-    }
-    // At most a byte is left, of one stream or the other.
-    read_stream(steps, a, &first[n..], n, hits);
-    read_stream(steps, b, &second[n..], from + n, later);
-    hits.append(later);
-}
-
-/// One stream: `steps` from `state` over `bytes`, whose first byte is at
-/// `offset` in the text, each match state appended to `hits`.
-fn read_stream(
-    steps: &Steps,
-    mut state: u32,
-    bytes: &[u8],
-    offset: usize,
-    hits: &mut Vec<(u32, usize)>,
-) {
-    let table = steps.parts();
-    for (i, &byte) in bytes.iter().enumerate() {
-        state = table.step(state, byte);
-        if table.is_match(state) {
-            hits.push((state, offset + i + 1));
-        }
     }
 }
 
@@ -261,11 +214,9 @@ pub(super) struct Phrases {
     pub(super) stems: Vec<(usize, usize)>,
     pub(super) surnames: Vec<Found>,
     pub(super) blockers: Vec<Found>,
-    /// The match states the automaton passed through, with where: the
-    /// buffer `read` decodes the phrases above from (`later`: see
-    /// `match_states`).
-    hits: Vec<(u32, usize)>,
-    later: Vec<(u32, usize)>,
+    /// The match states the automaton passed through over a text `read`
+    /// reads on its own, which it decodes the phrases above from.
+    own: Scanned,
 }
 
 impl Phrases {
@@ -296,104 +247,6 @@ fn leftmost_longest(all: &mut Vec<Found>) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    /// Every match of the two-stream read, in order, is one the single
-    /// stream finds, and none is lost or doubled where the halves meet.
-    fn automaton(patterns: &[&str]) -> (NFA, Steps) {
-        let nfa = NFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(patterns)
-            .expect("patterns build");
-        let steps = Steps::new(&nfa, patterns.iter().copied(), true).expect("a start state");
-        (nfa, steps)
-    }
-
-    fn same_as_one_stream(patterns: &[&str], text: &str) {
-        let (nfa, steps) = automaton(patterns);
-        let overlap = nfa.max_pattern_len() - 1;
-        let (mut split, mut later, mut whole) = (Vec::new(), Vec::new(), Vec::new());
-        match_states(&steps, overlap, text.as_bytes(), &mut split, &mut later);
-        read_stream(&steps, steps.start(), text.as_bytes(), 0, &mut whole);
-        assert_eq!(split, whole, "{text:?}");
-    }
-
-    /// Every pattern occurrence the table's states tell, as `(start, end,
-    /// pattern)`, sorted.
-    fn occurrences(patterns: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
-        let (nfa, steps) = automaton(patterns);
-        let mut hits = Vec::new();
-        read_stream(&steps, steps.start(), text.as_bytes(), 0, &mut hits);
-        let mut found: Vec<_> = hits
-            .iter()
-            .flat_map(|&(state, end)| {
-                let state = steps.origin(state);
-                let nfa = &nfa;
-                (0..nfa.match_len(state)).map(move |i| {
-                    let id = nfa.match_pattern(state, i);
-                    (end - nfa.pattern_len(id), end, id.as_usize())
-                })
-            })
-            .collect();
-        found.sort_unstable();
-        found
-    }
-
-    #[test]
-    fn a_match_across_the_middle_is_found_once() {
-        let patterns = ["President Moon Jae-in", "Moon", "phone", "talks", "Xi"];
-        let filler = "a".repeat(100);
-        for shift in 0..40 {
-            let text = format!(
-                "{}{}President Moon Jae-in held phone talks{filler}",
-                &filler[..shift],
-                &filler[..60]
-            );
-            same_as_one_stream(&patterns, &text);
-        }
-        // A text that is one long match and short texts read in one stream.
-        same_as_one_stream(&patterns, &"Xi".repeat(200));
-        same_as_one_stream(&patterns, "Moon and Xi");
-        same_as_one_stream(&patterns, "");
-    }
-
-    proptest! {
-        #[test]
-        fn two_streams_find_what_one_finds(
-            words in proptest::collection::vec(
-                prop_oneof![Just("Moon "), Just("Jae-in "), Just("phone "), Just("talks "), Just("Xi "), Just("xx "), Just("mo"), Just("on")],
-                0..120,
-            ),
-        ) {
-            let patterns = ["Moon Jae-in phone", "Moon", "Jae-in", "phone talks", "on", "Xi Xi Xi"];
-            same_as_one_stream(&patterns, &words.concat());
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn the_table_finds_every_occurrence_an_overlapping_search_finds(
-            words in proptest::collection::vec(
-                prop_oneof![Just("Moon "), Just("MOON"), Just("jae-In "), Just("phone "), Just("Phone"),
-                    Just("talks "), Just("Xi "), Just("xí"), Just("’s "), Just("\u{17f}"), Just("on"), Just("z ")],
-                0..60,
-            ),
-        ) {
-            let patterns = ["Moon Jae-in", "Moon", "jae-in phone", "phon", "talk", "Xi", "xi’s", "\u{17f}", "n"];
-            let text = words.concat();
-            let searcher = aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(patterns)
-                .expect("patterns build");
-            let mut expected: Vec<_> = searcher
-                .find_overlapping_iter(&text)
-                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-                .collect();
-            expected.sort_unstable();
-            prop_assert_eq!(occurrences(&patterns, &text), expected);
-        }
-    }
 
     #[test]
     fn every_foreign_script_character_starts_with_a_flagged_byte() {

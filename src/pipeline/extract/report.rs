@@ -139,22 +139,23 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
         }
         let s = &sents[i];
         let words = Words::new(s.text);
-        let korean = ko::is_korean(s.text);
-        // Whether the sentence may state a fact still wanted (the same
-        // tests the scans below open with).
-        let may_tell = (minutes.is_none() && (may_hold_duration(&words) || korean))
-            || (start.is_none() && (looks_timed(&words) || korean));
         if at >= scanned {
             // Its days only tell whether its facts are this call's, and
             // whether the article names any day at all: with neither
-            // question open, its days are not read.
-            if !may_tell && !days.is_empty() {
+            // question open (it can state no fact still wanted, by the
+            // tests the scans below open with), its days are not read.
+            let may_tell = || {
+                let korean = ko::is_korean(s.text);
+                (minutes.is_none() && (may_hold_duration(&words) || korean))
+                    || (start.is_none() && (korean || looks_timed(&words)))
+            };
+            if !days.is_empty() && !may_tell() {
                 continue;
             }
             read_days(cx, sents, i, tier, &mut days, &mut looking_back);
             days.retain(|d| valid_day(cx, d) || d.resolved.date.is_none());
         }
-        if !may_tell || !on_the_day(&days, chosen, i) {
+        if !on_the_day(&days, chosen, i) {
             continue;
         }
         // "following one on Feb. 20 that lasted 32 minutes": a length or a
