@@ -26,10 +26,11 @@ const FOLDED_LETTERS: &[&str] = &["\u{17f}", "\u{212a}"];
 /// the words that void a topic mention (`TopicMatcher::blockers`).
 #[derive(Debug, Clone)]
 pub(super) struct SharedPass {
-    /// The patterns' automaton, which knows each state's matches.
-    nfa: NFA,
-    /// Its DFA, as the byte loop reads it.
+    /// The patterns' DFA, as the byte loop reads it.
     steps: Steps,
+    /// The longest pattern's length less one: how far back a stream
+    /// starts before its stretch (see `streams`).
+    overlap: usize,
     /// For each name phrase in the automaton, its index among the
     /// matcher's phrases: Korean, Chinese and Russian spellings stay out
     /// (see `is_foreign_script`), so their bytes do not widen the
@@ -77,7 +78,7 @@ impl SharedPass {
         }
         let steps = Steps::new(&nfa, patterns(), true)?;
         Some(SharedPass {
-            nfa,
+            overlap: nfa.max_pattern_len().saturating_sub(1),
             steps,
             phrase_of,
             heads_from,
@@ -108,8 +109,7 @@ impl SharedPass {
     /// Every match state over `text` (a whole article body) into
     /// `scanned`, for `read_within` to share out to its paragraphs.
     pub(super) fn scan(&self, text: &str, scanned: &mut Scanned) {
-        let overlap = self.nfa.max_pattern_len().saturating_sub(1);
-        match_states(&self.steps, overlap, text.as_bytes(), scanned);
+        match_states(&self.steps, self.overlap, text.as_bytes(), scanned);
     }
 
     /// `read` for `text`, which lies at `offset` in the text `scanned` was
@@ -143,17 +143,15 @@ impl SharedPass {
     ) {
         let pass = self;
         found.clear();
-        let nfa = &pass.nfa;
+        let steps = &pass.steps;
         for &(state, end) in hits {
-            let state = pass.steps.origin(state);
             let end = end - offset;
-            for i in 0..nfa.match_len(state) {
-                let id = nfa.match_pattern(state, i);
-                let Some(start) = end.checked_sub(nfa.pattern_len(id)) else {
+            for &id in steps.matches(state) {
+                let Some(start) = end.checked_sub(steps.pattern_len(id)) else {
                     // Begins before `text`.
                     continue;
                 };
-                let pattern = id.as_usize();
+                let pattern = id as usize;
                 if pattern < pass.heads_from {
                     found.names.push((start, end, pass.phrase_of[pattern]));
                 } else if pattern < pass.stems_from {
@@ -246,7 +244,6 @@ fn leftmost_longest(all: &mut Vec<Found>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     #[test]
     fn every_foreign_script_character_starts_with_a_flagged_byte() {

@@ -19,7 +19,7 @@ use crate::pipeline::clean::clean;
 fn check_shared_pass(x: &Extractor, text: &str, cuts: &[usize]) {
     let mut found = Phrases::default();
     let mut shared_names = Vec::new();
-    let shared = x.scan_names(text, &mut found, &mut shared_names);
+    let shared = x.scan_names(text, None, &mut found, &mut shared_names);
     // Korean (CJK, Cyrillic) text is left to each matcher's own automaton;
     // all other text takes the shared pass.
     assert_eq!(shared, !super::pass::needs_own_scan(text), "{text}");
@@ -29,6 +29,37 @@ fn check_shared_pass(x: &Extractor, text: &str, cuts: &[usize]) {
     }
     if found.stems.is_empty() {
         assert!(!facts::is_call_sentence(text), "{text}");
+    }
+    // Read out of a pass over a longer text it lies in (a paragraph of a
+    // body), it gives what it gives alone, whatever stands around it.
+    let pass = x.both.get(&x.names, &x.lexicon).expect("the shared pass");
+    for (before, after) in [
+        ("", ""),
+        ("President Moon Jae", "in spoke"),
+        ("phon", "e talks Xi"),
+    ] {
+        let body = format!("{before}{text}{after}");
+        let mut scanned = super::streams::Scanned::default();
+        pass.scan(&body, &mut scanned);
+        let mut within = Phrases::default();
+        pass.read_within(&x.names, text, before.len(), &scanned, &mut within);
+        assert_eq!(
+            (
+                &within.names,
+                &within.topics,
+                &within.stems,
+                &within.surnames,
+                &within.blockers
+            ),
+            (
+                &found.names,
+                &found.topics,
+                &found.stems,
+                &found.surnames,
+                &found.blockers
+            ),
+            "{body}"
+        );
     }
     let mut cuts: Vec<usize> = cuts
         .iter()

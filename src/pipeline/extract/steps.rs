@@ -20,8 +20,11 @@ pub(super) struct Steps {
     matches_end: u32,
     start: u32,
     stride: usize,
-    /// The automaton's own state for each row, for its match lists.
-    origin: Vec<StateID>,
+    /// Each match state's patterns, by row: `patterns[ranges[row]]`.
+    ranges: Vec<(u32, u32)>,
+    patterns: Vec<u32>,
+    /// Each pattern's length in bytes.
+    lengths: Vec<u32>,
 }
 
 impl Steps {
@@ -87,13 +90,33 @@ impl Steps {
         if !within {
             return None;
         }
+        // Each match state's list, flat: the automaton's own lists cost a
+        // walk per pattern read.
+        let mut ranges = Vec::with_capacity(matches);
+        let mut patterns = Vec::new();
+        for &old in &order[..matches] {
+            let state = states[old];
+            let from = u32::try_from(patterns.len()).ok()?;
+            for i in 0..automaton.match_len(state) {
+                patterns.push(automaton.match_pattern(state, i).as_u32());
+            }
+            ranges.push((from, u32::try_from(patterns.len()).ok()?));
+        }
+        let lengths = (0..automaton.patterns_len())
+            .map(|p| {
+                let id = aho_corasick::PatternID::new(p).ok()?;
+                u32::try_from(automaton.pattern_len(id)).ok()
+            })
+            .collect::<Option<Vec<u32>>>()?;
         Some(Steps {
             next,
             class,
             matches_end: u32::try_from(matches * stride).ok()?,
             start: offset_of[0],
             stride,
-            origin: order.iter().map(|&i| states[i]).collect(),
+            ranges,
+            patterns,
+            lengths,
         })
     }
 
@@ -112,9 +135,20 @@ impl Steps {
         }
     }
 
-    /// The automaton's own state for `state`, to read its matches.
-    pub(super) fn origin(&self, state: u32) -> StateID {
-        self.origin[state as usize / self.stride]
+    /// The patterns (by index) that match state `state` ends; none for a
+    /// state that is no match state.
+    pub(super) fn matches(&self, state: u32) -> &[u32] {
+        self.ranges
+            .get(state as usize / self.stride)
+            .and_then(|&(from, to)| self.patterns.get(from as usize..to as usize))
+            .unwrap_or(&[])
+    }
+
+    /// How many bytes pattern `pattern` is.
+    pub(super) fn pattern_len(&self, pattern: u32) -> usize {
+        self.lengths
+            .get(pattern as usize)
+            .map_or(0, |&n| n as usize)
     }
 }
 

@@ -168,18 +168,17 @@ mod tests {
     /// Every pattern occurrence the table's states tell, as `(start, end,
     /// pattern)`, sorted.
     fn occurrences(patterns: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
-        let (nfa, steps) = automaton(patterns);
+        let (_, steps) = automaton(patterns);
         let mut hits = Vec::new();
         read_stream(&steps, steps.start(), text.as_bytes(), 0, &mut hits);
+        let steps = &steps;
         let mut found: Vec<_> = hits
             .iter()
             .flat_map(|&(state, end)| {
-                let state = steps.origin(state);
-                let nfa = &nfa;
-                (0..nfa.match_len(state)).map(move |i| {
-                    let id = nfa.match_pattern(state, i);
-                    (end - nfa.pattern_len(id), end, id.as_usize())
-                })
+                steps
+                    .matches(state)
+                    .iter()
+                    .map(move |&p| (end - steps.pattern_len(p), end, p as usize))
             })
             .collect();
         found.sort_unstable();
@@ -189,7 +188,7 @@ mod tests {
     #[test]
     fn a_match_across_a_seam_is_found_once() {
         let patterns = ["President Moon Jae-in", "Moon", "phone", "talks", "Xi"];
-        let filler = "a".repeat(400);
+        let filler = "a".repeat(600);
         // Two streams, then four: the phrase slides over every seam.
         for length in [100, 600] {
             for shift in 0..length {

@@ -26,7 +26,8 @@ static PAGE_LINE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// date, or one marked as page metadata ("Published:", "A | B | date").
 /// Dates in running prose are never a publication date.
 pub fn page_line_date(line: &str) -> Option<NaiveDate> {
-    if line.len() > 160 || !line.bytes().any(|b| b.is_ascii_digit()) {
+    // Every form of `FULL_DATE` writes the year in four digits.
+    if line.len() > 160 || !has_four_digits(line) {
         return None;
     }
     let caps = FULL_DATE.captures(line)?;
@@ -41,6 +42,15 @@ pub fn page_line_date(line: &str) -> Option<NaiveDate> {
         return None;
     }
     full_date(&caps)
+}
+
+/// Whether `line` holds four ASCII digits in a row.
+fn has_four_digits(line: &str) -> bool {
+    let mut run = 0;
+    line.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
 }
 
 fn full_date(caps: &Captures) -> Option<NaiveDate> {
