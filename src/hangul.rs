@@ -38,7 +38,28 @@ pub fn is_hangul(c: char) -> bool {
 
 /// Whether any character of `s` is Hangul.
 pub fn has_hangul(s: &str) -> bool {
-    s.chars().any(is_hangul)
+    // Most text holds no byte that can lead a Hangul character, and is
+    // ruled out a block at a time without decoding one (typographic
+    // quotes and dashes lead with 0xE2, which no Hangul does).
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(at) = crate::sanitize::find_byte(bytes, from, may_lead_hangul) {
+        if s.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(is_hangul)
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// Whether `b` may be the first byte of a Hangul character in UTF-8
+/// (U+1100… 0xE1, U+3131… 0xE3, U+A960… and the syllables 0xEA–0xED; a
+/// test checks every character).
+fn may_lead_hangul(b: u8) -> bool {
+    matches!(b, 0xe1 | 0xe3 | 0xea..=0xed)
 }
 
 /// The initial consonant of a syllable, as a compatibility jamo.
@@ -219,6 +240,20 @@ pub fn stem(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_hangul_character_is_found_by_its_first_byte() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(has_hangul(&alone), is_hangul(c), "{c:?}");
+            // Among other text, past a block of it, with a lead byte
+            // that is not Hangul's before it.
+            if is_hangul(c) || c as u32 % 97 == 0 {
+                let among = format!("“{}” — {alone} x", "a".repeat(40));
+                assert_eq!(has_hangul(&among), is_hangul(c), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn hangul_tests() {

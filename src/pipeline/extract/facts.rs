@@ -72,6 +72,11 @@ pub fn is_call_sentence(s: &str) -> bool {
 /// lies in it: every call word holds one, so only the words around those
 /// are read, not every word of the sentence.
 pub fn is_call_sentence_at(s: &str, stems: impl Iterator<Item = (usize, usize)>) -> bool {
+    let mut stems = stems.peekable();
+    // No stem (nor folded letter, which the stems include): no call word.
+    if stems.peek().is_none() {
+        return false;
+    }
     if has_exotic_fold(s) {
         return is_call_sentence(s);
     }
