@@ -248,7 +248,7 @@ mod tests {
             assert_eq!(has_hangul(&alone), is_hangul(c), "{c:?}");
             // Among other text, past a block of it, with a lead byte
             // that is not Hangul's before it.
-            if is_hangul(c) || c as u32 % 97 == 0 {
+            if is_hangul(c) || (c as u32).is_multiple_of(97) {
                 let among = format!("“{}” — {alone} x", "a".repeat(40));
                 assert_eq!(has_hangul(&among), is_hangul(c), "{c:?}");
             }

@@ -49,7 +49,7 @@ use self::units::{
 };
 use crate::lexicon::leaders::{LeaderId, Leaders};
 use crate::lexicon::topics::Topics;
-use crate::model::{Body, CallFacts, Cleaned, Evidence};
+use crate::model::{Body, CallFacts, Cleaned, Evidence, Place};
 
 /// Everything extraction reads from one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -247,7 +247,6 @@ impl<'a> Extractor<'a> {
         let mut scratch = SCRATCH.take();
         let mut seen_topics = vec![false; self.topics.all.len()];
         let stories = self.stories(
-            headline.is_some(),
             &cleaned.paragraphs,
             &units,
             &sentences,
@@ -331,13 +330,13 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// The sentences of `units` as the fact finders will see them, their
-    /// mentions appended to `scratch.mentions`; marks the topics they name
-    /// in `seen_topics`. With a headline, it is the first unit;
-    /// `dateline_ends` are where the lead sentences' datelines end.
+    /// The sentences of `units` (of `paragraphs`, and a headline first if
+    /// there is one) as the fact finders will see them, their mentions
+    /// appended to `scratch.mentions`; marks the topics they name in
+    /// `seen_topics`. `dateline_ends` are where the lead sentences'
+    /// datelines end.
     fn stories<'c>(
         &self,
-        has_headline: bool,
         paragraphs: &'c Body,
         units: &[Unit<'c>],
         sentences: &[&'c str],
@@ -354,6 +353,7 @@ impl<'a> Extractor<'a> {
             ..
         } = scratch;
         mentions.clear();
+        let has_headline = units.first().is_some_and(|u| u.place == Place::Headline);
         // The body in one shared pass, its matches shared out to the
         // paragraphs: an automaton reads a long text faster than many
         // short ones (see `streams`). A body in a script the pass leaves
