@@ -95,7 +95,7 @@ pub(super) fn is_prose(s: &str) -> bool {
             break;
         }
     }
-    words == 6 && !bytes.windows(3).any(|w| w == b" | ")
+    words == 6 && !s.contains(" | ")
 }
 
 /// Empty or only whitespace (`trim().is_empty()`, without trimming both
