@@ -1,8 +1,11 @@
 //! The shared pass: every phrase the name, topic and call-word matchers
-//! look for, in one automaton, so a paragraph is read once for all. Each
-//! matcher hands over its patterns (`NameMatcher::shared_patterns`, the
-//! topic heads and blockers, `facts::CALL_STEMS`) and gets back, in
-//! `Phrases`, what its own leftmost-longest automaton would have found.
+//! look for, in one automaton, so an article's body is read once for all
+//! (`scan`, then `read_within` per paragraph; a headline or caption is
+//! `read` on its own). Each matcher hands over its patterns
+//! (`NameMatcher::shared_patterns`, the topic heads and blockers,
+//! `facts::CALL_STEMS`) and gets back, in `Phrases`, what its own
+//! leftmost-longest automaton would have found. The automaton's table is
+//! `steps`, its byte loop `streams`.
 
 use aho_corasick::MatchKind;
 use aho_corasick::automaton::Automaton;
@@ -160,6 +163,17 @@ impl SharedPass {
                     found.stems.push((start, end));
                 } else if pattern < pass.blockers_from {
                     // Whole words do not overlap: these come by start too.
+                    // Most hits are inside words ("han" in "than", "hu" in
+                    // "human"): an ASCII letter or digit beside one rules
+                    // it out before `surname_word` looks closer.
+                    let bytes = text.as_bytes();
+                    let inside_word = |i: Option<usize>| {
+                        i.and_then(|i| bytes.get(i))
+                            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+                    };
+                    if inside_word(start.checked_sub(1)) || inside_word(Some(end)) {
+                        continue;
+                    }
                     let spelling = pattern - pass.surnames_from;
                     if let Some(p) = names.surname_word(text, start, end, spelling) {
                         found.surnames.push((start, end, p));
