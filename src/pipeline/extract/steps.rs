@@ -2,7 +2,7 @@
 //! of next states, rows for states and a column per byte class, match
 //! states first. A step is a class lookup and one load, a match test one
 //! comparison; the loop that reads every byte of every article
-//! (`pass::match_states`) spends its time on little else.
+//! (`streams::match_states`) spends its time on little else.
 //!
 //! Built from an Aho-Corasick automaton by following its transitions from
 //! the start state, so it is that automaton's DFA, state for state.
@@ -82,7 +82,8 @@ impl Steps {
             );
         }
         let matches = states.iter().filter(|&&s| automaton.is_match(s)).count();
-        // What makes every step a load within `next` (see `Parts::step`).
+        // What keeps every step's index within `next`, so that
+        // `Parts::step` never panics on an automaton's own states.
         let whole_rows = |offset: u32| offset as usize + stride <= next.len();
         let within = next.iter().all(|&offset| whole_rows(offset))
             && whole_rows(offset_of[0])
@@ -164,12 +165,10 @@ impl Parts<'_> {
     /// The state after `state` reads `byte`.
     #[inline(always)]
     pub(super) fn step(self, state: u32, byte: u8) -> u32 {
-        let at = state as usize + usize::from(self.class[usize::from(byte)]);
-        debug_assert!(at < self.next.len());
-        // SAFETY: `state` is the start or an entry of `next`, each a row
-        // offset with a whole row after it, and a class is below the row's
-        // width (both checked by `Steps::new`): `at` is within `next`.
-        unsafe { *self.next.get_unchecked(at) }
+        // Checked, though `Steps::new` keeps this table's own states in
+        // range: the compare sits beside the load the loop waits on, and
+        // an unchecked load measured no faster (1.00× by wall time).
+        self.next[state as usize + usize::from(self.class[usize::from(byte)])]
     }
 
     /// Two streams stepped together, `a` over `first` and `b` over
