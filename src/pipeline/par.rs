@@ -54,9 +54,11 @@ where
 
 /// `items.iter().map(f)` on up to `threads` threads, in order. Workers take
 /// the next item from a shared counter, so one slow item doesn't idle the
-/// others, and put each result straight into its slot: no per-worker
-/// buffers that grow (and are freed into the workers' malloc arenas, where
-/// the main thread can't reuse them).
+/// others, and write each result straight into its place in the output:
+/// no per-worker buffers that grow (and are freed into the workers' malloc
+/// arenas, where the main thread can't reuse them), and no table of empty
+/// slots filled in first (megabytes at 10,000 articles, which the calling
+/// thread touched page by page while every worker waited).
 pub fn map_on<A, T, F>(items: &[A], threads: usize, f: F) -> Vec<T>
 where
     A: Sync,
@@ -67,7 +69,8 @@ where
     if threads < 2 {
         return items.iter().map(f).collect();
     }
-    let slots: Vec<Mutex<Option<T>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    let mut out: Vec<T> = Vec::with_capacity(items.len());
+    let places = Places(out.as_mut_ptr());
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
@@ -77,26 +80,51 @@ where
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = items.get(i) else { break };
                         let value = f(item);
-                        if let Ok(mut slot) = slots[i].lock() {
-                            *slot = Some(value);
-                        }
+                        // SAFETY: `i < items.len()`, the capacity of `out`,
+                        // and the counter hands each index to one worker
+                        // only: no two writes meet, and nothing reads a
+                        // place before every worker has been joined.
+                        unsafe { places.write(i, value) };
                     }
                 })
             })
             .collect();
+        let mut panicked = None;
         for h in handles {
             if let Err(panic) = h.join() {
-                // A panic in a worker is a bug; surface it rather than
-                // silently dropping a slice of the input.
-                std::panic::resume_unwind(panic);
+                panicked.get_or_insert(panic);
             }
         }
+        if let Some(panic) = panicked {
+            // A panic in a worker is a bug; surface it rather than
+            // silently dropping a slice of the input. `out` keeps length
+            // 0: what was written is leaked, never read.
+            std::panic::resume_unwind(panic);
+        }
     });
-    slots
-        .into_iter()
-        .filter_map(|slot| slot.into_inner().ok().flatten())
-        .collect()
+    // SAFETY: every worker returned, so each took indices from the counter
+    // until one fell outside `items`: every index below `items.len()` was
+    // taken once and written before its worker moved on.
+    unsafe { out.set_len(items.len()) };
+    out
 }
+
+/// Where `map_on`'s workers write: the output's spare capacity.
+struct Places<T>(*mut T);
+
+impl<T> Places<T> {
+    /// # Safety
+    /// `i` is below the capacity, and no other write or read of place `i`
+    /// can happen at the same time.
+    unsafe fn write(&self, i: usize, value: T) {
+        // SAFETY: as the caller promises.
+        unsafe { self.0.add(i).write(value) }
+    }
+}
+
+// SAFETY: the workers write values of a `Send` type to distinct places
+// (see `map_on`); the pointer itself is never read through.
+unsafe impl<T: Send> Sync for Places<T> {}
 
 #[cfg(test)]
 mod tests {
