@@ -337,11 +337,18 @@ mod tests {
         );
         assert!(whole.items.len() > 10);
         assert_eq!(whole.items.len(), facts.items.len());
+        let mut with_topics = 0;
         for (w, f) in whole.items.iter().zip(&facts.items) {
+            // Everything but the topics, which only label a call.
+            let untopical = model::CallFacts {
+                topics: Vec::new(),
+                ..w.facts.clone()
+            };
             assert_eq!(
-                (&w.id, &w.facts, &w.warnings),
+                (&w.id, &untopical, &w.warnings),
                 (&f.id, &f.facts, &f.warnings)
             );
+            with_topics += usize::from(!w.facts.topics.is_empty());
             assert!(!w.paragraphs.is_empty(), "{}", w.path);
             assert!(
                 f.paragraphs.is_empty() && f.captions.is_empty(),
@@ -349,6 +356,15 @@ mod tests {
                 f.path
             );
         }
+        assert!(with_topics > whole.items.len() / 2, "{with_topics}");
+        // What `check` shows of the grouping (each article's call, the
+        // calls' ids) is the same without the topics.
+        let grouped = |items: &[Article]| {
+            let g = group::group(items, &lexicon.leaders, &lexicon.topics);
+            let ids: Vec<String> = g.calls.iter().map(|c| c.id.clone()).collect();
+            (g.call_of_article, ids, g.date_basis)
+        };
+        assert_eq!(grouped(&whole.items), grouped(&facts.items));
     }
 
     #[test]

@@ -83,8 +83,8 @@ pub enum Detail {
     /// Everything the views show: title, outlet, call facts, evidence.
     #[default]
     Full,
-    /// The call facts alone (what grouping reads), for `check`, which
-    /// shows no title, outlet, evidence or text: those are left empty
+    /// The call facts grouping reads, for `check`, which shows no title,
+    /// outlet, topic, evidence or text: those are left empty
     /// (the load drops the text once it is read). Never for articles that
     /// are kept (the cache, the views).
     FactsOnly,
@@ -388,16 +388,17 @@ impl<'a> Extractor<'a> {
                 let start = offset_in(unit.text, s);
                 (start, start + s.len())
             }));
-            if shared {
-                self.lexicon.scan_with(
+            match (self.detail, shared) {
+                // Topics label a call; grouping never reads them.
+                (Detail::FactsOnly, _) => {}
+                (Detail::Full, true) => self.lexicon.scan_with(
                     unit.text,
                     &found.topics,
                     Some(&found.blockers),
                     spans,
                     seen_topics,
-                );
-            } else {
-                self.lexicon.scan(unit.text, spans, seen_topics);
+                ),
+                (Detail::Full, false) => self.lexicon.scan(unit.text, spans, seen_topics),
             }
 
             for s in unit_sentences {
