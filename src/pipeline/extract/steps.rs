@@ -4,11 +4,13 @@
 //! comparison; the loop that reads every byte of every article
 //! (`streams::match_states`) spends its time on little else.
 //!
-//! Built from an Aho-Corasick automaton by following its transitions from
-//! the start state, so it is that automaton's DFA, state for state.
+//! Built from an Aho-Corasick automaton's trie, breadth first, each
+//! state's row from its own transitions and its failure state's row: that
+//! automaton's DFA, state for state.
 
 use aho_corasick::Anchored;
 use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::noncontiguous::NFA;
 
 /// A DFA over byte classes. State ids are row offsets into `next`.
 #[derive(Debug, Clone)]
@@ -31,38 +33,59 @@ impl Steps {
     /// The DFA of `automaton` (unanchored, no empty pattern), whose
     /// patterns are `patterns`, matched with ASCII case folded or not as
     /// `fold_case` says. None when the automaton can not start.
-    pub(super) fn new<'p, A: Automaton>(
-        automaton: &A,
+    pub(super) fn new<'p>(
+        automaton: &NFA,
         patterns: impl Iterator<Item = &'p str>,
         fold_case: bool,
     ) -> Option<Steps> {
         let (class, representatives) = byte_classes(patterns, fold_case);
         let stride = representatives.len();
         let start = automaton.start_state(Anchored::No).ok()?;
-        // Every state reachable from the start, breadth first, and its
-        // transitions as indexes into that list.
+        // The trie's states breadth first, each row built from the trie's
+        // own transitions and the row of the state it falls back to (its
+        // failure state, nearer the start, so its row is done): what the
+        // automaton's unanchored step would give, found without walking
+        // the chain of failures for every state and byte.
         let mut states = Vec::new();
+        // Each row's failure row (the start's own: unused).
+        let mut fail_of: Vec<u32> = vec![0];
         // Each automaton state's row (`u32::MAX`: none yet), by its id,
         // which numbers the automaton's states from 0.
         let mut row_of: Vec<u32> = Vec::new();
-        let mut row = |state: StateID, states: &mut Vec<StateID>| -> Option<u32> {
+        let mut row = |state: StateID, states: &mut Vec<StateID>| -> Option<(u32, bool)> {
             let id = state.as_usize();
             if id >= row_of.len() {
                 row_of.resize(id + 1, u32::MAX);
             }
-            if row_of[id] == u32::MAX {
+            let new = row_of[id] == u32::MAX;
+            if new {
                 row_of[id] = u32::try_from(states.len()).ok()?;
                 states.push(state);
             }
-            Some(row_of[id])
+            Some((row_of[id], new))
         };
         row(start, &mut states)?;
         let mut rows: Vec<u32> = Vec::new();
         let mut at = 0;
         while let Some(&state) = states.get(at) {
-            for &byte in &representatives {
-                let next = automaton.next_state(Anchored::No, state, byte);
-                rows.push(row(next, &mut states)?);
+            let fail = fail_of.get(at).map_or(0, |&f| f as usize);
+            for (k, &byte) in representatives.iter().enumerate() {
+                // Anchored, a step follows the trie alone: a child, or
+                // dead. (From the start, whose missing steps loop back to
+                // it, never dead.)
+                let child = automaton.next_state(Anchored::Yes, state, byte);
+                let fallback = || rows.get(fail * stride + k).copied();
+                let next = if automaton.is_dead(child) {
+                    fallback()?
+                } else {
+                    let (next, new) = row(child, &mut states)?;
+                    if new {
+                        // A child of the start falls back to the start.
+                        fail_of.push(if at == 0 { 0 } else { fallback()? });
+                    }
+                    next
+                };
+                rows.push(next);
             }
             at += 1;
         }
