@@ -93,7 +93,9 @@ fn doc_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<RawDoc, String> {
     };
     Ok(RawDoc {
         id: stem(path),
-        path: path.display().to_string(),
+        // What `display` shows, without the formatting machinery (a
+        // tenth of reading a file's bytes).
+        path: path.to_string_lossy().into_owned(),
         file: path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),

@@ -256,3 +256,19 @@ fn parallel_read_matches_one_by_one() {
     assert_eq!(warnings.len(), 3, "{warnings:?}");
     assert!(docs.iter().any(|d| d.id == "000~2"));
 }
+
+/// `doc_from_bytes` keeps the path as `to_string_lossy` gives it: the
+/// same text `display` shows (and warnings name), bad bytes included.
+#[cfg(unix)]
+#[test]
+fn a_documents_path_reads_as_display_shows_it() {
+    use std::os::unix::ffi::OsStrExt;
+    for raw in [
+        &b"/tmp/a.txt"[..],
+        b"/tmp/\xff\xfeb.txt",
+        b"caf\xc3\xa9/x\x80y.md",
+    ] {
+        let path = Path::new(std::ffi::OsStr::from_bytes(raw));
+        assert_eq!(path.to_string_lossy(), path.display().to_string());
+    }
+}

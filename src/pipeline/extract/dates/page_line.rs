@@ -30,8 +30,9 @@ pub fn page_line_date(line: &str) -> Option<NaiveDate> {
     if line.len() > 160 || !has_four_digits(line) {
         return None;
     }
-    let caps = FULL_DATE.captures(line)?;
-    let whole = caps.get(0)?;
+    // The match alone first: most lines with a date are prose, and are
+    // turned down before its groups are worth reading.
+    let whole = FULL_DATE.find(line)?;
     // The words around the date, as if it were a space.
     let words = [&line[..whole.start()], &line[whole.end()..]]
         .iter()
@@ -41,7 +42,8 @@ pub fn page_line_date(line: &str) -> Option<NaiveDate> {
     if words >= 3 && !PAGE_LINE_WORD.is_match(line) {
         return None;
     }
-    full_date(&caps)
+    // The same match: none starts before it.
+    full_date(&FULL_DATE.captures_at(line, whole.start())?)
 }
 
 /// Whether `line` holds four ASCII digits in a row.
