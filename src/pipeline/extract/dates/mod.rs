@@ -10,7 +10,10 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use regex::{CaptureLocations, Regex};
+use regex::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::util::syntax;
+use regex_automata::{Input, MatchKind, meta};
 
 use self::words::{first_words, last_words};
 use crate::model::DateBasis;
@@ -61,23 +64,44 @@ pub struct DateExpr {
     pub background: bool,
 }
 
-static DATE_EXPR: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = format!(
-        r"(?x)
-        (?P<iso>(?-u:\b)(?P<iy>[0-9]{{4}})[-./](?P<im>[0-9]{{1,2}})[-./](?P<id>[0-9]{{1,2}})(?-u:\b))
-      | (?P<sl>(?-u:\b)(?P<sm>[0-9]{{1,2}})/(?P<sd>[0-9]{{1,2}})(?:/(?P<sy>[0-9]{{4}}))?(?-u:\b))
-      | (?P<mdy>(?-u:\b)(?P<mon>{MONTHS})\.?\s+(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<my>[0-9]{{4}})(?-u:\b))?)
-      | (?P<dmy>(?-u:\b)(?P<dd>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<dy>[0-9]{{4}})(?-u:\b))?)
-      | (?P<pd>\((?P<pdm>[0-9]{{1,2}})\.(?P<pdd>[0-9]{{1,2}})\))
-      | (?P<nth>(?:(?-u:\b)[Oo]n\s+the\s+|(?-u:\b)(?P<nthe>[Tt]he)\s+|\()(?P<nd>[0-9]{{1,2}})(?:st|nd|rd|th)(?-u:\b)\)?)
-      | (?P<kdays>(?:(?-u:\b)[Oo]n\s+|(?-u:\b)(?i:morning|afternoon|evening|night|dawn)\s+of\s+)(?P<kdn>[0-9]{{1,2}})\s+days(?-u:\b))
-      | (?P<wd>(?:(?-u:\b)(?P<wdq>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]revious|[Ee]very)\s+)?(?-u:\b)(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)(?:\s+(?P<wdm>[0-9]{{1,2}})\.(?P<wdd>[0-9]{{1,2}})(?-u:\b))?)
-      | (?P<today>(?i:(?-u:\b)today(?-u:\b)(?:\s*\((?P<tday>[0-9]{{1,2}})(?:st|nd|rd|th)?\))?|(?-u:\b)tonight(?-u:\b)|(?-u:\b)earlier\s+in\s+the\s+day(?-u:\b)|(?-u:\b)later\s+in\s+the\s+day(?-u:\b)|(?-u:\b)this\s+(?:morning|afternoon|evening)(?-u:\b)))
-      | (?P<yday>(?i:(?-u:\b)yesterday(?-u:\b)|(?-u:\b)last\s+night(?-u:\b)))
-      | (?P<vague>(?i:(?-u:\b)earlier\s+(?:this|in\s+the)\s+week(?-u:\b)))
-    "
-    );
-    Regex::new(&pattern).expect("date regex is valid")
+/// The forms of a day, each its own pattern, tried as the branches of one
+/// alternation are (the first that matches where a match starts wins):
+/// the groups of a match are then read from its branch alone, which costs
+/// a fraction of reading them from all (see `DATE_EXPR`).
+fn date_branches() -> [(&'static str, String); 11] {
+    [
+        ("iso", r"(?-u:\b)(?P<iy>[0-9]{4})[-./](?P<im>[0-9]{1,2})[-./](?P<id>[0-9]{1,2})(?-u:\b)".to_string()),
+        ("sl", r"(?-u:\b)(?P<sm>[0-9]{1,2})/(?P<sd>[0-9]{1,2})(?:/(?P<sy>[0-9]{4}))?(?-u:\b)".to_string()),
+        ("mdy", format!(r"(?-u:\b)(?P<mon>{MONTHS})\.?\s+(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<my>[0-9]{{4}})(?-u:\b))?")),
+        ("dmy", format!(r"(?-u:\b)(?P<dd>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<dy>[0-9]{{4}})(?-u:\b))?")),
+        ("pd", r"\((?P<pdm>[0-9]{1,2})\.(?P<pdd>[0-9]{1,2})\)".to_string()),
+        ("nth", r"(?:(?-u:\b)[Oo]n\s+the\s+|(?-u:\b)(?P<nthe>[Tt]he)\s+|\()(?P<nd>[0-9]{1,2})(?:st|nd|rd|th)(?-u:\b)\)?".to_string()),
+        ("kdays", r"(?:(?-u:\b)[Oo]n\s+|(?-u:\b)(?i:morning|afternoon|evening|night|dawn)\s+of\s+)(?P<kdn>[0-9]{1,2})\s+days(?-u:\b)".to_string()),
+        ("wd", r"(?:(?-u:\b)(?P<wdq>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]revious|[Ee]very)\s+)?(?-u:\b)(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)(?:\s+(?P<wdm>[0-9]{1,2})\.(?P<wdd>[0-9]{1,2})(?-u:\b))?".to_string()),
+        ("today", r"(?i:(?-u:\b)today(?-u:\b)(?:\s*\((?P<tday>[0-9]{1,2})(?:st|nd|rd|th)?\))?|(?-u:\b)tonight(?-u:\b)|(?-u:\b)earlier\s+in\s+the\s+day(?-u:\b)|(?-u:\b)later\s+in\s+the\s+day(?-u:\b)|(?-u:\b)this\s+(?:morning|afternoon|evening)(?-u:\b))".to_string()),
+        ("yday", r"(?i:(?-u:\b)yesterday(?-u:\b)|(?-u:\b)last\s+night(?-u:\b))".to_string()),
+        ("vague", r"(?i:(?-u:\b)earlier\s+(?:this|in\s+the)\s+week(?-u:\b))".to_string()),
+    ]
+}
+
+/// The branches of `date_branches` as one regex of many patterns, as the
+/// `regex` crate builds one: leftmost-first, the earlier pattern winning
+/// where two match at the same start, as the earlier branch of an
+/// alternation does. Once the match is found, its groups are read by an
+/// anchored search of its own pattern only.
+static DATE_EXPR: LazyLock<meta::Regex> = LazyLock::new(|| {
+    let patterns: Vec<String> = date_branches().into_iter().map(|(_, p)| p).collect();
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(10 * (1 << 20)))
+                .hybrid_cache_capacity(2 * (1 << 20))
+                .match_kind(MatchKind::LeftmostFirst)
+                .utf8_empty(true),
+        )
+        .syntax(syntax::Config::new().utf8(true))
+        .build_many(&patterns)
+        .expect("date regex is valid")
 });
 
 /// Compiles the date pattern, which most articles reach (see
@@ -116,11 +140,14 @@ pub fn date_exprs(sentence: &str) -> Vec<DateExpr> {
         return Vec::new();
     }
     let mut found = Vec::new();
-    // One set of group slots for every match: `captures_iter` allocated a
-    // new set per match.
-    let mut slots = DATE_EXPR.capture_locations();
+    // One set of group slots for every match.
+    let mut slots = DATE_EXPR.create_captures();
     let mut at = 0;
-    while let Some(whole) = DATE_EXPR.captures_read_at(&mut slots, sentence, at) {
+    loop {
+        DATE_EXPR.search_captures(&Input::new(sentence).range(at..), &mut slots);
+        let Some(whole) = slots.get_match() else {
+            break;
+        };
         // No branch of the pattern matches empty text: each match moves on.
         if whole.is_empty() {
             break;
@@ -240,41 +267,44 @@ fn describes_a_leader(between: &str) -> bool {
     )
 }
 
-// Capture groups of `DATE_EXPR`, numbered in the order they open (checked
-// by a test): looked up by number, a match costs no name hashing.
-const ISO: usize = 1;
-const IY: usize = 2;
-const IM: usize = 3;
-const ID: usize = 4;
-const SL: usize = 5;
-const SM: usize = 6;
-const SD: usize = 7;
-const SY: usize = 8;
-const MDY: usize = 9;
-const MON: usize = 10;
-const MD: usize = 11;
-const MY: usize = 12;
-const DMY: usize = 13;
-const DD: usize = 14;
-const MON2: usize = 15;
-const DY: usize = 16;
-const PD: usize = 17;
-const PDM: usize = 18;
-const PDD: usize = 19;
-const NTH: usize = 20;
-const NTHE: usize = 21;
-const ND: usize = 22;
-const KDAYS: usize = 23;
-const KDN: usize = 24;
-const WD: usize = 25;
-const WDQ: usize = 26;
-const WDAY: usize = 27;
-const WDM: usize = 28;
-const WDD: usize = 29;
-const TODAY: usize = 30;
-const TDAY: usize = 31;
-const YDAY: usize = 32;
-const VAGUE: usize = 33;
+// Groups of `DATE_EXPR`: (branch, group within it; 0 the whole branch),
+// the branches in `date_branches` order, each's groups in the order they
+// open (checked by a test): looked up by number, a match costs no name
+// hashing.
+type GroupId = (usize, usize);
+const ISO: GroupId = (0, 0);
+const IY: GroupId = (0, 1);
+const IM: GroupId = (0, 2);
+const ID: GroupId = (0, 3);
+const SL: GroupId = (1, 0);
+const SM: GroupId = (1, 1);
+const SD: GroupId = (1, 2);
+const SY: GroupId = (1, 3);
+const MDY: GroupId = (2, 0);
+const MON: GroupId = (2, 1);
+const MD: GroupId = (2, 2);
+const MY: GroupId = (2, 3);
+const DMY: GroupId = (3, 0);
+const DD: GroupId = (3, 1);
+const MON2: GroupId = (3, 2);
+const DY: GroupId = (3, 3);
+const PD: GroupId = (4, 0);
+const PDM: GroupId = (4, 1);
+const PDD: GroupId = (4, 2);
+const NTH: GroupId = (5, 0);
+const NTHE: GroupId = (5, 1);
+const ND: GroupId = (5, 2);
+const KDAYS: GroupId = (6, 0);
+const KDN: GroupId = (6, 1);
+const WD: GroupId = (7, 0);
+const WDQ: GroupId = (7, 1);
+const WDAY: GroupId = (7, 2);
+const WDM: GroupId = (7, 3);
+const WDD: GroupId = (7, 4);
+const TODAY: GroupId = (8, 0);
+const TDAY: GroupId = (8, 1);
+const YDAY: GroupId = (9, 0);
+const VAGUE: GroupId = (10, 0);
 
 /// A possible calendar day: month and day agree (February 29 allowed, as
 /// the year may be a leap one).
@@ -284,7 +314,7 @@ fn valid(month: u32, day: u32) -> bool {
 
 /// The groups of one `DATE_EXPR` match in `text`.
 struct Groups<'a> {
-    slots: &'a CaptureLocations,
+    slots: &'a Captures,
     text: &'a str,
 }
 
@@ -296,8 +326,13 @@ struct Group<'a> {
 }
 
 impl<'a> Groups<'a> {
-    fn get(&self, group: usize) -> Option<Group<'a>> {
-        let (start, end) = self.slots.get(group)?;
+    /// The group, when the match is of its branch and the group took part.
+    fn get(&self, (branch, group): GroupId) -> Option<Group<'a>> {
+        if self.slots.pattern()?.as_usize() != branch {
+            return None;
+        }
+        let span = self.slots.get_group(group)?;
+        let (start, end) = (span.start, span.end);
         Some(Group {
             start,
             end,
@@ -323,10 +358,10 @@ impl<'a> Group<'a> {
 /// What a `DATE_EXPR` match says, and where it ends: some branches give
 /// back a tail that turns out not to be part of the day.
 fn day_ref(caps: &Groups, sentence: &str) -> Option<(DayRef, usize)> {
-    let end = caps.get(0)?.end();
-    let text = |group: usize| caps.get(group).map(|m| m.as_str());
-    let num = |group: usize| text(group).and_then(|t| t.parse::<u32>().ok());
-    let year = |group: usize| text(group).and_then(|t| t.parse::<i32>().ok());
+    let end = caps.slots.get_match()?.end();
+    let text = |group: GroupId| caps.get(group).map(|m| m.as_str());
+    let num = |group: GroupId| text(group).and_then(|t| t.parse::<u32>().ok());
+    let year = |group: GroupId| text(group).and_then(|t| t.parse::<i32>().ok());
     let stated = |year: Option<i32>, month: u32, day: u32| {
         // "February 29, 2021" is no day: as if no date were written.
         let real = match year {

@@ -2,6 +2,7 @@
 //! against the publication date, and page-line dates.
 
 use super::*;
+use proptest::prelude::*;
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -195,7 +196,8 @@ proptest::proptest! {
 
 #[test]
 fn group_numbers_match_the_pattern() {
-    let names: Vec<_> = DATE_EXPR.capture_names().collect();
+    let branches = date_branches();
+    let info = DATE_EXPR.group_info();
     let expected = [
         (ISO, "iso"),
         (IY, "iy"),
@@ -231,9 +233,106 @@ fn group_numbers_match_the_pattern() {
         (YDAY, "yday"),
         (VAGUE, "vague"),
     ];
-    assert_eq!(names.len(), expected.len() + 1);
-    for (group, name) in expected {
-        assert_eq!(names[group], Some(name));
+    assert_eq!(info.pattern_len(), branches.len());
+    let groups: usize = (0..branches.len())
+        .map(|p| info.group_len(regex_automata::PatternID::must(p)))
+        .sum();
+    assert_eq!(groups, expected.len());
+    for ((branch, group), name) in expected {
+        let pattern = regex_automata::PatternID::must(branch);
+        match group {
+            // The whole branch: its place in `date_branches`.
+            0 => assert_eq!(branches[branch].0, name),
+            _ => assert_eq!(info.to_index(pattern, name), Some(group), "{name}"),
+        }
+    }
+}
+
+/// The matches of `DATE_EXPR` in `sentence`, each as its branch's name
+/// and its groups' spans, and the same read from the `regex` crate's
+/// alternation of the branches (each a named group): they must agree.
+fn by_patterns_and_by_alternation(sentence: &str) -> (Vec<Branched>, Vec<Branched>) {
+    static ALTERNATION: LazyLock<regex::Regex> = LazyLock::new(|| {
+        let branches: Vec<_> = date_branches()
+            .iter()
+            .map(|(name, p)| format!("(?P<{name}>{p})"))
+            .collect();
+        regex::Regex::new(&branches.join("|")).expect("valid")
+    });
+    let branches = date_branches();
+    let mut caps = DATE_EXPR.create_captures();
+    let (mut ours, mut at) = (Vec::new(), 0);
+    loop {
+        DATE_EXPR.search_captures(&regex_automata::Input::new(sentence).range(at..), &mut caps);
+        let (Some(m), Some(p)) = (caps.get_match(), caps.pattern()) else {
+            break;
+        };
+        let groups = (0..caps.group_len())
+            .map(|g| caps.get_group(g).map(|s| (s.start, s.end)))
+            .collect();
+        ours.push((branches[p.as_usize()].0, groups));
+        at = m.end();
+    }
+    let names: Vec<_> = ALTERNATION.capture_names().collect();
+    let theirs = ALTERNATION
+        .captures_iter(sentence)
+        .map(|c| {
+            // The branch: the first named group that took part.
+            let from = (1..names.len())
+                .find(|&g| c.get(g).is_some())
+                .expect("a branch");
+            let (name, pattern) = branches
+                .iter()
+                .find(|(name, _)| names[from] == Some(*name))
+                .expect("a branch's group");
+            let count = regex::Regex::new(pattern).expect("valid").captures_len();
+            let groups = (from..from + count)
+                .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                .collect();
+            (*name, groups)
+        })
+        .collect();
+    (ours, theirs)
+}
+
+type Branched = (&'static str, Vec<Option<(usize, usize)>>);
+
+/// The branches as patterns of one regex read every sentence as their
+/// alternation does (leftmost-first): the same matches in the same
+/// places, each by the same branch with the same groups.
+#[test]
+fn the_branches_match_as_their_alternation_does() {
+    let sentences = [
+        "Moon spoke with Xi on Tuesday, Jan. 26, 2021, for 40 minutes (3.14) and the 4th of May.",
+        "The call, on 26 days, came last Monday 3.14 after 2020-02-20 and 03/14/2019; today (20th) too.",
+        "Earlier this week and earlier in the day, last night, yesterday, tonight, this morning.",
+        "On the 10th; the 3rd; (20th) June 16th, 2025 16 June 2025 on 5 days morning of 12 days",
+        "9/11 1.2.3 Mon. Tue x-Monday Mondays Thursday-Friday 12345",
+    ];
+    for sentence in sentences {
+        let (ours, theirs) = by_patterns_and_by_alternation(sentence);
+        assert!(ours.len() >= 3, "{sentence}: {ours:?}");
+        assert_eq!(ours, theirs, "{sentence}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_sentence_matches_as_the_alternation_does(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("on "), Just("On "), Just("the "), Just("The "), Just("Tuesday"), Just("last "),
+                Just("this "), Just("morning "), Just("night"), Just("Jan. "), Just("June "), Just("May"),
+                Just("26"), Just("4th"), Just(", "), Just("2025"), Just("."), Just("/"), Just("-"),
+                Just("("), Just(")"), Just(" "), Just("days"), Just("of "), Just("today "), Just("earlier "),
+                Just("in "), Just("week"), Just("yesterday"), Just("3.14"), Just("\u{a0}"), Just("x"),
+            ],
+            0..40,
+        ),
+    ) {
+        let sentence = words.concat();
+        let (ours, theirs) = by_patterns_and_by_alternation(&sentence);
+        prop_assert_eq!(ours, theirs, "{:?}", sentence);
     }
 }
 
