@@ -220,30 +220,6 @@ impl Parts<'_> {
         (a, b, i)
     }
 
-    /// `both_to_match` for four streams.
-    #[inline(always)]
-    pub(super) fn four_to_match(
-        self,
-        states: [u32; 4],
-        bytes: [&[u8]; 4],
-        mut i: usize,
-    ) -> ([u32; 4], usize) {
-        let n = bytes.iter().map(|b| b.len()).min().unwrap_or(0);
-        let [w, x, y, z] = bytes.map(|b| &b[..n]);
-        let [mut a, mut b, mut c, mut d] = states;
-        while i < n {
-            a = self.step(a, w[i]);
-            b = self.step(b, x[i]);
-            c = self.step(c, y[i]);
-            d = self.step(d, z[i]);
-            i += 1;
-            if self.is_match(a.min(b).min(c.min(d))) {
-                break;
-            }
-        }
-        ([a, b, c, d], i)
-    }
-
     #[inline(always)]
     pub(super) fn is_match(self, state: u32) -> bool {
         state < self.matches_end
