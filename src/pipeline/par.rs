@@ -140,4 +140,22 @@ mod tests {
         assert_eq!(map(&items[..5], |i| i * i), squares[..5]);
         assert!(map_on(&[] as &[usize], 4, |i| *i).is_empty());
     }
+
+    /// A worker's panic reaches the caller, and the results already
+    /// written in place (each owning memory here) are neither read nor
+    /// freed twice: the output is never given a length.
+    #[test]
+    fn a_workers_panic_surfaces_and_what_was_written_is_left_alone() {
+        let items: Vec<usize> = (0..2000).collect();
+        let outcome = std::panic::catch_unwind(|| {
+            map_on(&items, 2, |&i| {
+                assert!(i != 1500, "item {i}");
+                vec![i; 3]
+            })
+        });
+        assert!(outcome.is_err());
+        // The pool is fine afterwards: the same map without the panic.
+        let whole = map_on(&items, 2, |&i| vec![i; 3]);
+        assert!(whole.iter().enumerate().all(|(i, v)| v == &vec![i; 3]));
+    }
 }
