@@ -154,7 +154,7 @@ mod tests {
             })
         });
         assert!(outcome.is_err());
-        // The pool is fine afterwards: the same map without the panic.
+        // The same map without the panic gives every result.
         let whole = map_on(&items, 2, |&i| vec![i; 3]);
         assert!(whole.iter().enumerate().all(|(i, v)| v == &vec![i; 3]));
     }

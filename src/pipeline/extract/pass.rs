@@ -17,6 +17,7 @@ use super::steps::Steps;
 use super::streams::{Scanned, match_states};
 use super::text::Found;
 use super::topics::TopicMatcher;
+use super::words::WORD_BYTE;
 
 /// Letters `(?i)` folds into ASCII letters of the call words ('ſ' into
 /// 's', the Kelvin sign into 'k'), which the ASCII stems miss: a story
@@ -169,7 +170,7 @@ impl SharedPass {
                     let bytes = text.as_bytes();
                     let inside_word = |i: Option<usize>| {
                         i.and_then(|i| bytes.get(i))
-                            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+                            .is_some_and(|&b| WORD_BYTE[usize::from(b)])
                     };
                     if inside_word(start.checked_sub(1)) || inside_word(Some(end)) {
                         continue;

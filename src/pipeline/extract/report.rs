@@ -138,16 +138,18 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
             break;
         }
         let s = &sents[i];
-        let words = Words::new(s.text);
+        // Its words, lowercased: made once, and only for a sentence read.
+        let mut words = None;
         if at >= scanned {
+            let words = words.insert(Words::new(s.text));
             // Its days only tell whether its facts are this call's, and
             // whether the article names any day at all: with neither
             // question open (it can state no fact still wanted, by the
             // tests the scans below open with), its days are not read.
             let may_tell = || {
                 let korean = ko::is_korean(s.text);
-                (minutes.is_none() && (may_hold_duration(&words) || korean))
-                    || (start.is_none() && (korean || looks_timed(&words)))
+                (minutes.is_none() && (may_hold_duration(words) || korean))
+                    || (start.is_none() && (korean || looks_timed(words)))
             };
             if !days.is_empty() && !may_tell() {
                 continue;
@@ -158,6 +160,7 @@ pub fn call_facts(cx: &Context, sents: &[Sent], captions: &[Sent]) -> (CallFacts
         if !on_the_day(&days, chosen, i) {
             continue;
         }
+        let words = words.unwrap_or_else(|| Words::new(s.text));
         // "following one on Feb. 20 that lasted 32 minutes": a length or a
         // time in the clause after a day looked back on is that day's.
         let ours = |a: usize, b: usize| {

@@ -30,9 +30,8 @@ pub fn page_line_date(line: &str) -> Option<NaiveDate> {
     if line.len() > 160 || !has_four_digits(line) {
         return None;
     }
-    // The match alone first: most lines with a date are prose, and are
-    // turned down before its groups are worth reading.
-    let whole = FULL_DATE.find(line)?;
+    let caps = FULL_DATE.captures(line)?;
+    let whole = caps.get(0)?;
     // The words around the date, as if it were a space.
     let words = [&line[..whole.start()], &line[whole.end()..]]
         .iter()
@@ -42,8 +41,7 @@ pub fn page_line_date(line: &str) -> Option<NaiveDate> {
     if words >= 3 && !PAGE_LINE_WORD.is_match(line) {
         return None;
     }
-    // The same match: none starts before it.
-    full_date(&FULL_DATE.captures_at(line, whole.start())?)
+    full_date(&caps)
 }
 
 /// Whether `line` holds four ASCII digits in a row.
